@@ -1,0 +1,58 @@
+export const CHANGE_TYPES = [
+  'feature', 'fix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'deps', 'chore', 'style', 'revert',
+  'security', 'other',
+] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export const IMPORTANCE_LEVELS = ['high', 'medium', 'low'] as const;
+export type Importance = (typeof IMPORTANCE_LEVELS)[number];
+
+export type AnalyzerId = 'heuristic' | 'openai-compatible' | 'vscode-lm';
+
+/** One module (top folder or package) touched by a commit. */
+export interface ModuleImpact {
+  module: string;
+  files: number;
+  additions: number;
+  deletions: number;
+}
+
+export interface Insights {
+  architecture: string[];
+  performance: string[];
+  security: string[];
+}
+
+export interface Grounding {
+  /** Sentences removed because they named a path outside the commit or quoted an unsupported number. */
+  dropped: number;
+  reasons: string[];
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface Analysis {
+  analyzer: AnalyzerId;
+  /** Model id, for model-backed analyzers. */
+  model?: string;
+  changeType: ChangeType;
+  /** Conventional Commits scope, when the header had one. */
+  conventionalScope?: string;
+  importance: Importance;
+  score: number;
+  /** Why the importance was chosen, in the report language. */
+  reasons: string[];
+  breaking: boolean;
+  summary: string;
+  scope: ModuleImpact[];
+  insights: Insights;
+  risks: string[];
+  recommendations: string[];
+  /** Caveats shown with the analysis: "based on a partial diff", "model failed, offline analysis kept", … */
+  notes: string[];
+  grounding?: Grounding;
+  usage?: TokenUsage;
+}

@@ -1,0 +1,42 @@
+/** A file touched by a commit, as `git log --raw --numstat` reports it against the first parent. */
+export type FileStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+
+export interface FileChange {
+  path: string;
+  /** Set for renames (R) and copies (C). */
+  oldPath?: string;
+  status: FileStatus;
+  additions: number;
+  deletions: number;
+  binary: boolean;
+}
+
+export interface Person {
+  name: string;
+  email: string;
+  /** ISO 8601 with the commit's own offset, e.g. `2026-01-22T20:43:37+08:00`. */
+  date: string;
+}
+
+export interface Trailer {
+  key: string;
+  value: string;
+}
+
+export interface Commit {
+  sha: string;
+  shortSha: string;
+  parents: string[];
+  author: Person;
+  committer: Person;
+  subject: string;
+  body: string;
+  trailers: Trailer[];
+  /** From "(#1234)" in the subject or a "Merge pull request #1234" message. */
+  prNumber?: number;
+  files: FileChange[];
+  /** Web URL of the commit; only set for known hosts. */
+  url?: string;
+  /** Set when the file list was cut short (e.g. a commit with tens of thousands of files). */
+  filesTruncated?: boolean;
+}
