@@ -1,0 +1,193 @@
+import { Command, CommanderError, Option } from 'commander';
+import { generateReport } from './core/engine.js';
+import { DigestError, describeError } from './core/errors.js';
+import { isLanguage, languageFromLocale } from './core/i18n/language.js';
+import type { Language } from './core/i18n/language.js';
+import type { DigestOptions, PeriodSpec } from './core/model/options.js';
+import type { DateField, MergeMode, Report } from './core/model/report.js';
+import { writeFileAtomic } from './core/output.js';
+import { renderHtml, renderJson, renderMarkdown } from './core/render/index.js';
+import { runModelAnalysis } from './cliModel.js';
+
+const FORMATS = ['md', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+const EXIT_OK = 0;
+const EXIT_USAGE = 1;
+const EXIT_REPO_FAILED = 2;
+
+interface CliFlags {
+  repo: string[];
+  date?: string;
+  since?: string;
+  until?: string;
+  tz?: string;
+  ref: string;
+  dateField: DateField;
+  merges: MergeMode;
+  author: string[];
+  path: string[];
+  lang?: string;
+  format?: Format;
+  out?: string;
+  force: boolean;
+  quiet: boolean;
+  analyzer: 'heuristic' | 'openai-compatible';
+  baseUrl?: string;
+  model?: string;
+  apiKeyEnv?: string;
+  concurrency: number;
+  instructions?: string;
+  cache: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 64) {
+    throw new CommanderError(EXIT_USAGE, 'usage', `--concurrency must be an integer from 1 to 64, got "${value}"`);
+  }
+  return parsed;
+}
+
+function buildProgram(): Command {
+  return new Command('daily-digest')
+    .description('Report what landed in one or more git repositories on a day, grouped by importance.')
+    .option('--repo <path>', 'repository to read: a folder inside a work tree, or a bare repo (repeatable; default: .)', collect, [])
+    .option('--date <day>', 'the day to report: today, yesterday or YYYY-MM-DD (default: today)')
+    .option('--since <date>', 'start of a range: YYYY-MM-DD, or a span like 7d (the last 7 days including today)')
+    .option('--until <date>', 'last day of a range, inclusive: YYYY-MM-DD (default: today)')
+    .option('--tz <zone>', "IANA time zone of the day, e.g. Asia/Shanghai (default: the machine's)")
+    .option('--ref <ref>', 'branch, tag or commit to read history from, e.g. origin/main', 'HEAD')
+    .addOption(new Option('--date-field <field>', 'which date puts a commit in the day').choices(['committer', 'author']).default('committer'))
+    .addOption(new Option('--merges <mode>', 'merge commits: exclude, include, or first-parent (one entry per merged branch)').choices(['exclude', 'include', 'first-parent']).default('exclude'))
+    .option('--author <text>', 'only commits whose author name or email contains this (repeatable)', collect, [])
+    .option('--path <glob>', 'only commits touching these paths (repeatable)', collect, [])
+    .option('--lang <language>', 'report language: en or zh-CN (default: from LANG)')
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else md)').choices([...FORMATS]))
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .option('--force', 'overwrite an existing --out file', false)
+    .option('--quiet', 'no progress on stderr', false)
+    .addOption(new Option('--analyzer <name>', 'heuristic (offline, default) or openai-compatible (sends commits to --base-url)').choices(['heuristic', 'openai-compatible']).default('heuristic'))
+    .option('--base-url <url>', 'OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 for Ollama')
+    .option('--model <name>', 'model name for --analyzer openai-compatible')
+    .option('--api-key-env <var>', 'name of the environment variable that holds the API key')
+    .option('--concurrency <n>', 'model requests in flight at once', positiveInteger, 4)
+    .option('--instructions <text>', 'extra instructions appended to the model prompt')
+    .option('--no-cache', 'do not read or write the model analysis cache')
+    .helpOption('-h, --help', 'show this help')
+    .version('0.1.0', '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+}
+
+function usage(detail: string): DigestError {
+  return new DigestError('usage', { detail });
+}
+
+function period(flags: CliFlags): PeriodSpec {
+  if (flags.date && (flags.since || flags.until)) throw usage('--date cannot be combined with --since/--until.');
+  if (flags.since) return { kind: 'range', since: flags.since, until: flags.until };
+  if (flags.until) throw usage('--until needs --since.');
+  return { kind: 'day', day: flags.date ?? 'today' };
+}
+
+function language(flags: CliFlags): Language {
+  if (flags.lang === undefined) return languageFromLocale(process.env.LC_ALL || process.env.LANG);
+  if (!isLanguage(flags.lang)) throw usage(`--lang must be en or zh-CN, got "${flags.lang}".`);
+  return flags.lang;
+}
+
+function format(flags: CliFlags): Format {
+  if (flags.format) return flags.format;
+  const extension = flags.out?.split('.').pop()?.toLowerCase();
+  if (extension === 'json') return 'json';
+  if (extension === 'html' || extension === 'htm') return 'html';
+  return 'md';
+}
+
+const RENDERERS: Record<Format, (report: Report) => string> = { md: renderMarkdown, json: renderJson, html: renderHtml };
+
+/** Progress goes to stderr only once a run has taken long enough to need it. */
+function progressReporter(quiet: boolean): (message: string) => void {
+  const startedAt = Date.now();
+  return (message) => {
+    if (!quiet && Date.now() - startedAt > 1000) process.stderr.write(`daily-digest: ${message}\n`);
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  let flags: CliFlags;
+  try {
+    program.parse(argv, { from: 'user' });
+    flags = program.opts<CliFlags>();
+    if (program.args.length > 0) throw usage(`unexpected argument "${program.args[0]}": pass repositories with --repo.`);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      process.stderr.write(`daily-digest: ${error.message.replace(/^error: /, '')} (see --help)\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`daily-digest: ${describeError(error)}\n`);
+    return EXIT_USAGE;
+  }
+
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = progressReporter(flags.quiet);
+  try {
+    const lang = language(flags);
+    const options: DigestOptions = {
+      repos: flags.repo.length > 0 ? flags.repo : ['.'],
+      period: period(flags),
+      timeZone: flags.tz,
+      ref: flags.ref,
+      dateField: flags.dateField,
+      merges: flags.merges,
+      authors: flags.author,
+      paths: flags.path,
+      language: lang,
+      signal: controller.signal,
+      onProgress: progress,
+    };
+    const outputFormat = format(flags);
+    let report = await generateReport(options);
+    if (flags.analyzer === 'openai-compatible') {
+      report = await runModelAnalysis(report, flags, controller.signal, progress);
+    }
+    const text = RENDERERS[outputFormat](report);
+    if (flags.out) writeFileAtomic(flags.out, text, { force: flags.force });
+    else process.stdout.write(text);
+    return report.repositories.some((repo) => repo.error) ? EXIT_REPO_FAILED : EXIT_OK;
+  } catch (error) {
+    process.stderr.write(`daily-digest: ${describeError(error)}\n`);
+    if (error instanceof DigestError && error.code === 'cancelled') return 130;
+    return error instanceof DigestError && isUsageError(error) ? EXIT_USAGE : EXIT_REPO_FAILED;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function isUsageError(error: DigestError): boolean {
+  return ['usage', 'bad-date', 'bad-time-zone', 'output-exists', 'bad-config'].includes(error.code);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`daily-digest: ${describeError(error)}\n`);
+      process.exitCode = EXIT_REPO_FAILED;
+    },
+  );
+}

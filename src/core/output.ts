@@ -1,0 +1,34 @@
+import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DigestError } from './errors.js';
+
+/**
+ * Writes `content` to `path` atomically: a temp file in the same folder, then a hard link (which fails if the
+ * target exists, so nothing is overwritten without `force`) or a rename (with `force`).
+ * A crash or cancellation leaves either the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(path: string, content: string | Buffer, options: { force: boolean }): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(temp, content, { flag: 'wx' });
+  try {
+    if (options.force) {
+      renameSync(temp, path);
+      return;
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DigestError('output-exists', { path });
+      throw error;
+    }
+    unlinkSync(temp);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already renamed or removed
+    }
+    throw error;
+  }
+}
