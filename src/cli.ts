@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { generateReport } from './core/engine.js';
 import { DigestError, describeError } from './core/errors.js';
@@ -120,6 +121,11 @@ function progressReporter(quiet: boolean): (message: string) => void {
   };
 }
 
+/** `npm run digest` runs in the package folder; relative paths mean the folder the user ran npm from. */
+function invocationDir(): string {
+  return process.env.INIT_CWD || process.cwd();
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   let flags: CliFlags;
@@ -145,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const lang = language(flags);
     const options: DigestOptions = {
-      repos: flags.repo.length > 0 ? flags.repo : ['.'],
+      repos: (flags.repo.length > 0 ? flags.repo : ['.']).map((repo) => resolve(invocationDir(), repo)),
       period: period(flags),
       timeZone: flags.tz,
       ref: flags.ref,
@@ -163,9 +169,11 @@ export async function main(argv: string[]): Promise<number> {
       report = await runModelAnalysis(report, flags, controller.signal, progress);
     }
     const text = RENDERERS[outputFormat](report);
-    if (flags.out) writeFileAtomic(flags.out, text, { force: flags.force });
+    if (flags.out) writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
     else process.stdout.write(text);
-    return report.repositories.some((repo) => repo.error) ? EXIT_REPO_FAILED : EXIT_OK;
+    const failed = report.repositories.filter((repo) => repo.error);
+    for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
+    return failed.length > 0 ? EXIT_REPO_FAILED : EXIT_OK;
   } catch (error) {
     process.stderr.write(`daily-digest: ${describeError(error)}\n`);
     if (error instanceof DigestError && error.code === 'cancelled') return 130;
