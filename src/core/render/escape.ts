@@ -1,0 +1,73 @@
+/**
+ * Escaping for hostile text (commit messages, names, paths, model output) placed into Markdown.
+ * The goal: whatever the text holds, it shows as text — no HTML, no links, no emphasis, no broken tables.
+ */
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Collapses every run of whitespace (newlines included) into one space, and drops control characters. */
+export function toOneLine(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Escapes text for any inline position: paragraphs, list items, headings, link text and table cells.
+ * Newlines become spaces, so the text can never start a new block.
+ */
+export function escapeMarkdownText(text: string): string {
+  return toOneLine(text)
+    // Always-significant punctuation: code, emphasis, strikethrough, links, HTML, tables, escapes.
+    .replace(/[\\`*~[\]<>|]/g, '\\$&')
+    // `_` only opens or closes emphasis at a word boundary; snake_case stays readable.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    // Entity references (`&lt;`, `&#60;`) would be decoded.
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    // `#` starts a heading at the beginning, and closes one at the end of a heading line.
+    .replace(/(^|\s)#/g, '$1\\#')
+    // Block markers at the very start: list bullets, ordered lists, setext underlines.
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A table cell is inline text with `|` escaped, which escapeMarkdownText already does. */
+export function escapeTableCell(text: string): string {
+  return escapeMarkdownText(text);
+}
+
+/**
+ * A code span holding any text: a backtick fence longer than any backtick run inside,
+ * padded when the content would otherwise lose or merge its edges.
+ * `inTable` escapes `|`, which GFM splits cells on even inside code spans.
+ */
+export function inlineCode(text: string, options: { inTable?: boolean } = {}): string {
+  let content = text.replace(CONTROL_CHARACTERS, '').replace(/[\r\n\t]/g, ' ');
+  if (options.inTable) content = content.replace(/\|/g, '\\|');
+  if (content === '') return '` `';
+  const longestRun = Math.max(0, ...Array.from(content.matchAll(/`+/g), (match) => match[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const needsPadding = content.startsWith('`') || content.endsWith('`') ||
+    (content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '');
+  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+}
+
+/** The URL as a safe link destination, or undefined unless it is an absolute http(s) URL. */
+export function safeHttpUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  // Characters that could end or confuse a Markdown link destination.
+  return url.href.replace(/[()<>`"'\\\s[\]|]/g, (character) =>
+    `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** `[text](url)` when the URL is safe http(s), else the text alone. `text` must already be escaped. */
+export function markdownLink(escapedText: string, url: string | undefined): string {
+  const href = safeHttpUrl(url);
+  return href === undefined ? escapedText : `[${escapedText}](${href})`;
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
+import { LANGUAGES } from '../i18n/language.js';
+import type { Report } from '../model/report.js';
+
+/** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
+
+const count = z.number().int().nonnegative();
+
+const personSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  date: z.string().describe('ISO 8601 with the commit\'s own offset'),
+});
+
+const fileChangeSchema = z.object({
+  path: z.string(),
+  oldPath: z.string().optional().describe('Source path of a rename (R) or copy (C)'),
+  status: z.enum(['A', 'M', 'D', 'R', 'C', 'T']),
+  additions: count,
+  deletions: count,
+  binary: z.boolean(),
+});
+
+const moduleImpactSchema = z.object({
+  module: z.string(),
+  files: count,
+  additions: count,
+  deletions: count,
+});
+
+const tokenUsageSchema = z.object({
+  promptTokens: count,
+  completionTokens: count,
+});
+
+const analysisSchema = z.object({
+  analyzer: z.enum(['heuristic', 'openai-compatible', 'vscode-lm']),
+  model: z.string().optional(),
+  changeType: z.enum(CHANGE_TYPES),
+  conventionalScope: z.string().optional(),
+  importance: z.enum(IMPORTANCE_LEVELS),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  breaking: z.boolean(),
+  summary: z.string(),
+  scope: z.array(moduleImpactSchema),
+  insights: z.object({
+    architecture: z.array(z.string()),
+    performance: z.array(z.string()),
+    security: z.array(z.string()),
+  }),
+  risks: z.array(z.string()),
+  recommendations: z.array(z.string()),
+  notes: z.array(z.string()),
+  grounding: z.object({ dropped: count, reasons: z.array(z.string()) }).optional(),
+  usage: tokenUsageSchema.optional(),
+});
+
+const analyzedCommitSchema = z.object({
+  sha: z.string(),
+  shortSha: z.string(),
+  parents: z.array(z.string()),
+  author: personSchema,
+  committer: personSchema,
+  subject: z.string(),
+  body: z.string(),
+  trailers: z.array(z.object({ key: z.string(), value: z.string() })),
+  prNumber: z.number().int().positive().optional(),
+  files: z.array(fileChangeSchema),
+  url: z.string().optional(),
+  filesTruncated: z.boolean().optional(),
+  analysis: analysisSchema,
+});
+
+const repositoryReportSchema = z.object({
+  name: z.string(),
+  path: z.string(),
+  ref: z.string(),
+  webUrl: z.string().optional(),
+  error: z.string().optional(),
+  warnings: z.array(z.string()),
+  stats: z.object({
+    commits: count,
+    high: count,
+    medium: count,
+    low: count,
+    authors: count,
+    additions: count,
+    deletions: count,
+  }),
+  commits: z.array(analyzedCommitSchema).describe('Newest first by the chosen date field'),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  generatedAt: z.string().describe('ISO 8601 instant the report was produced'),
+  window: z.object({
+    start: z.string(),
+    end: z.string(),
+    timeZone: z.string(),
+    dateField: z.enum(['committer', 'author']),
+    label: z.string(),
+  }).describe('Half-open time window [start, end)'),
+  language: z.enum(LANGUAGES),
+  repositories: z.array(repositoryReportSchema),
+  usage: tokenUsageSchema.optional(),
+});
+
+// Fails to compile when the schema and the model drift apart in either direction.
+type SchemaReport = z.infer<typeof reportSchema>;
+const modelFitsSchema = (report: Report): SchemaReport => report;
+const schemaFitsModel = (report: SchemaReport): Report => report;
+void modelFitsSchema;
+void schemaFitsModel;
+
+export const REPORT_SCHEMA_ID = 'https://daily-digest.invalid/schema/report-v1.json';
+
+/** JSON Schema (draft 2020-12) of renderJson's output. */
+export const reportJsonSchema: Record<string, unknown> = {
+  ...z.toJSONSchema(reportSchema, { target: 'draft-2020-12' }),
+  $id: REPORT_SCHEMA_ID,
+  title: 'Daily Digest report, schema version 1',
+};

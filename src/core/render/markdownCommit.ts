@@ -1,0 +1,218 @@
+import type { Importance } from '../model/analysis.js';
+import type { FileChange } from '../model/commit.js';
+import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
+import { anchorElement } from './anchors.js';
+import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
+import type { ReportLabels } from './labels.js';
+import { formatTimestamp } from './time.js';
+
+/** Files listed per commit; the rest are counted in one "…and N more" line. */
+export const MAX_FILES_LISTED = 50;
+
+export interface CommitContext {
+  labels: ReportLabels;
+  window: ReportWindow;
+  /** Web URL of the repository, used for the pull-request link. */
+  repoWebUrl?: string;
+  anchor: string;
+}
+
+/** The Markdown blocks of one commit: full form for high/medium importance, short form for low. */
+export function renderCommitBlocks(commit: AnalyzedCommit, context: CommitContext): string[] {
+  const { labels } = context;
+  const blocks = [
+    anchorElement(context.anchor),
+    `#### ${commitTitle(commit, labels)}`,
+    identityLine(commit, context),
+  ];
+  if (commit.analysis.importance === 'low') {
+    blocks.push(shortFields(commit, labels));
+    return blocks;
+  }
+  blocks.push(headerFields(commit, context));
+  blocks.push(...section(labels.summary, summaryBlocks(commit.analysis.summary, labels)));
+  blocks.push(...section(labels.impactScope, [moduleList(commit, labels)]));
+  blocks.push(...section(labels.insights, [insightList(commit, labels)]));
+  blocks.push(...section(labels.risks, [numberedList(commit.analysis.risks, labels)]));
+  blocks.push(...section(labels.recommendations, [bulletList(commit.analysis.recommendations, labels)]));
+  const notes = commitNotes(commit, labels);
+  if (notes.length > 0) blocks.push(...section(labels.notes, [bulletList(notes, labels)]));
+  blocks.push(...section(labels.files(commit.files.length), [fileList(commit.files, labels)]));
+  return blocks;
+}
+
+export function commitTitle(commit: AnalyzedCommit, labels: ReportLabels): string {
+  const subject = escapeMarkdownText(commit.subject);
+  return subject === '' ? escapeMarkdownText(labels.noSubject) : subject;
+}
+
+export function shortShaOf(commit: AnalyzedCommit): string {
+  const fromShort = commit.shortSha.toLowerCase().replace(/[^0-9a-f]/g, '');
+  return fromShort !== '' ? fromShort : commit.sha.toLowerCase().replace(/[^0-9a-f]/g, '').slice(0, 7);
+}
+
+function identityLine(commit: AnalyzedCommit, context: CommitContext): string {
+  const { labels, window } = context;
+  const person = window.dateField === 'author' ? commit.author : commit.committer;
+  return [
+    `**${labels.sha}**${labels.colon}${markdownLink(inlineCode(shortShaOf(commit)), commit.url)}`,
+    `**${labels.author}**${labels.colon}${escapeMarkdownText(commit.author.name)}`,
+    `**${labels.time}**${labels.colon}${escapeMarkdownText(formatTimestamp(person.date, window.timeZone))}`,
+  ].join(labels.listSeparator);
+}
+
+function changeTypeValue(commit: AnalyzedCommit, labels: ReportLabels): string {
+  const type = labels.changeType[commit.analysis.changeType];
+  const scope = commit.analysis.conventionalScope;
+  return scope === undefined || scope.trim() === '' ? type : labels.withScope(type, inlineCode(scope));
+}
+
+function importanceValue(importance: Importance, labels: ReportLabels): string {
+  return labels.importance[importance];
+}
+
+function field(label: string, value: string, colon: string): string {
+  return `- **${label}**${colon}${value}`;
+}
+
+function shortFields(commit: AnalyzedCommit, labels: ReportLabels): string {
+  const { analysis } = commit;
+  const lines = [
+    field(labels.changeTypeField, changeTypeValue(commit, labels), labels.colon),
+    field(labels.importanceField, importanceValue(analysis.importance, labels), labels.colon),
+    field(labels.summary, oneLineOrNone(analysis.summary, labels), labels.colon),
+  ];
+  const notes = commitNotes(commit, labels);
+  if (notes.length > 0) {
+    lines.push(field(labels.notes, notes.map(escapeMarkdownText).join(labels.listSeparator), labels.colon));
+  }
+  return lines.join('\n');
+}
+
+function headerFields(commit: AnalyzedCommit, context: CommitContext): string {
+  const { labels } = context;
+  const { analysis } = commit;
+  const lines = [
+    field(labels.changeTypeField, changeTypeValue(commit, labels), labels.colon),
+    field(labels.importanceField,
+      `${importanceValue(analysis.importance, labels)}${labels.listSeparator}${labels.score} ${analysis.score}`,
+      labels.colon),
+    ...analysis.reasons.map((reason) => `  - ${escapeMarkdownText(reason)}`),
+    field(labels.breaking, analysis.breaking ? labels.yes : labels.no, labels.colon),
+  ];
+  const coAuthors = coAuthorNames(commit);
+  if (coAuthors.length > 0) {
+    lines.push(field(labels.coAuthors, coAuthors.map(escapeMarkdownText).join(labels.listSeparator), labels.colon));
+  }
+  if (commit.prNumber !== undefined) {
+    lines.push(field(labels.pullRequest, markdownLink(`\\#${commit.prNumber}`, pullRequestUrl(context.repoWebUrl, commit.prNumber)),
+      labels.colon));
+  }
+  const analyzer = labels.analyzer[analysis.analyzer];
+  lines.push(field(labels.analysis,
+    analysis.model === undefined ? analyzer : `${analyzer} ${inlineCode(analysis.model)}`, labels.colon));
+  return lines.join('\n');
+}
+
+function section(label: string, body: string[]): string[] {
+  return [`**${label}**`, ...body];
+}
+
+function summaryBlocks(summary: string, labels: ReportLabels): string[] {
+  const paragraphs = summary.split(/\n\s*\n/).map(escapeMarkdownText).filter((paragraph) => paragraph !== '');
+  return paragraphs.length > 0 ? paragraphs : [labels.none];
+}
+
+function oneLineOrNone(text: string, labels: ReportLabels): string {
+  const line = escapeMarkdownText(text);
+  return line === '' ? labels.none : line;
+}
+
+function bulletList(items: string[], labels: ReportLabels): string {
+  const lines = items.map(escapeMarkdownText).filter((item) => item !== '');
+  return lines.length > 0 ? lines.map((item) => `- ${item}`).join('\n') : labels.none;
+}
+
+function numberedList(items: string[], labels: ReportLabels): string {
+  const lines = items.map(escapeMarkdownText).filter((item) => item !== '');
+  return lines.length > 0 ? lines.map((item, index) => `${index + 1}. ${item}`).join('\n') : labels.none;
+}
+
+function lineCounts(additions: number, deletions: number): string {
+  return `+${additions} / −${deletions}`;
+}
+
+function moduleList(commit: AnalyzedCommit, labels: ReportLabels): string {
+  const modules = commit.analysis.scope;
+  if (modules.length === 0) return labels.none;
+  return modules
+    .map((impact) => `- ${inlineCode(impact.module)} — ${labels.moduleImpact(impact.files)}${labels.listSeparator}` +
+      lineCounts(impact.additions, impact.deletions))
+    .join('\n');
+}
+
+function insightList(commit: AnalyzedCommit, labels: ReportLabels): string {
+  const { insights } = commit.analysis;
+  const lenses: [string, string[]][] = [
+    [labels.architecture, insights.architecture],
+    [labels.performance, insights.performance],
+    [labels.security, insights.security],
+  ];
+  const lines: string[] = [];
+  for (const [lens, items] of lenses) {
+    const escaped = items.map(escapeMarkdownText).filter((item) => item !== '');
+    if (escaped.length === 0) continue;
+    lines.push(`- **${lens}**`, ...escaped.map((item) => `  - ${item}`));
+  }
+  return lines.length > 0 ? lines.join('\n') : labels.none;
+}
+
+/** Analysis caveats, grounding drops and a truncated file list, in that order. */
+function commitNotes(commit: AnalyzedCommit, labels: ReportLabels): string[] {
+  const notes = [...commit.analysis.notes];
+  const grounding = commit.analysis.grounding;
+  if (grounding !== undefined && grounding.dropped > 0) {
+    const reasons = grounding.reasons.map(toPlain).filter((reason) => reason !== '');
+    notes.push(reasons.length > 0
+      ? `${labels.groundingDropped(grounding.dropped)}${labels.colon}${reasons.join('; ')}`
+      : labels.groundingDropped(grounding.dropped));
+  }
+  if (commit.filesTruncated === true) notes.push(labels.filesTruncatedByGit);
+  return notes;
+}
+
+function toPlain(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function fileList(files: FileChange[], labels: ReportLabels): string {
+  if (files.length === 0) return labels.none;
+  const lines = files.slice(0, MAX_FILES_LISTED).map((file) => {
+    const path = file.oldPath !== undefined && (file.status === 'R' || file.status === 'C')
+      ? `${inlineCode(file.oldPath)} → ${inlineCode(file.path)}`
+      : inlineCode(file.path);
+    const counts = file.binary ? labels.binary : lineCounts(file.additions, file.deletions);
+    return `- ${path} — ${labels.fileStatus[file.status]}${labels.listSeparator}${counts}`;
+  });
+  if (files.length > MAX_FILES_LISTED) lines.push(`- ${labels.moreFiles(files.length - MAX_FILES_LISTED)}`);
+  return lines.join('\n');
+}
+
+/** Names from `Co-authored-by: Name <email>` trailers, without the address. */
+function coAuthorNames(commit: AnalyzedCommit): string[] {
+  return commit.trailers
+    .filter((trailer) => trailer.key.toLowerCase() === 'co-authored-by')
+    .map((trailer) => trailer.value.replace(/<[^>]*>\s*$/, '').trim())
+    .filter((name) => name !== '');
+}
+
+/** Pull-request pages exist at known paths on the two hosted forges; elsewhere the number stays plain text. */
+export function pullRequestUrl(repoWebUrl: string | undefined, prNumber: number): string | undefined {
+  const base = safeHttpUrl(repoWebUrl);
+  if (base === undefined || !Number.isSafeInteger(prNumber) || prNumber <= 0) return undefined;
+  const host = new URL(base).hostname;
+  const trimmed = base.replace(/\/+$/, '');
+  if (host === 'github.com') return `${trimmed}/pull/${prNumber}`;
+  if (host === 'gitlab.com') return `${trimmed}/-/merge_requests/${prNumber}`;
+  return undefined;
+}
