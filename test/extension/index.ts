@@ -1,0 +1,64 @@
+// Mocha entry that runs INSIDE the VS Code extension host (real `vscode` API).
+//
+// Loaded by scripts/real-vscode/run-integration.mjs (code-server, `extensionTestsPath`) and by
+// test/extension/runTestElectron.ts (@vscode/test-electron). It is compiled by the runner to
+// out/test/extension/index.js; each suite test/extension/suite/**/*.test.ts is compiled next to it, to
+// out/test/extension/suite/**/*.test.js.
+//
+// Interface: TDD (`suite`, `test`, `suiteSetup`, `setup`, ...), as in VS Code's own extension template. The BDD
+// globals (`describe`, `it`, `before`, ...) are registered too, so either style works.
+//
+// Environment (set through the payload's extensionEnvironment or the test-electron env):
+//   DAILY_DIGEST_FIXTURE     the workspace repository the window opened (see test/ui/fixtureWorkspace.ts)
+//   DAILY_DIGEST_TEST_GREP   only run tests whose full title matches this regular expression
+//   DAILY_DIGEST_TEST_TIMEOUT per-test timeout in ms (default 30000)
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Mocha from 'mocha';
+
+function findSuites(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const name of entries.sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) files.push(...findSuites(full));
+    else if (name.endsWith('.test.js')) files.push(full);
+  }
+  return files;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'tdd',
+    reporter: 'spec',
+    color: false,
+    timeout: Number(process.env.DAILY_DIGEST_TEST_TIMEOUT) || 30_000,
+    slow: 2_000,
+    grep: process.env.DAILY_DIGEST_TEST_GREP || undefined,
+  });
+  Mocha.interfaces.bdd(mocha.suite);
+
+  const suiteDir = join(__dirname, 'suite');
+  const files = findSuites(suiteDir);
+  if (files.length === 0) {
+    return Promise.reject(new Error(`no compiled suites (*.test.js) under ${suiteDir}`));
+  }
+  console.log(`[daily-digest tests] ${files.length} suite file(s): ${files.map((f) => relative(suiteDir, f)).join(', ')}`);
+  for (const file of files) mocha.addFile(file);
+
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => {
+        if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
+        else resolve();
+      });
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
