@@ -1,0 +1,343 @@
+import { DigestError } from '../errors.js';
+import type { TokenUsage } from '../model/analysis.js';
+import { ModelError, oneLine } from './errors.js';
+import type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
+
+/** Known OpenAI-compatible providers. `apiKeyEnv` is only a suggestion for `--api-key-env`. */
+export interface ProviderPreset {
+  label: string;
+  baseUrl: string;
+  /** Whether the provider needs an API key. */
+  needsKey: boolean;
+  apiKeyEnv?: string;
+  /** Shown in "is … running?" when the connection is refused. */
+  server: string;
+}
+
+export const PROVIDER_PRESETS = {
+  ollama: { label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', needsKey: false, server: 'Ollama' },
+  lmstudio: { label: 'LM Studio', baseUrl: 'http://127.0.0.1:1234/v1', needsKey: false, server: 'the LM Studio server' },
+  vllm: { label: 'vLLM', baseUrl: 'http://127.0.0.1:8000/v1', needsKey: false, server: 'vLLM' },
+  openai: { label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', needsKey: true, apiKeyEnv: 'OPENAI_API_KEY', server: 'the OpenAI API' },
+  openrouter: { label: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', needsKey: true, apiKeyEnv: 'OPENROUTER_API_KEY', server: 'the OpenRouter API' },
+} as const satisfies Record<string, ProviderPreset>;
+
+export type ProviderPresetName = keyof typeof PROVIDER_PRESETS;
+
+export interface OpenAiCompatibleOptions {
+  /** E.g. `http://127.0.0.1:11434/v1`; `/chat/completions` is appended. */
+  baseUrl: string;
+  model: string;
+  /** Sent only as `Authorization: Bearer …`; never put in a URL or a message. */
+  apiKey?: string;
+  /** Per attempt, from sending the request to the last byte of the answer. Default 120 000 ms. */
+  timeoutMs?: number;
+  /** Ask for server-sent events. Default false. */
+  stream?: boolean;
+  /** Retries of HTTP 429 and 5xx answers. Default 3. */
+  maxRetries?: number;
+  /** First backoff delay when the server sends no Retry-After; doubled each retry. Default 1000 ms. */
+  retryBaseMs?: number;
+  /** Upper bound of one wait, Retry-After included. Default 30 000 ms. */
+  maxRetryDelayMs?: number;
+  /** Extra request headers (e.g. OpenRouter's HTTP-Referer). The Authorization header can't be set here. */
+  headers?: Record<string, string>;
+  fetchImpl?: typeof fetch;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_RETRY_BASE_MS = 1_000;
+const DEFAULT_MAX_RETRY_DELAY_MS = 30_000;
+
+export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions): ChatTransport {
+  const baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(`${baseUrl}/chat/completions`);
+  } catch {
+    throw new DigestError('usage', { detail: `Invalid --base-url "${displayUrl(baseUrl)}": use a URL such as http://127.0.0.1:11434/v1.` });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new DigestError('usage', { detail: `Invalid --base-url "${displayUrl(baseUrl)}": use an http:// or https:// URL.` });
+  }
+  const endpoint = displayUrl(baseUrl);
+  const server = serverName(url);
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+  const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
+  const stream = options.stream ?? false;
+  const apiKey = options.apiKey?.trim() || undefined;
+  /** Turned off for this transport when the server rejects `response_format` (older LM Studio builds do). */
+  let jsonModeSupported = true;
+
+  const headers: Record<string, string> = {
+    ...(options.headers ?? {}),
+    'content-type': 'application/json',
+    accept: stream ? 'text/event-stream, application/json' : 'application/json',
+  };
+  for (const name of Object.keys(headers)) if (name.toLowerCase() === 'authorization') delete headers[name];
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+
+  const redact = (text: string): string => (apiKey ? text.split(apiKey).join('***') : text);
+  const detailOf = (text: string): string => redact(shorten(oneLine(extractErrorMessage(text)), 160));
+
+  async function attempt(messages: ChatMessage[], jsonMode: boolean, signal: AbortSignal): Promise<AttemptResult> {
+    const body: Record<string, unknown> = { model: options.model, messages, temperature: 0, stream };
+    if (jsonMode) body.response_format = { type: 'json_object' };
+    if (stream) body.stream_options = { include_usage: true };
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const onAbort = (): void => timeout.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify(body), signal: timeout.signal });
+      if (!response.ok) {
+        const text = await response.text().catch(() => '');
+        return { status: response.status, text, retryAfter: response.headers.get('retry-after') };
+      }
+      const type = response.headers.get('content-type') ?? '';
+      if (stream && type.includes('text/event-stream')) return { result: await readStream(response, endpoint) };
+      const text = await response.text();
+      return { result: parseCompletion(text, endpoint) };
+    } catch (error) {
+      if (signal.aborted) throw new DigestError('cancelled');
+      if (timeout.signal.aborted) throw new ModelError('timeout', { endpoint, seconds: String(Math.round(timeoutMs / 100) / 10) });
+      if (error instanceof ModelError) throw error;
+      throw networkError(error, endpoint, server, redact);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    id: 'openai-compatible',
+    model: options.model,
+    async complete(messages: ChatMessage[], chat: ChatOptions): Promise<ChatResult> {
+      const { signal } = chat;
+      if (signal.aborted) throw new DigestError('cancelled');
+      let retries = 0;
+      let jsonFallbackTried = false;
+      for (;;) {
+        const jsonMode = chat.jsonMode && jsonModeSupported;
+        const outcome = await attempt(messages, jsonMode, signal);
+        if ('result' in outcome) return outcome.result;
+
+        const { status, text, retryAfter } = outcome;
+        if (status === 400 && jsonMode && !jsonFallbackTried && /response_format|json_object|json_schema/i.test(text)) {
+          jsonFallbackTried = true;
+          jsonModeSupported = false;
+          continue;
+        }
+        const retryable = status === 429 || status >= 500;
+        if (retryable && retries < maxRetries) {
+          const delay = Math.min(maxRetryDelayMs, parseRetryAfter(retryAfter) ?? retryBaseMs * 2 ** retries);
+          retries += 1;
+          await sleep(delay, signal);
+          continue;
+        }
+        const detail = detailOf(text);
+        if (status === 401 || status === 403) throw new ModelError('auth', { endpoint, status: String(status), detail });
+        if (status === 404) throw new ModelError('not-found', { endpoint, model: options.model, detail });
+        if (status === 429) throw new ModelError('rate-limited', { endpoint, retries: String(retries) });
+        if (status >= 500) throw new ModelError('server', { endpoint, status: String(status), retries: String(retries), detail });
+        throw new ModelError('http', { endpoint, status: String(status), detail });
+      }
+    },
+  };
+}
+
+type AttemptResult = { result: ChatResult } | { status: number; text: string; retryAfter: string | null };
+
+/** Parses `Retry-After` (delay seconds or an HTTP date) into milliseconds; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new DigestError('cancelled'));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new DigestError('cancelled'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+interface CompletionChoice {
+  message?: { content?: unknown };
+  delta?: { content?: unknown };
+  finish_reason?: unknown;
+}
+
+interface CompletionBody {
+  choices?: CompletionChoice[];
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+  error?: unknown;
+}
+
+function parseCompletion(text: string, endpoint: string): ChatResult {
+  let body: CompletionBody;
+  try {
+    body = JSON.parse(text) as CompletionBody;
+  } catch {
+    throw new ModelError('bad-response', { endpoint, detail: 'the body is not JSON' });
+  }
+  if (body === null || typeof body !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'the body is not an object' });
+  if (body.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(oneLine(errorText(body.error)), 160) });
+  const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;
+  if (!choice || typeof choice !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'no choices' });
+  const content = choice.message?.content;
+  return {
+    text: typeof content === 'string' ? content : '',
+    finishReason: typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined,
+    usage: parseUsage(body.usage),
+  };
+}
+
+async function readStream(response: Response, endpoint: string): Promise<ChatResult> {
+  if (!response.body) throw new ModelError('bad-response', { endpoint, detail: 'an empty stream' });
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let text = '';
+  let finishReason: string | undefined;
+  let usage: TokenUsage | undefined;
+  let done = false;
+
+  const handleLine = (rawLine: string): void => {
+    const line = rawLine.replace(/\r$/, '');
+    if (!line.startsWith('data:')) return; // comments (": keep-alive"), event names, blank separators
+    const data = line.slice(5).trim();
+    if (data === '[DONE]') {
+      done = true;
+      return;
+    }
+    if (!data) return;
+    let chunk: CompletionBody;
+    try {
+      chunk = JSON.parse(data) as CompletionBody;
+    } catch {
+      throw new ModelError('bad-response', { endpoint, detail: 'a stream chunk is not JSON' });
+    }
+    if (chunk.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(oneLine(errorText(chunk.error)), 160) });
+    const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+    const piece = choice?.delta?.content ?? choice?.message?.content;
+    if (typeof piece === 'string') text += piece;
+    if (typeof choice?.finish_reason === 'string') finishReason = choice.finish_reason;
+    usage = parseUsage(chunk.usage) ?? usage;
+  };
+
+  const reader = response.body.getReader();
+  try {
+    while (!done) {
+      const { value, done: ended } = await reader.read();
+      if (ended) break;
+      buffer += decoder.decode(value, { stream: true });
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0 && !done) {
+        handleLine(buffer.slice(0, newline));
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf('\n');
+      }
+    }
+    if (!done) {
+      buffer += decoder.decode();
+      if (buffer) handleLine(buffer);
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return { text, finishReason, usage };
+}
+
+function parseUsage(usage: CompletionBody['usage']): TokenUsage | undefined {
+  if (!usage || typeof usage !== 'object') return undefined;
+  const prompt = Number(usage.prompt_tokens);
+  const completion = Number(usage.completion_tokens);
+  if (!Number.isFinite(prompt) && !Number.isFinite(completion)) return undefined;
+  return { promptTokens: Number.isFinite(prompt) ? prompt : 0, completionTokens: Number.isFinite(completion) ? completion : 0 };
+}
+
+function networkError(error: unknown, endpoint: string, server: string, redact: (text: string) => string): ModelError {
+  const code = errorCode(error);
+  if (code === 'ECONNREFUSED') return new ModelError('refused', { endpoint, server });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ModelError('unknown-host', { endpoint });
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const detail = code ?? (cause instanceof Error ? cause.message : String(cause));
+  return new ModelError('network', { endpoint, detail: redact(shorten(oneLine(detail), 120)) });
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
+    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string') return current.code;
+    if (current instanceof AggregateError && current.errors.length) current = current.errors[0];
+    else current = current instanceof Error ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+function extractErrorMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown; detail?: unknown };
+    if (body && typeof body === 'object') {
+      if (body.error !== undefined) return errorText(body.error);
+      if (typeof body.message === 'string') return body.message;
+      if (typeof body.detail === 'string') return body.detail;
+    }
+  } catch {
+    // not JSON: use the text itself
+  }
+  return text.replace(/<[^>]*>/g, ' ');
+}
+
+function errorText(error: unknown): string {
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
+  return JSON.stringify(error);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The base URL without credentials, query or fragment, for messages. */
+export function displayUrl(baseUrl: string): string {
+  try {
+    const parsed = new URL(baseUrl);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    parsed.hash = '';
+    return parsed.toString().replace(/\/+$/, '');
+  } catch {
+    return baseUrl.replace(/[?#].*$/, '').replace(/\/\/[^/@]*@/, '//');
+  }
+}
+
+function serverName(url: URL): string {
+  const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(url.hostname);
+  if (local) {
+    for (const preset of Object.values(PROVIDER_PRESETS)) {
+      if (new URL(preset.baseUrl).port === url.port) return preset.server;
+    }
+    return 'the model server';
+  }
+  for (const preset of Object.values(PROVIDER_PRESETS)) {
+    if (new URL(preset.baseUrl).hostname === url.hostname) return preset.server;
+  }
+  return 'the model server';
+}
