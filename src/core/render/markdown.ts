@@ -28,7 +28,8 @@ export function renderMarkdown(report: Report): string {
   report.repositories.forEach((repo, index) => {
     blocks.push(...renderRepository(repo, index + 1, report, labels, allocateAnchor));
   });
-  blocks.push(RULE, footer(report, labels));
+  if (blocks[blocks.length - 1] !== RULE) blocks.push(RULE);
+  blocks.push(footer(report, labels));
   return `${blocks.join('\n\n')}\n`;
 }
 
