@@ -1,0 +1,60 @@
+// Periods offered by "Generate Report for Date…" and validation of a typed date. Pure (no vscode).
+import type { PeriodSpec } from '../core/model/options.js';
+
+export type PeriodChoice = 'today' | 'yesterday' | 'last7' | 'pick';
+
+export function periodForChoice(choice: Exclude<PeriodChoice, 'pick'>): PeriodSpec {
+  switch (choice) {
+    case 'today': return { kind: 'day', day: 'today' };
+    case 'yesterday': return { kind: 'day', day: 'yesterday' };
+    case 'last7': return { kind: 'range', since: '7d' };
+  }
+}
+
+/** Why a typed date is refused; the UI words each case. */
+export type DateProblem =
+  | { code: 'empty' }
+  | { code: 'format'; value: string }
+  | { code: 'notADate'; value: string }
+  | { code: 'future'; value: string; today: string }
+  | { code: 'tooOld'; value: string };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Today's date (`YYYY-MM-DD`) in an IANA zone, or in the machine's zone when the zone is empty or unknown. */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  const format = (zone: string | undefined): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  if (timeZone !== undefined && timeZone.trim() !== '') {
+    try {
+      return format(timeZone.trim());
+    } catch {
+      // Unknown zone: the engine reports it when the report is generated.
+    }
+  }
+  return format(undefined);
+}
+
+/** Undefined when `input` is a usable day: `YYYY-MM-DD` (a real calendar date, not after today), today or yesterday. */
+export function validateDateInput(input: string, today: string): DateProblem | undefined {
+  const value = input.trim();
+  if (value === '') return { code: 'empty' };
+  if (value.toLowerCase() === 'today' || value.toLowerCase() === 'yesterday') return undefined;
+  const match = DATE.exec(value);
+  if (match === null) return { code: 'format', value };
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day) {
+    return { code: 'notADate', value };
+  }
+  if (year < 1970) return { code: 'tooOld', value };
+  if (value > today) return { code: 'future', value, today };
+  return undefined;
+}
+
+/** The period for an accepted typed date. */
+export function periodForInput(input: string): PeriodSpec {
+  return { kind: 'day', day: input.trim().toLowerCase() === 'today' || input.trim().toLowerCase() === 'yesterday'
+    ? input.trim().toLowerCase() : input.trim() };
+}
