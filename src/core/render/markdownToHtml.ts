@@ -25,6 +25,12 @@ const marked = new Marked({
   async: false,
   gfm: true,
   breaks: false,
+  tokenizer: {
+    // No bare-URL autolinks: they swallow the backslash escapes that follow a URL in hostile text.
+    url() {
+      return undefined;
+    },
+  },
   renderer: {
     html({ text, block }: Tokens.HTML | Tokens.Tag): string {
       return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
