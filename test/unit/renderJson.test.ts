@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderJson, reportJsonSchema, reportSchema } from '../../src/core/render/index.js';
+import type { Report } from '../../src/core/model/report.js';
+import { sampleReport } from '../support/sampleReport.js';
+
+type Schema = Record<string, unknown>;
+
+const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description']);
+const KEYWORDS = new Set(['type', 'const', 'enum', 'properties', 'required', 'additionalProperties', 'items',
+  'minimum', 'maximum', 'exclusiveMinimum']);
+
+/**
+ * A validator for the JSON Schema keywords reportJsonSchema uses. It refuses any keyword it does not
+ * know, so a schema change cannot silently weaken this test.
+ */
+function validate(schema: Schema, value: unknown, path = '$'): string[] {
+  for (const keyword of Object.keys(schema)) {
+    if (!KEYWORDS.has(keyword) && !ANNOTATIONS.has(keyword)) throw new Error(`${path}: unsupported keyword ${keyword}`);
+  }
+  const problems: string[] = [];
+  const type = schema.type;
+  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  if (type !== undefined) {
+    const fits = type === 'integer' ? Number.isInteger(value) : type === actual;
+    if (!fits) return [`${path}: expected ${String(type)}, got ${actual}`];
+  }
+  if ('const' in schema && value !== schema.const) problems.push(`${path}: expected ${String(schema.const)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${path}: ${String(value)} not in enum`);
+  if (typeof value === 'number') {
+    if (typeof schema.minimum === 'number' && value < schema.minimum) problems.push(`${path}: below minimum`);
+    if (typeof schema.maximum === 'number' && value > schema.maximum) problems.push(`${path}: above maximum`);
+    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) problems.push(`${path}: not above minimum`);
+  }
+  if (Array.isArray(value) && schema.items !== undefined) {
+    value.forEach((item, index) => problems.push(...validate(schema.items as Schema, item, `${path}[${index}]`)));
+  }
+  if (actual === 'object' && typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    for (const key of (schema.required ?? []) as string[]) {
+      if (!(key in record)) problems.push(`${path}: missing ${key}`);
+    }
+    for (const [key, child] of Object.entries(record)) {
+      const childSchema = properties[key];
+      if (childSchema !== undefined) problems.push(...validate(childSchema, child, `${path}.${key}`));
+      else if (schema.additionalProperties === false) problems.push(`${path}: unexpected ${key}`);
+    }
+  }
+  return problems;
+}
+
+test('renderJson output validates against reportJsonSchema (and the zod schema it came from)', () => {
+  for (const language of ['en', 'zh-CN'] as const) {
+    const parsed: unknown = JSON.parse(renderJson(sampleReport(language)));
+    assert.deepEqual(validate(reportJsonSchema, parsed), []);
+    assert.equal(reportSchema.safeParse(parsed).success, true);
+  }
+});
+
+test('the schema rejects what the model forbids', () => {
+  const report = JSON.parse(renderJson(sampleReport('en'))) as Record<string, unknown>;
+  assert.deepEqual(validate(reportJsonSchema, { ...report, schemaVersion: 2 }), ['$.schemaVersion: expected 1']);
+  assert.deepEqual(validate(reportJsonSchema, { ...report, extra: true }), ['$: unexpected extra']);
+  const { generatedAt: _dropped, ...missing } = report;
+  void _dropped;
+  assert.deepEqual(validate(reportJsonSchema, missing), ['$: missing generatedAt']);
+  const badImportance = sampleReport('en');
+  const commit = badImportance.repositories[0]?.commits[0];
+  assert.ok(commit);
+  (commit.analysis as { importance: string }).importance = 'urgent';
+  assert.deepEqual(validate(reportJsonSchema, JSON.parse(renderJson(badImportance))),
+    ['$.repositories[0].commits[0].analysis.importance: urgent not in enum']);
+});
+
+test('renderJson round-trips the Report exactly, pretty-printed with a trailing newline', () => {
+  const report = sampleReport('zh-CN');
+  const json = renderJson(report);
+  assert.deepEqual(JSON.parse(json) as Report, report);
+  assert.ok(json.endsWith('}\n'));
+  assert.match(json, /^\{\n {2}"schemaVersion": 1,\n {2}"generatedAt": /);
+});
+
+test('key order is stable: the model order, whatever order the object was built in', () => {
+  const report = sampleReport('en');
+  const shuffled = JSON.parse(JSON.stringify(report, Object.keys(flattenKeys(report)).reverse())) as Report;
+  const reversed = reverseKeys(report) as Report;
+  assert.equal(renderJson(reversed), renderJson(report));
+  assert.equal(renderJson(shuffled), renderJson(report));
+  const json = renderJson(report);
+  const analysisKeys = Object.keys((JSON.parse(json) as Report).repositories[0]?.commits[0]?.analysis ?? {});
+  assert.deepEqual(analysisKeys.slice(0, 5), ['analyzer', 'changeType', 'importance', 'score', 'reasons']);
+  const windowKeys = Object.keys((JSON.parse(json) as Report).window);
+  assert.deepEqual(windowKeys, ['start', 'end', 'timeZone', 'dateField', 'label']);
+});
+
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reverseKeys(inner)]));
+}
+
+function flattenKeys(value: unknown, into: Record<string, true> = {}): Record<string, true> {
+  if (Array.isArray(value)) value.forEach((item) => flattenKeys(item, into));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      into[key] = true;
+      flattenKeys(inner, into);
+    }
+  }
+  return into;
+}
