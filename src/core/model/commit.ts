@@ -39,4 +39,6 @@ export interface Commit {
   url?: string;
   /** Set when the file list was cut short (e.g. a commit with tens of thousands of files). */
   filesTruncated?: boolean;
+  /** Whole-commit totals, set with `filesTruncated`: `files` sums only the kept entries, these count every file. */
+  filesTotal?: { files: number; additions: number; deletions: number };
 }

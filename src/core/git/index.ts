@@ -1,0 +1,11 @@
+export { readRepository } from './readRepository.js';
+export type { RepositoryRead, ReadContext } from './readRepository.js';
+export { readFileAtCommit } from './readFile.js';
+export { readCommitDiff } from './diff.js';
+export type { CommitDiff, CommitDiffOptions } from './diff.js';
+export { identifyRepository, parseRemoteUrl } from './remote.js';
+export type { RepoIdentity, ParsedRemote } from './remote.js';
+export { HOSTING_PROVIDERS } from './hosting/providers.js';
+export type { HostingProvider } from './hosting/providers.js';
+export { MAX_FILES_PER_COMMIT } from './logParser.js';
+export { MINIMUM_GIT_VERSION } from './runner.js';
