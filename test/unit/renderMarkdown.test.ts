@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { commitAnchor, renderLabels, renderMarkdown } from '../../src/core/render/index.js';
 import { MAX_FILES_LISTED } from '../../src/core/render/markdownCommit.js';
 import type { Language } from '../../src/core/i18n/language.js';
@@ -15,7 +15,7 @@ import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from
 const LANGUAGES: Language[] = ['en', 'zh-CN'];
 
 function goldenPath(language: Language): string {
-  return fileURLToPath(new URL(`../golden/report.${language}.md`, import.meta.url));
+  return join(__dirname, '..', 'golden', `report.${language}.md`);
 }
 
 for (const language of LANGUAGES) {
