@@ -5,9 +5,15 @@
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** Collapses every run of whitespace (newlines included) into one space, and drops control characters. */
+const CJK = '\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef';
+const LINE_BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[^\\S\\n]*\\r?\\n\\s*(?=[${CJK}])`, 'gu');
+
+/**
+ * Collapses every run of whitespace (newlines included) into one space, and drops control characters.
+ * A line break between two Chinese characters disappears instead: Chinese puts no space between sentences.
+ */
 export function toOneLine(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL_CHARACTERS, '').replace(LINE_BREAK_BETWEEN_CJK, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
