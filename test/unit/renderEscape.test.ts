@@ -33,6 +33,9 @@ test('escaped text reads back exactly as the (one-lined) input in paragraphs, he
     assert.equal(textContent(markdownToHtml(escaped)), expected);
     assert.equal(textContent(markdownToHtml(`#### ${escaped}`)), expected);
     assert.equal(textContent(markdownToHtml(`- ${escaped}`)), expected);
+    const link = markdownToHtml(`- [${escaped || 'x'}](#c-1)`);
+    assert.match(link, /^<ul>\n<li><a href="#c-1">[^]*<\/a><\/li>\n<\/ul>\n$/, link);
+    assert.equal(textContent(link), expected || 'x');
     const html = markdownToHtml(`| a | b |\n| --- | --- |\n| ${escapeTableCell(text)} | end |`);
     const cells = Array.from(html.matchAll(/<td>([\s\S]*?)<\/td>/g), (match) => textContent(match[1] ?? ''));
     assert.deepEqual(cells, [expected, 'end']);
@@ -61,7 +64,7 @@ test('inline code shows any path literally, backticks and pipes included', () =>
 test('examples: what hostile text turns into', () => {
   assert.equal(escapeMarkdownText('a|b\nc'), 'a\\|b c');
   assert.equal(escapeMarkdownText('<script>alert(1)</script>'), '\\<script\\>alert(1)\\</script\\>');
-  assert.equal(escapeMarkdownText('[x](javascript:alert(1))'), '\\[x\\](javascript:alert(1))');
+  assert.equal(escapeMarkdownText('[x](javascript:alert(1))'), '\\[x\\]\\(javascript:alert(1))');
   assert.equal(escapeMarkdownText('snake_case and _em_ *b*'), 'snake_case and \\_em\\_ \\*b\\*');
   assert.equal(escapeMarkdownText('# title #'), '\\# title \\#');
   assert.equal(escapeMarkdownText('fix: thing (#5545)'), 'fix: thing (#5545)', 'PR references stay readable');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HTML_CONTENT_SECURITY_POLICY, markdownToHtml, renderHtml, renderMarkdown } from '../../src/core/render/index.js';
+import { inPageLinkTargets } from '../support/markdownChecks.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from '../support/sampleReport.js';
 
 /** Real tags (escaped text never contains a raw `<`), with their names and attribute text. */
@@ -86,7 +87,9 @@ test('renderHtml is one standalone page: charset, strict CSP, inline CSS for lig
     const markdown = renderMarkdown(report);
     const anchorIds = Array.from(markdown.matchAll(/<a id="([^"]+)"><\/a>/g), (match) => match[1]);
     for (const id of anchorIds) assert.ok(html.includes(`<a id="${id}"></a>`), id);
-    for (const link of markdown.matchAll(/\]\((#[^)]+)\)/g)) assert.ok(html.includes(`href="${link[1]}"`), link[1]);
+    const inPageLinks = inPageLinkTargets(markdown).map((link) => `#${link.target}`);
+    const inPageHrefs = Array.from(html.matchAll(/<a href="(#[^"]+)">/g), (match) => match[1]);
+    assert.deepEqual(inPageHrefs, inPageLinks, 'every in-page Markdown link, hostile link text included, is a link in HTML');
     assert.equal(html.match(/<h4>/g)?.length, markdown.match(/^#### /gm)?.length);
   }
 });

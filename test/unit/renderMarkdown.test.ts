@@ -230,7 +230,7 @@ test('hostile text keeps tables well formed and never becomes a link, HTML or a 
       .map(withoutCodeSpans).join('\n');
     assert.doesNotMatch(outsideCode, /(?<!\\)<(script|img|a |\/td|b>)/i, 'every < from hostile text is escaped');
     assert.doesNotMatch(markdown, /(?<!\\)\]\(javascript:/i, 'no javascript: link destination');
-    assert.ok(markdown.includes('## \\[evil\\](javascript:alert(1)) \\| repo\n'), 'unsafe web URL is not linked');
+    assert.ok(markdown.includes('## \\[evil\\]\\(javascript:alert(1)) \\| repo\n'), 'unsafe web URL is not linked');
     const table = markdown.split('\n').filter((line) => line.startsWith('| '));
     assert.equal(table.length, 3, 'header, delimiter and one row: the newline in the author did not split the row');
     assert.equal(splitTableRow(table[2] ?? '').length, 4);

@@ -24,6 +24,8 @@ export function escapeMarkdownText(text: string): string {
   return toOneLine(text)
     // Always-significant punctuation: code, emphasis, strikethrough, links, HTML, tables, escapes.
     .replace(/[\\`*~[\]<>|]/g, '\\$&')
+    // `](` inside link text trips marked's link parser even with the bracket escaped.
+    .replace(/\]\(/g, ']\\(')
     // `_` only opens or closes emphasis at a word boundary; snake_case stays readable.
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     // Entity references (`&lt;`, `&#60;`) would be decoded.

@@ -27,6 +27,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
   background: var(--code-bg); border-radius: 4px; padding: 0.1em 0.35em; overflow-wrap: anywhere; }
 table { display: block; overflow-x: auto; border-collapse: collapse; margin: 1em 0; max-width: 100%; }
 th, td { border: 1px solid var(--border); padding: 6px 10px; text-align: left; vertical-align: top; }
+td code { white-space: nowrap; }
 td:first-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tbody tr:nth-child(even) { background: var(--stripe); }
 blockquote { margin: 1em 0; padding: 0.2em 1em; border-left: 4px solid var(--quote); color: var(--fg); }
