@@ -6,7 +6,7 @@ export interface FailureContext {
 }
 
 const MISSING_OBJECTS = [
-  /bad object/i, /unable to read/i, /did not receive expected object/i, /missing (blob|tree|commit) object/i,
+  /bad object/i, /unable to read/i, /could not read/i, /did not receive expected object/i, /missing (blob|tree|commit) object/i,
   /is corrupt/i, /packfile .* cannot be accessed/i, /could not parse commit/i, /promisor remote/i,
 ];
 const UNKNOWN_REF = [
