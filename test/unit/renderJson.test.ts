@@ -58,6 +58,18 @@ test('renderJson output validates against reportJsonSchema (and the zod schema i
   }
 });
 
+test('every optional model field is in the schema', () => {
+  const report = sampleReport('en');
+  const commit = report.repositories[0]?.commits[0];
+  assert.ok(commit);
+  commit.filesTruncated = true;
+  commit.filesTotal = { files: 9000, additions: 1, deletions: 2 };
+  commit.files[0] = { ...commit.files[0], path: 'b', oldPath: 'a', status: 'R', additions: 0, deletions: 0, binary: true };
+  commit.analysis.grounding = { dropped: 0, reasons: [] };
+  report.repositories[0] = { ...report.repositories[0]!, error: 'x' };
+  assert.deepEqual(validate(reportJsonSchema, JSON.parse(renderJson(report))), []);
+});
+
 test('the schema rejects what the model forbids', () => {
   const report = JSON.parse(renderJson(sampleReport('en'))) as Record<string, unknown>;
   assert.deepEqual(validate(reportJsonSchema, { ...report, schemaVersion: 2 }), ['$.schemaVersion: expected 1']);

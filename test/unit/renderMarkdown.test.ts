@@ -191,6 +191,18 @@ test('file lists stop at the cap with a count of the rest; PR links only for kno
   assert.ok(markdown.includes('**SHA**: `91ddf41` · '), 'no commit link without a URL');
 });
 
+test('a commit whose file list git cut short counts every file from filesTotal and says the list is partial', () => {
+  const report = sampleReport('en');
+  const commit = report.repositories[0]?.commits[0];
+  assert.ok(commit);
+  commit.filesTruncated = true;
+  commit.filesTotal = { files: 5000, additions: 90000, deletions: 10 };
+  const markdown = renderMarkdown(report);
+  assert.match(markdown, /\*\*📁 Files \(5000\)\*\*/);
+  assert.match(markdown, /- …and 4950 more\n/);
+  assert.match(markdown, /- The file list was cut short while reading the commit\.\n/);
+});
+
 test('co-authors come from trailers, grounding drops and partial-diff caveats appear as notes', () => {
   const markdown = renderMarkdown(sampleReport('zh-CN'));
   assert.ok(markdown.includes('- **👥 共同作者**：Grace Hopper\n'));

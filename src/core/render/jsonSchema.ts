@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
 import { LANGUAGES } from '../i18n/language.js';
-import type { Report } from '../model/report.js';
+import type { Analysis } from '../model/analysis.js';
+import type { FileChange, Person } from '../model/commit.js';
+import type { AnalyzedCommit, RepoStats, Report, ReportWindow, RepositoryReport } from '../model/report.js';
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
 
@@ -70,6 +72,8 @@ const analyzedCommitSchema = z.object({
   files: z.array(fileChangeSchema),
   url: z.string().optional(),
   filesTruncated: z.boolean().optional(),
+  filesTotal: z.object({ files: count, additions: count, deletions: count }).optional()
+    .describe('Whole-commit totals when files was cut short'),
   analysis: analysisSchema,
 });
 
@@ -113,6 +117,23 @@ const modelFitsSchema = (report: Report): SchemaReport => report;
 const schemaFitsModel = (report: SchemaReport): Report => report;
 void modelFitsSchema;
 void schemaFitsModel;
+
+// Assignability ignores an optional field added to the model, so also require the same keys.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type RepoOf<T extends { repositories: unknown[] }> = T['repositories'][number];
+type SchemaRepo = RepoOf<SchemaReport>;
+type SchemaCommit = SchemaRepo['commits'][number];
+const sameKeys: [
+  SameKeys<Report, SchemaReport>,
+  SameKeys<ReportWindow, SchemaReport['window']>,
+  SameKeys<RepositoryReport, SchemaRepo>,
+  SameKeys<RepoStats, SchemaRepo['stats']>,
+  SameKeys<AnalyzedCommit, SchemaCommit>,
+  SameKeys<Person, SchemaCommit['author']>,
+  SameKeys<FileChange, SchemaCommit['files'][number]>,
+  SameKeys<Analysis, SchemaCommit['analysis']>,
+] = [true, true, true, true, true, true, true, true];
+void sameKeys;
 
 export const REPORT_SCHEMA_ID = 'https://daily-digest.invalid/schema/report-v1.json';
 

@@ -37,7 +37,8 @@ export function renderCommitBlocks(commit: AnalyzedCommit, context: CommitContex
   blocks.push(...section(labels.recommendations, [bulletList(commit.analysis.recommendations, labels)]));
   const notes = commitNotes(commit, labels);
   if (notes.length > 0) blocks.push(...section(labels.notes, [bulletList(notes, labels)]));
-  blocks.push(...section(labels.files(commit.files.length), [fileList(commit.files, labels)]));
+  const totalFiles = Math.max(commit.filesTotal?.files ?? 0, commit.files.length);
+  blocks.push(...section(labels.files(totalFiles), [fileList(commit.files, totalFiles, labels)]));
   return blocks;
 }
 
@@ -185,7 +186,8 @@ function toPlain(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function fileList(files: FileChange[], labels: ReportLabels): string {
+/** Lists up to MAX_FILES_LISTED files; `totalFiles` also counts files git's list left out (filesTotal). */
+function fileList(files: FileChange[], totalFiles: number, labels: ReportLabels): string {
   if (files.length === 0) return labels.none;
   const lines = files.slice(0, MAX_FILES_LISTED).map((file) => {
     const path = file.oldPath !== undefined && (file.status === 'R' || file.status === 'C')
@@ -194,7 +196,8 @@ function fileList(files: FileChange[], labels: ReportLabels): string {
     const counts = file.binary ? labels.binary : lineCounts(file.additions, file.deletions);
     return `- ${path} — ${labels.fileStatus[file.status]}${labels.listSeparator}${counts}`;
   });
-  if (files.length > MAX_FILES_LISTED) lines.push(`- ${labels.moreFiles(files.length - MAX_FILES_LISTED)}`);
+  const listed = Math.min(files.length, MAX_FILES_LISTED);
+  if (totalFiles > listed) lines.push(`- ${labels.moreFiles(totalFiles - listed)}`);
   return lines.join('\n');
 }
 
