@@ -1,0 +1,33 @@
+// The value activate() returns. TEST-ONLY: it exists so the extension-host test suites
+// (test/extension/suite) can observe the tree and drive the webview message handler; it is not a public API
+// and may change at any time.
+import type { PeriodSpec } from '../core/model/options.js';
+import type { Report } from '../core/model/report.js';
+import type { MessageOutcome, ViewState } from './controller.js';
+import type { DigestNode } from './treeModel.js';
+
+export interface TreeSnapshotNode {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  /** The command a click runs, with its arguments (tree nodes). */
+  command?: { command: string; arguments: unknown[] };
+  resourceUri?: string;
+  /** The underlying node (commit and file nodes carry the commit and file objects). */
+  node: DigestNode;
+  children: TreeSnapshotNode[];
+}
+
+export interface DailyDigestTestApi {
+  /** The Commits view as TreeItems would show it, expanded fully. */
+  getTreeSnapshot(): TreeSnapshotNode[];
+  getCurrentReport(): Report | undefined;
+  /** What the Commits view shows (also the `dailyDigest.state` context key). */
+  getViewState(): ViewState;
+  /** Runs a message through the same validation and handling as one posted by the report webview. */
+  handleWebviewMessage(message: unknown): Promise<MessageOutcome>;
+  /** Generates a report without UI prompts, optionally for explicit repositories (e.g. a suite's own fixture). */
+  generate(period?: PeriodSpec, repos?: string[]): Promise<Report | undefined>;
+  /** The last diff the extension opened: `changes` (multi-file) or `diff` (one file). */
+  getLastOpened(): { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
+}
