@@ -12,6 +12,7 @@ import { CommitsTreeProvider } from './commitsTree.js';
 import { openCommitChanges, openFileDiff } from './diffs.js';
 import type { ExtensionToWebview, WebviewState, WebviewStrings } from './protocol.js';
 import { ReportPanelManager } from './reportPanel.js';
+import { periodFromLabel } from './period.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from './reportIndex.js';
 import { findGitRoot } from './repoDiscovery.js';
 import { readSettings, SECTION, uiLanguage } from './settings.js';
@@ -30,16 +31,6 @@ export interface MessageOutcome {
 
 const TODAY: PeriodSpec = { kind: 'day', day: 'today' };
 const AUTO_REFRESH_DELAY_MS = 1000;
-
-/** `2026-01-22` → that day; `2026-01-16..2026-01-22` → that range. */
-export function periodFromLabel(label: string | undefined): PeriodSpec | undefined {
-  if (label === undefined) return undefined;
-  const day = /^\d{4}-\d{2}-\d{2}$/;
-  if (day.test(label)) return { kind: 'day', day: label };
-  const [since, until] = label.split('..');
-  if (since !== undefined && until !== undefined && day.test(since) && day.test(until)) return { kind: 'range', since, until };
-  return undefined;
-}
 
 export class DigestController implements vscode.Disposable {
   readonly tree = new CommitsTreeProvider();

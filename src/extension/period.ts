@@ -58,3 +58,13 @@ export function periodForInput(input: string): PeriodSpec {
   return { kind: 'day', day: input.trim().toLowerCase() === 'today' || input.trim().toLowerCase() === 'yesterday'
     ? input.trim().toLowerCase() : input.trim() };
 }
+
+/** `2026-01-22` → that day; `2026-01-16..2026-01-22` → that range. */
+export function periodFromLabel(label: string | undefined): PeriodSpec | undefined {
+  if (label === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (day.test(label)) return { kind: 'day', day: label };
+  const [since, until] = label.split('..');
+  if (since !== undefined && until !== undefined && day.test(since) && day.test(until)) return { kind: 'range', since, until };
+  return undefined;
+}
