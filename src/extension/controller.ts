@@ -7,7 +7,10 @@ import { generateReport } from '../core/engine.js';
 import { DigestError, describeError, isDigestError } from '../core/errors.js';
 import type { PeriodSpec } from '../core/model/options.js';
 import type { AnalyzedCommit, Report } from '../core/model/report.js';
-import { renderHtml, renderJson, renderMarkdown } from '../core/render/index.js';
+// Imported file by file: the render index also exports the JSON Schema, which would pull zod into the bundle.
+import { renderHtml } from '../core/render/html.js';
+import { renderJson } from '../core/render/json.js';
+import { renderMarkdown } from '../core/render/markdown.js';
 import { CommitsTreeProvider } from './commitsTree.js';
 import { openCommitChanges, openFileDiff } from './diffs.js';
 import type { ExtensionToWebview, WebviewState, WebviewStrings } from './protocol.js';
