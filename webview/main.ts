@@ -102,6 +102,23 @@ function wrapInLink(node: Element, entry: IndexedCommit, title: string, path?: s
   anchor.append(node);
 }
 
+/** In the commit table: an explicit "diff" link next to the SHA, and the subject jumps to the commit's details. */
+function decorateTableRow(row: HTMLTableRowElement, shaLink: HTMLAnchorElement, entry: IndexedCommit,
+  strings: WebviewStrings): void {
+  const diff = el('a', 'dd-diff', strings.diff);
+  diff.href = '#';
+  diff.title = strings.openDiff;
+  linkTo(diff, entry);
+  shaLink.after(' ', diff);
+  const message = row.cells[2];
+  if (message !== undefined && message.querySelector('a') === null && message.textContent !== '') {
+    const details = el('a', 'dd-details');
+    details.href = `#${entry.anchor}`;
+    details.append(...Array.from(message.childNodes));
+    message.append(details);
+  }
+}
+
 /** Turns SHAs and file paths of the rendered report into diff links, and marks the other links external or in-page. */
 function linkify(root: HTMLElement, report: Report, strings: WebviewStrings): void {
   const index = indexReport(report);
@@ -127,6 +144,8 @@ function linkify(root: HTMLElement, report: Report, strings: WebviewStrings): vo
         if (target !== undefined && text === target.commit.shortSha.toLowerCase()) {
           linkTo(anchor, target);
           anchor.title = strings.openDiff;
+          const row = anchor.closest('tr');
+          if (row !== null) decorateTableRow(row, anchor, target, strings);
         }
       } else if (/^https?:/i.test(href)) {
         if (current !== undefined && text === current.commit.shortSha.toLowerCase()) {

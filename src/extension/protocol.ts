@@ -23,6 +23,8 @@ export interface WebviewStrings {
   generateToday: string;
   commits: string;
   high: string;
+  /** Short label of the jump-to-diff link in the commit table. */
+  diff: string;
   openDiff: string;
   openRemote: string;
 }

@@ -28,6 +28,7 @@ export function webviewStrings(): WebviewStrings {
     generateToday: vscode.l10n.t('Generate Report for Today'),
     commits: vscode.l10n.t('commits'),
     high: vscode.l10n.t('high'),
+    diff: vscode.l10n.t('diff'),
     openDiff: vscode.l10n.t('Open the diff'),
     openRemote: vscode.l10n.t('Open on remote'),
   };
