@@ -173,7 +173,9 @@ function linkify(root: HTMLElement, report: Report, strings: WebviewStrings): vo
       wrapInLink(element, current, strings.openDiff);
       continue;
     }
-    const file = findFile(current.commit, text);
+    // Code spans show newlines and tabs as spaces.
+    const file = findFile(current.commit, text) ??
+      current.commit.files.find((candidate) => candidate.path.replace(/[\r\n\t]/g, ' ') === text);
     if (file !== undefined) wrapInLink(element, current, strings.openDiff, file.path);
   }
 }
