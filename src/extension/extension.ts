@@ -48,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     getViewState: () => controller.currentState,
     handleWebviewMessage: (message) => controller.handleWebviewMessage(message),
     generate: (period, repos) => controller.generate(period, { interactive: false, repos }),
+    cancel: () => controller.cancel(),
     getLastOpened: () => controller.lastOpened,
   };
 }

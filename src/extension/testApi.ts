@@ -28,6 +28,8 @@ export interface DailyDigestTestApi {
   handleWebviewMessage(message: unknown): Promise<MessageOutcome>;
   /** Generates a report without UI prompts, optionally for explicit repositories (e.g. a suite's own fixture). */
   generate(period?: PeriodSpec, repos?: string[]): Promise<Report | undefined>;
+  /** Cancels the generation under way, as the progress notification's Cancel button does. */
+  cancel(): void;
   /** The last diff the extension opened: `changes` (multi-file) or `diff` (one file). */
   getLastOpened(): { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
 }

@@ -322,6 +322,46 @@ describe('Daily Digest in a real extension host', function () {
     await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(traversal)));
   });
 
+  it('Copy SHA and Copy Subject put the commit on the clipboard; Copy Report as Markdown the report', async () => {
+    const node = commitNode(api.getTreeSnapshot(), 'fix(auth): reject expired refresh tokens');
+    const commit = commitOf(node);
+    await vscode.commands.executeCommand('dailyDigest.copySha', node.node);
+    assert.equal(await vscode.env.clipboard.readText(), commit.sha);
+    await vscode.commands.executeCommand('dailyDigest.copySubject', node.node);
+    assert.equal(await vscode.env.clipboard.readText(), commit.subject);
+    await vscode.commands.executeCommand('dailyDigest.copyMarkdown');
+    const markdown = await vscode.env.clipboard.readText();
+    assert.match(markdown, /^# /);
+    assert.ok(markdown.includes(commit.subject));
+  });
+
+  it('Show in Report opens the report panel', async () => {
+    await closeEditors();
+    const node = commitNode(api.getTreeSnapshot(), 'fix(auth): reject expired refresh tokens');
+    await vscode.commands.executeCommand('dailyDigest.showInReport', node.node);
+    await waitFor('the report webview tab', () => allTabs().find((candidate) =>
+      candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.includes('dailyDigest.report')));
+  });
+
+  it('cancelling a generation keeps the report shown', async () => {
+    const before = api.getCurrentReport();
+    const pending = api.generate({ kind: 'day', day: 'yesterday' }, inWorkspace ? undefined : [repoDir]);
+    api.cancel();
+    assert.equal(await pending, undefined);
+    assert.equal(api.getCurrentReport(), before);
+    assert.equal(api.getViewState(), 'ready');
+  });
+
+  it('a day without commits empties the tree so the welcome content shows', async function () {
+    this.timeout(60_000);
+    const report = await api.generate({ kind: 'day', day: '2001-01-01' }, inWorkspace ? undefined : [repoDir]);
+    assert.ok(report);
+    assert.equal(report.repositories[0]?.commits.length, 0);
+    assert.equal(api.getViewState(), 'empty');
+    assert.deepEqual(api.getTreeSnapshot(), []);
+    await generateToday();
+  });
+
   it('the root commit (yesterday) shows every file as added', async function () {
     this.timeout(60_000);
     await closeEditors();
