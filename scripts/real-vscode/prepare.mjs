@@ -34,8 +34,11 @@ export function buildExtension(extDir = extensionPath(), { skip = false } = {}) 
     }
     if (!skip) {
       const t = Date.now();
-      const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new HarnessError(`npm run build failed (exit code ${r.status})`);
+      // Only what VS Code loads: the extension and the webview bundles (the CLI is not needed here).
+      for (const only of ['extension', 'webview']) {
+        const r = spawnSync(process.execPath, ['scripts/build.mjs', '--only', only], { cwd: REPO_ROOT, stdio: 'inherit' });
+        if (r.status !== 0) throw new HarnessError(`building the ${only} (scripts/build.mjs --only ${only}) failed (exit code ${r.status})`);
+      }
       console.log(`[harness] built the extension (${((Date.now() - t) / 1000).toFixed(1)}s)`);
     }
   }
