@@ -188,7 +188,8 @@ export async function runUiTest() {
       await expectVisible(report().locator('table'), 'the report is gone after switching back to its tab');
       const target = high[high.length - 1];
       const row = report().locator('table tbody tr', { hasText: target.subject }).first();
-      const link = row.locator('a').filter({ hasText: /diff/i }).first();
+      // The report's explicit diff link (a.dd-diff, text "diff"), or any link whose text says diff.
+      const link = row.locator('a.dd-diff').or(row.locator('a').filter({ hasText: /diff/i })).first();
       await expectVisible(link, `the report row for "${target.subject}" has no jump-to-diff link`);
       await link.click();
       await page.waitForFunction(
