@@ -1,0 +1,16 @@
+export type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
+export { ModelError, isModelError, MODEL_ERROR_CODES } from './errors.js';
+export type { ModelErrorCode } from './errors.js';
+export { PROVIDER_PRESETS, createOpenAiCompatibleTransport, parseRetryAfter, displayUrl } from './openai.js';
+export type { OpenAiCompatibleOptions, ProviderPreset, ProviderPresetName } from './openai.js';
+export {
+  PROMPT_VERSION, DEFAULT_DIFF_BUDGET_TOKENS, DEFAULT_CHARS_PER_TOKEN, buildPrompt, systemPrompt, exclusionKind,
+  diffBytesForBudget, splitDiff, fitSections,
+} from './prompt.js';
+export type { BuiltPrompt, DiffText, ExclusionKind, PromptInput } from './prompt.js';
+export { ModelOutputSchema, OUTPUT_LIMITS, OUTPUT_SHAPE, parseModelOutput } from './schema.js';
+export type { ModelOutput, ParseOutcome } from './schema.js';
+export { buildGroundingContext, checkSentence, groundText, groundList, splitSentences, normalizeNumber } from './grounding.js';
+export type { GroundingContext } from './grounding.js';
+export { analyzeReport, createModelAnalyzer, reportUsage } from './analyzer.js';
+export type { AnalyzeReportOptions, CommitInput, ModelAnalyzer, ModelAnalyzerOptions } from './analyzer.js';
