@@ -1,0 +1,162 @@
+import type { Language } from '../i18n/language.js';
+import type { ChangeType, Importance } from '../model/analysis.js';
+import type { UserRule } from '../model/options.js';
+import { everyFileIs, filesOfKind, filesWithTrait, pathsOf, sourceChurn } from './facts.js';
+import type { CommitFacts } from './facts.js';
+import { changeTypeLabel, message } from './messages.js';
+import type { MessageKey, MessageParams } from './messages.js';
+import { newModules } from './structure.js';
+import type { DiffSignals } from './signals.js';
+
+/** Score thresholds: at least HIGH is high, at least MEDIUM is medium, below is low. */
+export const IMPORTANCE_THRESHOLDS = { high: 7, medium: 3 } as const;
+/** Reviewable churn (lines added + deleted, without vendored/generated/lock files) for the size rules. */
+export const SIZE_THRESHOLDS = { large: 500, medium: 100 } as const;
+/** Reviewable deleted lines that count as a large deletion (importance and risk). */
+export const LARGE_DELETION_LINES = 300;
+
+export interface ImportanceInput {
+  facts: CommitFacts;
+  changeType: ChangeType;
+  signals: DiffSignals;
+}
+
+/**
+ * One row of the importance table. Rules sharing a `group` are exclusive: the first that applies wins.
+ * `when` returns the reason's parameters when the rule applies.
+ */
+export interface ImportanceRule {
+  id: string;
+  group?: string;
+  delta: number;
+  reason: MessageKey;
+  when: (input: ImportanceInput) => MessageParams | undefined;
+}
+
+const yes = (condition: boolean, params: MessageParams = {}): MessageParams | undefined => (condition ? params : undefined);
+const totals = ({ facts }: ImportanceInput): MessageParams => ({ ...facts.totals });
+const hasSource = ({ facts }: ImportanceInput): boolean => sourceChurn(facts).files > 0;
+const firstPath = (paths: readonly string[]): MessageParams | undefined => (paths.length > 0 ? { path: paths[0]! } : undefined);
+const reviewableChurn = ({ facts }: ImportanceInput): number => facts.reviewable.additions + facts.reviewable.deletions;
+
+export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
+  { id: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
+
+  { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
+  {
+    id: 'feature-source', group: 'type', delta: 4, reason: 'reasonFeatureSource',
+    when: (input) => yes(input.changeType === 'feature' && hasSource(input), totals(input)),
+  },
+  { id: 'feature', group: 'type', delta: 2, reason: 'reasonFeature', when: (input) => yes(input.changeType === 'feature') },
+  { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input)) },
+  { id: 'fix', group: 'type', delta: 1, reason: 'reasonFix', when: (input) => yes(input.changeType === 'fix') },
+  { id: 'perf', group: 'type', delta: 3, reason: 'reasonPerf', when: (input) => yes(input.changeType === 'perf') },
+  { id: 'revert', group: 'type', delta: 3, reason: 'reasonRevert', when: (input) => yes(input.changeType === 'revert') },
+  {
+    id: 'refactor-source', group: 'type', delta: 1, reason: 'reasonRefactorSource',
+    when: (input) => yes(input.changeType === 'refactor' && hasSource(input)),
+  },
+  { id: 'docs-only', group: 'type', delta: -4, reason: 'reasonDocsOnly', when: (input) => yes(everyFileIs(input.facts, ['docs'])) },
+  { id: 'tests-only', group: 'type', delta: -2, reason: 'reasonTestsOnly', when: (input) => yes(everyFileIs(input.facts, ['test'])) },
+  { id: 'style', group: 'type', delta: -2, reason: 'reasonStyleOnly', when: (input) => yes(input.changeType === 'style') },
+  {
+    id: 'unreviewed-only', group: 'type', delta: -2, reason: 'reasonUnreviewedOnly',
+    when: (input) => yes(everyFileIs(input.facts, ['vendored', 'generated', 'lockfile'])),
+  },
+  { id: 'chore', group: 'type', delta: -1, reason: 'reasonChore', when: (input) => yes(input.changeType === 'chore') },
+
+  { id: 'security-path', delta: 4, reason: 'reasonSecurityPath', when: (input) => firstPath(pathsOf(filesWithTrait(input.facts, 'security-sensitive'))) },
+  { id: 'public-api', delta: 3, reason: 'reasonPublicApi', when: (input) => firstPath(pathsOf(filesWithTrait(input.facts, 'public-api'))) },
+  { id: 'migration', delta: 3, reason: 'reasonMigration', when: (input) => firstPath(pathsOf(filesWithTrait(input.facts, 'migration'))) },
+  { id: 'ci-permissions', delta: 3, reason: 'reasonCiPermissions', when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path)) },
+  {
+    id: 'major-bump', delta: 3, reason: 'reasonMajorBump',
+    when: (input) => {
+      const bump = input.signals.majorBumps[0];
+      return bump ? { name: bump.name, from: bump.from, to: bump.to } : undefined;
+    },
+  },
+  {
+    id: 'changed-default', delta: 2, reason: 'reasonChangedDefault',
+    when: (input) => firstPath([...input.signals.defaults.map((change) => change.path), ...input.signals.defaultFiles]),
+  },
+  {
+    id: 'hot-path', delta: 1, reason: 'reasonHotPath',
+    when: (input) => firstPath(pathsOf(filesOfKind(input.facts, 'source').filter((item) => item.traits.has('hot-path')))),
+  },
+  {
+    id: 'new-module', delta: 1, reason: 'reasonNewModule',
+    when: (input) => {
+      const added = newModules(input.facts).added[0];
+      return added === undefined ? undefined : { module: added };
+    },
+  },
+
+  { id: 'large', group: 'size', delta: 3, reason: 'reasonLargeChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.large, totals(input)) },
+  { id: 'medium', group: 'size', delta: 1, reason: 'reasonMediumChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.medium, totals(input)) },
+  {
+    id: 'large-deletion', delta: 1, reason: 'reasonLargeDeletion',
+    when: (input) => yes(input.facts.reviewable.deletions >= LARGE_DELETION_LINES, { deletions: input.facts.totals.deletions }),
+  },
+];
+
+export interface ImportanceResult {
+  importance: Importance;
+  score: number;
+  reasons: string[];
+}
+
+export function levelForScore(score: number): Importance {
+  if (score >= IMPORTANCE_THRESHOLDS.high) return 'high';
+  if (score >= IMPORTANCE_THRESHOLDS.medium) return 'medium';
+  return 'low';
+}
+
+/**
+ * Default table, then the matching user rules in order (score deltas add up, the last forced importance wins),
+ * then the two invariants: a breaking change is high, a docs commit is never high (breaking wins if both).
+ */
+export function scoreImportance(input: ImportanceInput, matchedRules: readonly UserRule[], language: Language): ImportanceResult {
+  let score = 0;
+  const reasons: string[] = [];
+  const usedGroups = new Set<string>();
+  for (const rule of IMPORTANCE_RULES) {
+    if (rule.group !== undefined && usedGroups.has(rule.group)) continue;
+    const params = rule.when(input);
+    if (params === undefined) continue;
+    if (rule.group !== undefined) usedGroups.add(rule.group);
+    score += rule.delta;
+    reasons.push(message(language, rule.reason, params));
+  }
+  if (reasons.length === 0) reasons.push(message(language, 'reasonSmallChange', { ...input.facts.totals }));
+
+  let forced: Importance | undefined;
+  for (const rule of matchedRules) {
+    score += rule.score ?? 0;
+    reasons.push(rule.reason ?? message(language, 'reasonUserRule', { rule: describeRule(rule, language) }));
+    if (rule.importance) forced = rule.importance;
+  }
+  score = Math.max(0, score);
+
+  let importance = forced ?? levelForScore(score);
+  const docsCommit = input.changeType === 'docs' || everyFileIs(input.facts, ['docs']);
+  if (input.facts.breaking && importance !== 'high') {
+    importance = 'high';
+    reasons.push(message(language, 'reasonBreakingAlwaysHigh'));
+  } else if (!input.facts.breaking && docsCommit && importance === 'high') {
+    importance = 'medium';
+    reasons.push(message(language, 'reasonDocsNeverHigh'));
+  }
+  return { importance, score, reasons };
+}
+
+function describeRule(rule: UserRule, language: Language): string {
+  const parts: string[] = [];
+  const separator = language === 'en' ? ', ' : '、';
+  if (rule.match.paths) parts.push(message(language, 'ruleOnPaths', { globs: rule.match.paths.join(separator) }));
+  if (rule.match.message !== undefined) parts.push(message(language, 'ruleOnMessage', { pattern: rule.match.message }));
+  if (rule.match.types) {
+    parts.push(message(language, 'ruleOnTypes', { types: rule.match.types.map((type) => changeTypeLabel(type, language)).join(separator) }));
+  }
+  return parts.join(language === 'en' ? '; ' : '；');
+}

@@ -1,0 +1,68 @@
+import picomatch from 'picomatch';
+import { isDigestError } from '../errors.js';
+import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff, workflowFindings } from './diffSignals.js';
+import type { DefaultChange, MajorBump, WorkflowFinding } from './diffSignals.js';
+import { filesOfKind, pathsOf } from './facts.js';
+import type { CommitFacts } from './facts.js';
+
+export type ReadDiff = (paths: string[], maxBytes: number) => Promise<{ text: string; truncated: boolean }>;
+
+/** Byte budgets of the diffs read per commit; each is read only when such files changed. */
+export const DIFF_BUDGETS = { workflows: 64 * 1024, manifests: 64 * 1024, defaults: 32 * 1024 } as const;
+/** Source/config files whose diff is searched for changed defaults: the most churned first. */
+const MAX_DEFAULT_FILES = 20;
+
+const isWorkflow = picomatch(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.gitlab/ci/**/*.{yml,yaml}'], { dot: true });
+/** Fallback for changed defaults without a diff: files named after defaults. */
+const isDefaultsFile = picomatch(['**/*default*', '**/*Default*'], { dot: true });
+
+export interface DiffSignals {
+  /** Workflow files changed (not deleted). */
+  workflowPaths: string[];
+  /** False when the workflow diffs could not be read (no readDiff): only file names were used. */
+  workflowsChecked: boolean;
+  workflow: WorkflowFinding[];
+  defaults: DefaultChange[];
+  /** Without a diff: changed files whose names say they hold defaults. */
+  defaultFiles: string[];
+  majorBumps: MajorBump[];
+}
+
+export async function collectSignals(facts: CommitFacts, readDiff: ReadDiff | undefined): Promise<DiffSignals> {
+  const live = facts.files.filter((item) => item.file.status !== 'D');
+  const workflowPaths = pathsOf(live.filter((item) => isWorkflow(item.file.path)));
+  const manifestPaths = pathsOf(filesOfKind(facts, 'manifest').filter((item) => item.file.status !== 'D'));
+  const defaultCandidates = live
+    .filter((item) => item.kind === 'source' || item.kind === 'config')
+    .sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions))
+    .slice(0, MAX_DEFAULT_FILES);
+
+  const read = async (paths: string[], budget: number): Promise<string | undefined> => {
+    if (!readDiff || paths.length === 0) return undefined;
+    try {
+      return (await readDiff(paths, budget)).text;
+    } catch (error) {
+      // Cancellation must stop the report; any other failure only loses this signal.
+      if (isDigestError(error) && error.code === 'cancelled') throw error;
+      return undefined;
+    }
+  };
+
+  const [workflowDiff, manifestDiff, defaultsDiff] = [
+    await read(workflowPaths, DIFF_BUDGETS.workflows),
+    await read(manifestPaths, DIFF_BUDGETS.manifests),
+    await read(pathsOf(defaultCandidates).sort(), DIFF_BUDGETS.defaults),
+  ];
+
+  const fromMessage = majorBumpsInMessage(facts.message);
+  const fromManifests = manifestDiff === undefined ? [] : majorBumpsInDiff(parseUnifiedDiff(manifestDiff));
+  const seen = new Set(fromMessage.map((bump) => bump.name));
+  return {
+    workflowPaths,
+    workflowsChecked: workflowDiff !== undefined,
+    workflow: workflowDiff === undefined ? [] : workflowFindings(parseUnifiedDiff(workflowDiff)),
+    defaults: defaultsDiff === undefined ? [] : defaultChanges(parseUnifiedDiff(defaultsDiff)),
+    defaultFiles: defaultsDiff === undefined ? pathsOf(defaultCandidates.filter((item) => isDefaultsFile(item.file.path))).sort() : [],
+    majorBumps: [...fromMessage, ...fromManifests.filter((bump) => !seen.has(bump.name))],
+  };
+}

@@ -1,0 +1,32 @@
+import { compareText } from './modules.js';
+import type { CommitFacts } from './facts.js';
+
+/**
+ * Files whose presence makes a folder a module of its own. Adding one means a new module (package, crate,
+ * Python package …) appeared in that folder; deleting one means it went away. Checked by file name.
+ */
+export const MODULE_MARKERS: ReadonlySet<string> = new Set([
+  'package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml', 'setup.py', '__init__.py', 'index.ts', 'index.js', 'mod.rs',
+  'lib.rs', 'CMakeLists.txt', 'BUILD', 'BUILD.bazel', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'deno.json',
+]);
+
+export interface ModuleChanges {
+  /** Folders that gained a module marker, sorted. */
+  added: string[];
+  /** Folders whose module marker was deleted, sorted. */
+  removed: string[];
+}
+
+export function newModules(facts: CommitFacts): ModuleChanges {
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  for (const { file, kind } of facts.files) {
+    if (kind === 'test' || kind === 'docs' || kind === 'vendored' || kind === 'generated') continue;
+    const slash = file.path.lastIndexOf('/');
+    if (slash < 0 || !MODULE_MARKERS.has(file.path.slice(slash + 1))) continue;
+    const folder = file.path.slice(0, slash);
+    if (file.status === 'A' || file.status === 'C') added.add(folder);
+    if (file.status === 'D') removed.add(folder);
+  }
+  return { added: [...added].sort(compareText), removed: [...removed].sort(compareText) };
+}

@@ -1,0 +1,97 @@
+import type { Language } from '../i18n/language.js';
+import type { ModuleImpact } from '../model/analysis.js';
+import type { CommitFacts } from './facts.js';
+import { formatList, message } from './messages.js';
+
+/** The body paragraph quoted in a summary is cut (at a sentence end) to at most this many characters. */
+export const MAX_BODY_CHARS = 400;
+/** Modules named in the summary's last sentence. */
+const SUMMARY_MODULES = 3;
+
+const TRAILER_LINE = /^(BREAKING[ -]CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*\S/;
+const PR_SUFFIX = /\s*\(#\d+\)\s*$/;
+const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
+const SENTENCE_END = /[.!?。！？…]$/;
+
+/** "What changed and where": the subject, the body's first paragraph, the size and the main modules. */
+export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
+  const parts = [asSentence(capitalize(facts.description.replace(PR_SUFFIX, '')))];
+  const paragraph = firstParagraph(facts.commit.body, facts.commit.subject);
+  if (paragraph) parts.push(paragraph);
+  parts.push(statsSentence(facts, scope, language));
+  return joinSentences(parts.filter((part) => part !== ''));
+}
+
+/** A space after Latin sentences, none after Chinese ones (。！？). */
+function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce((text, sentence) => (text === '' ? sentence : /[。！？]$/.test(text) ? text + sentence : `${text} ${sentence}`), '');
+}
+
+function statsSentence(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
+  if (facts.totals.files === 0) return message(language, 'summaryNoFiles');
+  const modules = formatList(language, scope.map((impact) => impact.module), SUMMARY_MODULES);
+  const key = scope.length > 1 ? 'summaryStatsMainly' : 'summaryStats';
+  return message(language, key, { ...facts.totals, modules });
+}
+
+/**
+ * The first paragraph of the body that is prose (not trailers, not a code block), flattened to one line with
+ * Markdown links reduced to their text. Too long: whole sentences up to MAX_BODY_CHARS; never a cut sentence.
+ */
+export function firstParagraph(body: string, subject: string): string {
+  const paragraphs = body.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').split(/\n[ \t]*\n/);
+  for (const paragraph of paragraphs) {
+    const lines = paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length === 0) continue;
+    if (lines.every((line) => TRAILER_LINE.test(line))) continue;
+    if (lines[0]!.startsWith('```') || lines[0]!.startsWith('    ')) continue;
+    const text = lines
+      .map((line) => line.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^#+\s+/, ''))
+      .join(' ')
+      .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text === '' || text === subject.trim()) continue;
+    return shorten(asSentence(text));
+  }
+  return '';
+}
+
+function shorten(text: string): string {
+  if (text.length <= MAX_BODY_CHARS) return text;
+  let kept = '';
+  for (const sentence of splitSentences(text)) {
+    if ((kept + sentence).length > MAX_BODY_CHARS) break;
+    kept += sentence;
+  }
+  return kept.trim();
+}
+
+/** Sentences end at . ! ? followed by a space (so `v1.2` and `a.ts` stay whole) and at 。！？. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    const wide = char === '。' || char === '！' || char === '？';
+    const narrow = (char === '.' || char === '!' || char === '?') && (index + 1 === text.length || text[index + 1] === ' ');
+    if (!wide && !narrow) continue;
+    let end = index + 1;
+    while (end < text.length && text[end] === ' ') end++;
+    sentences.push(text.slice(start, end));
+    start = end;
+    index = end - 1;
+  }
+  if (start < text.length) sentences.push(text.slice(start));
+  return sentences;
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '' || SENTENCE_END.test(trimmed)) return trimmed;
+  return CJK_END.test(trimmed) ? `${trimmed}。` : `${trimmed}.`;
+}
+
+function capitalize(text: string): string {
+  return text.replace(/^[a-z]/, (letter) => letter.toUpperCase());
+}
