@@ -61,6 +61,9 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new DigestError('usage', { detail: `Invalid --base-url "${displayUrl(baseUrl)}": use an http:// or https:// URL.` });
   }
+  if (url.username || url.password) {
+    throw new DigestError('usage', { detail: `Invalid --base-url "${displayUrl(baseUrl)}": remove the user name and password from it, and pass the key with --api-key-env.` });
+  }
   const endpoint = displayUrl(baseUrl);
   const server = serverName(url);
   const fetchImpl = options.fetchImpl ?? fetch;
