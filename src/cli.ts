@@ -81,6 +81,7 @@ function buildProgram(): Command {
     .option('--no-cache', 'do not read or write the model analysis cache')
     .helpOption('-h, --help', 'show this help')
     .version('0.1.0', '-V, --version')
+    .allowExcessArguments(true)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
