@@ -114,6 +114,7 @@ export interface SentenceVerdict {
 export function checkSentence(sentence: string, context: GroundingContext, language: Language): SentenceVerdict {
   const text = sentence.normalize('NFKC');
   for (const match of text.matchAll(TOKEN)) {
+    if (match.index > 0 && text[match.index - 1] === '<') continue; // `</script>`: markup, not a path
     const token = match[0].replace(/^[.\-~]+(?=[\p{L}\p{N}_])/u, (lead) => (lead.startsWith('./') || lead === '.' ? '' : lead)).replace(/[.\-]+$/, '');
     if (!isPathToken(token)) continue;
     if (!pathKnown(token, context)) return { keep: false, reason: reasonText(language, 'path', token) };
