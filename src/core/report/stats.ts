@@ -12,6 +12,12 @@ export function computeStats(commits: readonly AnalyzedCommit[]): RepoStats {
     stats.commits += 1;
     stats[commit.analysis.importance] += 1;
     authors.add((commit.author.email || commit.author.name).toLowerCase());
+    if (commit.filesTotal) {
+      // The file list of a huge commit is capped; its totals are not.
+      stats.additions += commit.filesTotal.additions;
+      stats.deletions += commit.filesTotal.deletions;
+      continue;
+    }
     for (const file of commit.files) {
       stats.additions += file.additions;
       stats.deletions += file.deletions;
