@@ -76,7 +76,7 @@ export async function runIntegration() {
       vscodeLog.write(`[${type}] ${text}\n`);
       if (text.startsWith('[daily-digest tests]')) suitesStarted = true;
       // Errors thrown in the browser workbench carry workbench.js stack frames; the extension host's never do.
-      if (!VERBOSE && ((!suitesStarted && NOISE.some((re) => re.test(text))) || text.includes('/workbench.js:'))) return;
+      if (!VERBOSE && (NOISE.some((re) => re.test(text)) || text.includes('/workbench.js:'))) return;
       lastLines = [...lastLines, text].slice(-20);
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
