@@ -64,8 +64,10 @@ export function normalizeNumber(raw: string): string {
 function collectNumbers(text: string, into: Set<string>): void {
   for (const match of text.normalize('NFKC').matchAll(/\d+(?:[.,]\d+)*/g)) {
     into.add(normalizeNumber(match[0]));
-    // `1,000` may be a list "1,000" or a number: accept both readings; same for `1.2.3` versions.
-    for (const part of match[0].split(/[.,]/)) into.add(normalizeNumber(part));
+    // `1,000` may be a list "1,000" or a number: accept both readings; a version `1.2.3` gives 1, 2, 3 and 1.2
+    // (a plain decimal such as 1.5 does not give 5).
+    for (const part of match[0].split(',')) into.add(normalizeNumber(part));
+    if ((match[0].match(/\./g) ?? []).length > 1) for (const part of match[0].split(/[.,]/)) into.add(normalizeNumber(part));
     if (match[0].includes('.')) {
       const [head, tail] = match[0].split('.', 2);
       into.add(normalizeNumber(`${head}.${tail}`));
@@ -94,7 +96,7 @@ export function buildGroundingContext(commit: Commit, inputTexts: string[]): Gro
   const deletions = commit.files.reduce((sum, file) => sum + file.deletions, 0);
   for (const value of [commit.files.length, additions, deletions, additions + deletions, commit.parents.length]) numbers.add(String(value));
   if (commit.prNumber !== undefined) numbers.add(String(commit.prNumber));
-  for (const text of [commit.sha, commit.subject, commit.body, ...commit.trailers.map((t) => `${t.key} ${t.value}`), ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`), ...inputTexts]) {
+  for (const text of [commit.subject, commit.body, ...commit.trailers.map((t) => `${t.key} ${t.value}`), ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`), ...inputTexts]) {
     collectNumbers(text, numbers);
   }
   return { paths, fullPaths, numbers };
