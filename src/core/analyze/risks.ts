@@ -71,7 +71,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     recommendation: 'recChangedDefault',
     risk: ({ signals, language }): FoundRisk | undefined => {
       if (signals.defaults.length > 0) {
-        const defaults = signals.defaults.map((change) => `${change.name} (${change.path})`);
+        const defaults = signals.defaults.map((change) => message(language, 'defaultInFile', { name: change.name, path: change.path }));
         return { key: 'riskChangedDefault', params: { defaults: formatList(language, defaults) } };
       }
       if (signals.defaultFiles.length > 0) {

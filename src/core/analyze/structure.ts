@@ -28,5 +28,10 @@ export function newModules(facts: CommitFacts): ModuleChanges {
     if (file.status === 'A' || file.status === 'C') added.add(folder);
     if (file.status === 'D') removed.add(folder);
   }
-  return { added: [...added].sort(compareText), removed: [...removed].sort(compareText) };
+  return { added: outermost(added), removed: outermost(removed) };
+}
+
+/** `packages/store` and not also `packages/store/src`: a module's own sub-folders are part of it. */
+function outermost(folders: ReadonlySet<string>): string[] {
+  return [...folders].filter((folder) => ![...folders].some((other) => folder.startsWith(`${other}/`))).sort(compareText);
 }
