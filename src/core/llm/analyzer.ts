@@ -225,9 +225,18 @@ function orderScope(scope: ModuleImpact[], named: string[]): ModuleImpact[] {
     if (!rank.has(key)) rank.set(key, index);
   });
   return scope
-    .map((impact, index) => ({ impact, index, rank: rank.get(impact.module) ?? Number.POSITIVE_INFINITY }))
+    .map((impact, index) => ({ impact, index, rank: rankOf(impact.module, rank) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.impact);
+}
+
+/** The model may name `src` for the module `src/core`, or `core` for it: the best (lowest) matching rank. */
+function rankOf(module: string, rank: Map<string, number>): number {
+  let best = rank.get(module) ?? Number.POSITIVE_INFINITY;
+  for (const [name, index] of rank) {
+    if (index < best && (module.startsWith(`${name}/`) || module.endsWith(`/${name}`))) best = index;
+  }
+  return best;
 }
 
 function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
