@@ -64,6 +64,12 @@ describe('importance', () => {
     assert.ok(result.reasons.includes('a breaking change is always high'));
   });
 
+  it('lets breaking win over the docs cap when a docs commit declares a breaking change', async () => {
+    const result = await analyze(commit('docs!: remove the v1 guide', [file('docs/v1.md', 0, 400, 'D')]));
+    assert.equal(result.importance, 'high');
+    assert.ok(!result.reasons.includes('documentation changes are never high: capped at medium'));
+  });
+
   it('applies user rules after the defaults: score, reason, forced type and importance', async () => {
     const rules: UserRule[] = [
       { match: { paths: ['planner/**'] }, score: 5, reason: 'planner is critical' },
