@@ -69,16 +69,19 @@ export interface DefaultChange {
   name: string;
 }
 
-// `DEFAULT_TIMEOUT = 30`, `"default": 5`, `default: "x"`, `defaultValue={3}`, `timeout: int = field(default=30)`.
-const DEFAULT_LINE = /\b(DEFAULT_[A-Z0-9_]+|[A-Za-z_]*[Dd]efault[A-Za-z0-9_]*)["']?\s*(?:[:=]|=>)\s*(.+?)\s*[,;]?\s*$/;
+// `DEFAULT_TIMEOUT = 30`, `"default": 5`, `default: "x"`, `defaultTimeout = 5`, `timeout: int = field(default=30)`.
+const DEFAULT_LINE =
+  /\b(DEFAULT_[A-Z0-9_]+|default(?:[A-Z_][A-Za-z0-9_]*)?|[A-Za-z0-9]+_default|[a-z][A-Za-z0-9]*Default)["']?\s*(?::|=(?![=>])|=>)\s*("[^"]*"|'[^']*'|`[^`$]*`|[^\s,;)}\]]+)/;
+/** Only literal values count: `defaults = merge(a, b)` is code, not a default. */
+const LITERAL_VALUE =
+  /^(?:[-+]?\d[\w.]*|"[^"]*"|'[^']*'|`[^`$]*`|true|false|True|False|null|None|nil|undefined|[A-Z][A-Za-z0-9]*\.[A-Z_][A-Za-z0-9_]*|[A-Z][A-Z0-9_]+)$/;
 const KEYED_LINE = /^\s*["']?([A-Za-z_$][\w$.-]*)["']?\s*[:=]/;
 
 function defaultKey(line: string): { key: string; value: string } | undefined {
   const match = DEFAULT_LINE.exec(line);
-  if (!match) return undefined;
+  if (!match || !LITERAL_VALUE.test(match[2]!)) return undefined;
   const keyed = KEYED_LINE.exec(line);
-  // `"default": 5` alone says little; the key of the line it sits in ("timeout": {"default": 5}) is not on it,
-  // so the default's own name is used, which still pairs the removed line with the added one.
+  // `timeout: int = field(default=30)`: the line's own key names the default better than `default` alone.
   const key = keyed && keyed[1] !== match[1] ? `${keyed[1]}.${match[1]}` : match[1]!;
   return { key, value: match[2]! };
 }
