@@ -172,12 +172,13 @@ describe('model analyzer', () => {
 
   test('cancellation is rethrown, not turned into a note', async () => {
     server.script(hang());
+    const abortsBefore = server.aborted;
     const controller = new AbortController();
     const pending = analyzerFor().analyze(makeCommit(), makeOffline(), { repoName: 'demo', readDiff: diffReader() }, controller.signal);
     await server.waitForRequest(1);
     controller.abort();
     await assert.rejects(pending, (error: unknown) => error instanceof DigestError && error.code === 'cancelled');
-    await server.waitForAbort(2000);
+    await server.waitForAbort(2000, abortsBefore + 1);
   });
 
   test('a large diff is cut to the budget and the analysis says it is based on a partial diff', async () => {
@@ -188,6 +189,16 @@ describe('model analyzer', () => {
     const user = server.requests[0]!.body!.messages[1]!.content;
     assert.match(user, /more lines of src\/planner\/queue.ts left out for size/);
     assert.ok(user.length < 4000, `prompt is ${user.length} chars`);
+  });
+
+  test('the analyzer caps its own model calls in flight', async () => {
+    server.script(...Array.from({ length: 4 }, () => completion(validAnswer(), { delayMs: 50 })));
+    const before = server.maxInFlight;
+    const analyzer = analyzerFor({ concurrency: 1 });
+    const results = await Promise.all(Array.from({ length: 4 }, () => analyzer.analyze(makeCommit(), makeOffline(), { repoName: 'demo', readDiff: diffReader() }, signal())));
+    assert.equal(results.length, 4);
+    assert.equal(server.requests.length, 4);
+    assert.ok(server.maxInFlight <= Math.max(before, 1), `max in flight ${server.maxInFlight}`);
   });
 
   test('an unreadable diff still asks the model, with a note', async () => {
@@ -327,7 +338,7 @@ describe('analyzeReport', () => {
       controller.abort();
       await assert.rejects(pending, (error: unknown) => error instanceof DigestError && error.code === 'cancelled');
       assert.equal(server.requests.length, 2, 'queued commits were not sent');
-      await server.waitForAbort(2000);
+      await server.waitForAbort(2000, 2);
     } finally {
       server.fallback = completion(validAnswer(), { delayMs: 60 });
     }

@@ -44,8 +44,8 @@ export interface FakeServer {
   fallback: Responder;
   /** Resolves with the n-th request (1-based) once it has arrived; rejects after timeoutMs. */
   waitForRequest(n: number, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Resolves when a client abort has been seen; rejects after timeoutMs. */
-  waitForAbort(timeoutMs?: number): Promise<void>;
+  /** Resolves once at least `atLeast` client aborts have been seen in all (default 1); rejects after timeoutMs. */
+  waitForAbort(timeoutMs?: number, atLeast?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -139,7 +139,7 @@ export async function startFakeServer(fallback: Responder = completion(validAnsw
       await waitFor(() => requests.length >= n, `request ${n}`, timeoutMs);
       return requests[n - 1]!;
     },
-    waitForAbort: (timeoutMs = 5000) => waitFor(() => aborted > 0, 'a client abort', timeoutMs),
+    waitForAbort: (timeoutMs = 5000, atLeast = 1) => waitFor(() => aborted >= atLeast, `${atLeast} client aborts`, timeoutMs),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -157,8 +157,21 @@ describe('OpenAI-compatible transport', () => {
     controller.abort();
     await assert.rejects(pending, (error: unknown) => error instanceof DigestError && error.code === 'cancelled');
     assert.ok(Date.now() - started < 500, 'rejected promptly');
-    await server.waitForAbort(2000);
-    assert.ok(server.aborted > abortsBefore);
+    await server.waitForAbort(2000, abortsBefore + 1);
+  });
+
+  test('an abort in the middle of a slow stream closes the socket promptly', async () => {
+    server.script(streamCompletion(validAnswer(), { pieces: 50, delayMs: 100 }));
+    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm', stream: true });
+    const controller = new AbortController();
+    const abortsBefore = server.aborted;
+    const pending = transport.complete(MESSAGES, { signal: controller.signal, jsonMode: true });
+    await server.waitForRequest(1);
+    setTimeout(() => controller.abort(), 250);
+    const started = Date.now();
+    await assert.rejects(pending, (error: unknown) => error instanceof DigestError && error.code === 'cancelled');
+    assert.ok(Date.now() - started < 1000);
+    await server.waitForAbort(2000, abortsBefore + 1);
   });
 
   test('an abort during a Retry-After wait cancels at once', async () => {
