@@ -191,6 +191,11 @@ describe('summary and scope', () => {
     assert.equal(oneHuge.summary, 'Rework queue. Changes 1 file (+1/−1) in src.');
   });
 
+  it('keeps an area prefix in the summary, drops a conventional one', async () => {
+    assert.match((await en(commit('net/http: fix header parsing', [file('src/net/http/header.go', 3, 1)]))).summary, /^net\/http: fix header parsing\. /);
+    assert.match((await en(commit('fix(http): header parsing', [file('src/net/http/header.go', 3, 1)]))).summary, /^Header parsing\. /);
+  });
+
   it('says so when there are no files', async () => {
     assert.equal((await en(commit('Merge branch main', []))).summary, 'Merge branch main. No file changes.');
   });

@@ -15,7 +15,9 @@ const SENTENCE_END = /[.!?。！？…]$/;
 
 /** "What changed and where": the subject, the body's first paragraph, the size and the main modules. */
 export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
-  const parts = [asSentence(capitalize(facts.description.replace(PR_SUFFIX, '')))];
+  // A conventional `type(scope):` prefix is shown as the change type; an area prefix (`net/http:`) says where, so it stays.
+  const lead = facts.conventionalType ? capitalize(facts.description) : facts.commit.subject.trim();
+  const parts = [asSentence(lead.replace(PR_SUFFIX, ''))];
   const paragraph = firstParagraph(facts.commit.body, facts.commit.subject);
   if (paragraph) parts.push(paragraph);
   parts.push(statsSentence(facts, scope, language));
