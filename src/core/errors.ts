@@ -2,7 +2,7 @@ import type { Language } from './i18n/language.js';
 
 /** Every failure the user can meet, each with a one-line message that names the cause and the fix. */
 export const ERROR_CODES = [
-  'not-a-repo', 'git-missing', 'git-too-old', 'empty-repo', 'unknown-ref', 'bad-date', 'bad-time-zone',
+  'not-a-repo', 'git-missing', 'git-too-old', 'empty-repo', 'unborn-branch', 'unknown-ref', 'bad-date', 'bad-time-zone',
   'missing-objects', 'bad-config', 'cancelled', 'git-failed', 'output-exists', 'usage',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -15,6 +15,7 @@ const MESSAGES: Record<Language, Record<ErrorCode, (p: Params) => string>> = {
     'git-missing': () => 'git was not found on PATH: install git 2.30 or newer.',
     'git-too-old': (p) => `git ${p.version} is too old: install git ${p.minimum} or newer.`,
     'empty-repo': (p) => `${p.path} has no commits yet: commit something first, or pick another repository.`,
+    'unborn-branch': (p) => `HEAD is the unborn branch "${p.branch}", which has no commits yet: commit on it, or pick a branch with --ref.`,
     'unknown-ref': (p) => `Unknown ref "${p.ref}": fetch it, or pick an existing branch, tag or commit.`,
     'bad-date': (p) => `Bad date "${p.value}": use YYYY-MM-DD, today, yesterday, or a relative span like 7d.`,
     'bad-time-zone': (p) => `Unknown time zone "${p.value}": use an IANA name such as Asia/Shanghai or UTC.`,
@@ -30,6 +31,7 @@ const MESSAGES: Record<Language, Record<ErrorCode, (p: Params) => string>> = {
     'git-missing': () => '在 PATH 中找不到 git：请安装 git 2.30 或更高版本。',
     'git-too-old': (p) => `git ${p.version} 版本过旧：请安装 git ${p.minimum} 或更高版本。`,
     'empty-repo': (p) => `${p.path} 还没有任何提交：请先提交，或选择其他仓库。`,
+    'unborn-branch': (p) => `HEAD 指向尚无提交的分支“${p.branch}”：请先在该分支上提交，或用 --ref 选择其他分支。`,
     'unknown-ref': (p) => `未知的引用“${p.ref}”：请先 fetch，或选择已有的分支、标签或提交。`,
     'bad-date': (p) => `日期“${p.value}”无效：请使用 YYYY-MM-DD、today、yesterday 或 7d 这样的相对时长。`,
     'bad-time-zone': (p) => `未知时区“${p.value}”：请使用 IANA 名称，例如 Asia/Shanghai 或 UTC。`,

@@ -35,6 +35,11 @@ export async function resolveCommit(location: RepoLocation, ref: string, signal?
   if (sha && /^[0-9a-f]{40,64}$/.test(sha.trim())) return sha.trim();
   const anyCommit = await gitTextOrUndefined(['rev-list', '-n', '1', '--all'], call);
   if (!anyCommit || anyCommit.trim() === '') throw new DigestError('empty-repo', { path: location.root });
+  if (ref === 'HEAD') {
+    // An orphan checkout (`git checkout --orphan`): HEAD names a branch that has no commit yet.
+    const branch = (await gitTextOrUndefined(['symbolic-ref', '-q', '--short', 'HEAD'], call))?.trim();
+    if (branch) throw new DigestError('unborn-branch', { branch });
+  }
   throw new DigestError('unknown-ref', { ref });
 }
 
