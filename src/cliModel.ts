@@ -38,7 +38,9 @@ export async function runModelAnalysis(
   const total = report.repositories.reduce((sum, repo) => sum + repo.commits.length, 0);
   let done = 0;
   return analyzeReport(report, analyzer, {
-    readDiff: (repoPath, sha, maxBytes) => readCommitDiff(repoPath, sha, { maxBytes, signal }),
+    // Paths are literal file names, not globs.
+    readDiff: (repoPath, sha, maxBytes, paths) =>
+      readCommitDiff(repoPath, sha, { maxBytes, paths: paths?.map((path) => `:(literal)${path}`), signal }),
     concurrency: flags.concurrency,
     signal,
     onCommit: () => onProgress(`analyzed ${++done} of ${total} commits with ${flags.model}`),
