@@ -77,11 +77,20 @@ async function reportRepository(
       read.commits.map((commit) =>
         limit(async (): Promise<AnalyzedCommit> => {
           throwIfCancelled(signal);
+          // The analyzer reads diffs within a byte budget; when one was cut, the report says the checks saw part of it.
+          let cutAt: number | undefined;
           const analysis = await analyzeCommit(commit, {
             language,
             rules,
-            readDiff: (paths, maxBytes) => readCommitDiff(read.root, commit.sha, { maxBytes, paths, signal }),
+            readDiff: async (paths, maxBytes) => {
+              const diff = await readCommitDiff(read.root, commit.sha, { maxBytes, paths, signal });
+              if (diff.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
+              return diff;
+            },
           });
+          if (cutAt !== undefined) {
+            analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
+          }
           return { ...commit, analysis };
         }),
       ),
