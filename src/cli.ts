@@ -190,6 +190,11 @@ function isUsageError(error: DigestError): boolean {
 }
 
 if (require.main === module) {
+  // `daily-digest | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

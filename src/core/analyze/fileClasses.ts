@@ -113,7 +113,9 @@ export const FILE_TRAIT_RULES: readonly FileClassRule<FileTrait>[] = [
     fileClass: 'migration',
     globs: [
       '**/migrations/**', '**/migration/**', '**/migrate/**', '**/*migration*', '**/alembic/**', '**/db/schema.rb',
-      '**/*.prisma', '**/schema.sql', '**/*schema*.{sql,json,graphql,yaml,yml,ts,py,go,rs}', '**/*.avsc', '**/*.xsd',
+      '**/*.prisma', '**/*schema*.{sql,graphql,gql}', '**/*.avsc', '**/*.xsd',
+      // A source file counts only when named plainly `schema` (ORM models), not e.g. a validator's jsonSchema.ts.
+      '**/{schema,schemas}.{ts,js,py,go,rs,rb}', '**/db/schema/**',
     ],
   },
   {
