@@ -2,6 +2,7 @@ import type { AnalyzerId, ChangeType, Importance } from '../model/analysis.js';
 import type { FileStatus } from '../model/commit.js';
 import type { DateField } from '../model/report.js';
 import type { Language } from '../i18n/language.js';
+import { CHANGE_TYPE_LABELS, IMPORTANCE_LABELS } from '../i18n/labels.js';
 
 /** Every fixed word a rendered report uses, in one language. Functions only take numbers and already-escaped text. */
 export interface ReportLabels {
@@ -67,12 +68,8 @@ const en: ReportLabels = {
   title: (label, isRange) => (isRange ? `Daily Digest — ${label.replace('..', ' to ')}` : `Daily Digest — ${label}`),
   window: (start, end, zone, field) => `Window: ${start} to ${end} (${zone}), by ${field}.`,
   dateField: { committer: 'committer date', author: 'author date' },
-  changeType: {
-    feature: 'Feature', fix: 'Fix', perf: 'Performance', refactor: 'Refactor', docs: 'Documentation', test: 'Tests',
-    ci: 'CI', build: 'Build', deps: 'Dependencies', chore: 'Chore', style: 'Style', revert: 'Revert',
-    security: 'Security', other: 'Other',
-  },
-  importance: { high: '🔴 High', medium: '🟡 Medium', low: '🟢 Low' },
+  changeType: CHANGE_TYPE_LABELS.en,
+  importance: IMPORTANCE_LABELS.en,
   importanceGroup: (importance, count) => `${en.importance[importance]} importance (${count})`,
   fileStatus: { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type changed' },
   analyzer: { heuristic: 'offline rules', 'openai-compatible': 'language model', 'vscode-lm': 'editor language model' },
@@ -128,12 +125,8 @@ const zhCN: ReportLabels = {
   title: (label, isRange) => (isRange ? `每日更新报告（${label.replace('..', ' 至 ')}）` : `每日更新报告（${label}）`),
   window: (start, end, zone, field) => `时间窗口：${start} 至 ${end}（${zone}），按${field}统计。`,
   dateField: { committer: '提交日期', author: '作者日期' },
-  changeType: {
-    feature: '功能增强', fix: '问题修复', perf: '性能优化', refactor: '代码重构', docs: '文档更新', test: '测试',
-    ci: '配置调整', build: '构建', deps: '依赖更新', chore: '杂项', style: '代码风格', revert: '回滚',
-    security: '安全', other: '其他',
-  },
-  importance: { high: '🔴 高', medium: '🟡 中', low: '🟢 低' },
+  changeType: CHANGE_TYPE_LABELS['zh-CN'],
+  importance: IMPORTANCE_LABELS['zh-CN'],
   importanceGroup: (importance, count) => `${zhCN.importance[importance]}重要度变更 (${count})`,
   fileStatus: { A: '新增', M: '修改', D: '删除', R: '重命名', C: '复制', T: '类型变更' },
   analyzer: { heuristic: '离线规则', 'openai-compatible': '语言模型', 'vscode-lm': '编辑器语言模型' },
