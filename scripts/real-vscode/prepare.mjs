@@ -1,7 +1,7 @@
 // Steps shared by the integration runner and the UI test: install, build the extension, compile the suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './config.mjs';
 import { HarnessError } from './server.mjs';
 
@@ -64,7 +64,8 @@ function listTests(dir) {
 
 /**
  * Compiles test/extension/index.ts and every suite file with esbuild (bundled, cjs, node, `vscode` and npm packages
- * external) to out/test/extension/. Returns the compiled index path.
+ * external) to out/test/extension/run-<pid>/ (index.js + suite/**). A folder per run, because several people run
+ * the tests in the same work tree at once. Returns the compiled index path; removeCompiled() deletes the folder.
  */
 export async function compileSuites(suiteDir = process.env.DAILY_DIGEST_SUITES || join(REPO_ROOT, 'test', 'extension', 'suite')) {
   const { build } = await import('esbuild');
@@ -72,17 +73,27 @@ export async function compileSuites(suiteDir = process.env.DAILY_DIGEST_SUITES |
   if (suites.length === 0) {
     throw new HarnessError(`no extension test suites (*.test.ts) in ${relative(REPO_ROOT, suiteDir) || suiteDir}`);
   }
-  rmSync(OUT_DIR, { recursive: true, force: true });
+  // Leftovers of runs that were killed: older than an hour.
+  for (const name of existsSync(OUT_DIR) ? readdirSync(OUT_DIR) : []) {
+    const full = join(OUT_DIR, name);
+    if (/^run-/.test(name) && Date.now() - statSync(full).mtimeMs > 3600_000) rmSync(full, { recursive: true, force: true });
+  }
+  const runDir = join(OUT_DIR, `run-${process.pid}-${Date.now().toString(36)}`);
   const common = {
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning',
     external: ['vscode'], packages: 'external', absWorkingDir: REPO_ROOT,
   };
   try {
-    await build({ ...common, entryPoints: [join(REPO_ROOT, 'test', 'extension', 'index.ts')], outfile: join(OUT_DIR, 'index.js') });
-    await build({ ...common, entryPoints: suites, outbase: resolve(suiteDir), outdir: join(OUT_DIR, 'suite') });
+    await build({ ...common, entryPoints: [join(REPO_ROOT, 'test', 'extension', 'index.ts')], outfile: join(runDir, 'index.js') });
+    await build({ ...common, entryPoints: suites, outbase: resolve(suiteDir), outdir: join(runDir, 'suite') });
   } catch (err) {
     throw new HarnessError(`compiling the extension test suites failed: ${String(err?.message ?? err).split('\n')[0]}`);
   }
-  console.log(`[harness] compiled ${suites.length} suite file(s) to ${relative(REPO_ROOT, OUT_DIR)}/`);
-  return join(OUT_DIR, 'index.js');
+  console.log(`[harness] compiled ${suites.length} suite file(s) to ${relative(REPO_ROOT, runDir)}/`);
+  return join(runDir, 'index.js');
+}
+
+/** Deletes the folder compileSuites() made for this run. */
+export function removeCompiled(indexJs) {
+  if (indexJs && dirname(indexJs).startsWith(OUT_DIR)) rmSync(dirname(indexJs), { recursive: true, force: true });
 }

@@ -19,7 +19,7 @@ import { format } from 'node:util';
 import { REPO_ROOT } from './config.mjs';
 import { startCodeServer, HarnessError } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
-import { ensureInstalled, buildExtension, compileSuites, extensionPath } from './prepare.mjs';
+import { ensureInstalled, buildExtension, compileSuites, removeCompiled, extensionPath } from './prepare.mjs';
 import { createFixtureWorkspace } from './fixture.mjs';
 
 const TIMEOUT_S = Number(process.env.DAILY_DIGEST_VSCODE_TIMEOUT) || 240;
@@ -124,7 +124,10 @@ export async function runIntegration() {
     await server?.stop({ keep: failed || !!process.env.DAILY_DIGEST_KEEP_TMP });
     browserLog.end();
     for (const close of closers) close();
-    if (!process.env.DAILY_DIGEST_KEEP_TMP) fixture.cleanup();
+    if (!process.env.DAILY_DIGEST_KEEP_TMP) {
+      fixture.cleanup();
+      removeCompiled(indexJs);
+    }
   }
 }
 

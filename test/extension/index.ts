@@ -2,8 +2,8 @@
 //
 // Loaded by scripts/real-vscode/run-integration.mjs (code-server, `extensionTestsPath`) and by
 // test/extension/runTestElectron.ts (@vscode/test-electron). It is compiled by the runner to
-// out/test/extension/index.js; each suite test/extension/suite/**/*.test.ts is compiled next to it, to
-// out/test/extension/suite/**/*.test.js.
+// out/test/extension/run-<pid>-<id>/index.js; each suite test/extension/suite/**/*.test.ts is compiled next to it,
+// to .../suite/**/*.test.js.
 //
 // Interface: TDD (`suite`, `test`, `suiteSetup`, `setup`, ...), as in VS Code's own extension template. The BDD
 // globals (`describe`, `it`, `before`, ...) are registered too, so either style works.
@@ -53,9 +53,12 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
         if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
-        else resolve();
+        else if ((runner.stats?.tests ?? 0) === 0) {
+          // Never report success for a run that tested nothing (an over-narrow grep, suites that register nothing).
+          reject(new Error(`no tests ran${process.env.DAILY_DIGEST_TEST_GREP ? ` (grep ${process.env.DAILY_DIGEST_TEST_GREP})` : ''}.`));
+        } else resolve();
       });
     } catch (err) {
       reject(err instanceof Error ? err : new Error(String(err)));

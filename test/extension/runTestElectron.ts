@@ -18,6 +18,7 @@ async function main(): Promise<number> {
   const prepare = (await import(prepareUrl)) as {
     buildExtension(dir?: string): unknown;
     compileSuites(): Promise<string>;
+    removeCompiled(indexJs: string): void;
   };
   prepare.buildExtension(root);
   const extensionTestsPath = await prepare.compileSuites();
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     fixture.cleanup();
+    prepare.removeCompiled(extensionTestsPath);
   }
 }
 
