@@ -9,6 +9,7 @@ import type { DateField, MergeMode, Report } from './core/model/report.js';
 import { writeFileAtomic } from './core/output.js';
 import { renderHtml, renderJson, renderMarkdown } from './core/render/index.js';
 import { runModelAnalysis } from './cliModel.js';
+import type { ModelFlags } from './cliModel.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -17,7 +18,7 @@ const EXIT_OK = 0;
 const EXIT_USAGE = 1;
 const EXIT_REPO_FAILED = 2;
 
-interface CliFlags {
+interface CliFlags extends ModelFlags {
   repo: string[];
   date?: string;
   since?: string;
@@ -34,12 +35,6 @@ interface CliFlags {
   force: boolean;
   quiet: boolean;
   analyzer: 'heuristic' | 'openai-compatible';
-  baseUrl?: string;
-  model?: string;
-  apiKeyEnv?: string;
-  concurrency: number;
-  instructions?: string;
-  cache: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
