@@ -181,6 +181,8 @@ function linkify(root: HTMLElement, report: Report, strings: WebviewStrings): vo
 }
 
 function showReport(strings: WebviewStrings, report: Report, markdown: string): void {
+  // The same day is sent again as model analyses land: keep the reader where they are.
+  const scrolledTo = window.scrollY;
   renderToolbar(strings, report);
   const fragment = DOMPurify.sanitize(markdownToHtml(markdown), {
     USE_PROFILES: { html: true },
@@ -196,7 +198,8 @@ function showReport(strings: WebviewStrings, report: Report, markdown: string): 
   const sameDay = shownDay === report.window.label;
   shownDay = report.window.label;
   if (sameDay && restoreScroll !== undefined) window.scrollTo(0, restoreScroll);
-  else if (!sameDay) window.scrollTo(0, 0);
+  else if (sameDay) window.scrollTo(0, scrolledTo);
+  else window.scrollTo(0, 0);
   restoreScroll = undefined;
   vscode.setState({ day: shownDay, scrollY: window.scrollY });
 }

@@ -143,5 +143,15 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
       if (!isNode(arg) || arg.kind !== 'file') return;
       await controller.openFile(arg.repo.path, arg.commit, arg.file.path);
     }),
+    // Language-model analysis (opt-in; see docs/language-models.md).
+    register('analyzeCommit', async (arg) => {
+      const target = await resolveCommit(arg);
+      if (target !== undefined) await controller.analyzeCommit(target.commit);
+    }),
+    register('analyzeDay', () => controller.analyzeDay()),
+    register('selectModel', () => controller.models.selectModel()),
+    register('setApiKey', () => controller.models.setApiKey()),
+    register('clearApiKey', () => controller.models.clearApiKey()),
+    register('clearAnalysisCache', () => controller.models.clearCache()),
   ];
 }

@@ -74,6 +74,12 @@ function commitTooltip(node: CommitNode, report: Report): vscode.MarkdownString 
     tip.appendText(summary);
     tip.appendMarkdown('\n\n');
   }
+  if (commit.analysis.analyzer !== 'heuristic') {
+    // Model output is data: appended as text like the commit's own words.
+    const model = commit.analysis.model === undefined ? '' : ` ${commit.analysis.model}`;
+    tip.appendText(`${labels.analysis}${labels.colon}${labels.analyzer[commit.analysis.analyzer]}${model}`);
+    tip.appendMarkdown('\n\n');
+  }
   if (commit.analysis.reasons.length > 0) {
     tip.appendText(`${labels.reasons}${labels.colon}`);
     tip.appendMarkdown('\n');
@@ -129,7 +135,7 @@ export class MessageItem extends vscode.TreeItem {
 export type DigestItem = RepoItem | GroupItem | CommitItem | FileItem | MessageItem;
 
 export class CommitsTreeProvider implements vscode.TreeDataProvider<DigestNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<DigestNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<DigestNode | DigestNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: DigestNode[] = [];
   private parents = new Map<DigestNode, DigestNode>();
@@ -182,6 +188,35 @@ export class CommitsTreeProvider implements vscode.TreeDataProvider<DigestNode>,
 
   refresh(): void {
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Shows new analyses of some commits of the shown report (the commits are new objects): an item whose importance
+   * stayed is updated in place and refreshed alone; when a commit moved to another group, the tree is rebuilt (the
+   * ids are stable, so expanded items stay expanded).
+   */
+  updateCommits(report: Report, changes: readonly { repoIndex: number; commitIndex: number; moved: boolean }[]): void {
+    if (report !== this.report || changes.some((change) => change.moved)) {
+      this.setReport(report);
+      return;
+    }
+    const byId = new Map(this.commitNodes().map((node) => [node.id, node]));
+    const changed: CommitNode[] = [];
+    for (const { repoIndex, commitIndex } of changes) {
+      const commit = report.repositories[repoIndex]?.commits[commitIndex];
+      const node = commit === undefined ? undefined : byId.get(`r${repoIndex}/${commit.sha}`);
+      if (commit === undefined || node === undefined) {
+        this.setReport(report);
+        return;
+      }
+      node.commit = commit;
+      node.changeType = commit.analysis.changeType;
+      node.children.forEach((child) => {
+        child.commit = commit;
+      });
+      changed.push(node);
+    }
+    if (changed.length > 0) this.changed.fire(changed);
   }
 
   dispose(): void {

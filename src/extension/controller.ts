@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { generateReport } from '../core/engine.js';
 import { DigestError, describeError, isDigestError } from '../core/errors.js';
+import type { Analysis } from '../core/model/analysis.js';
 import type { PeriodSpec } from '../core/model/options.js';
 import type { AnalyzedCommit, Report } from '../core/model/report.js';
 // Imported file by file: the render index also exports the JSON Schema, which would pull zod into the bundle.
@@ -17,6 +18,8 @@ import type { ExtensionToWebview, WebviewState, WebviewStrings } from './protoco
 import { ReportPanelManager } from './reportPanel.js';
 import { periodFromLabel } from './period.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from './reportIndex.js';
+import { applyAnalysis, offlineAnalysesOf, type OfflineAnalyses } from './lm/apply.js';
+import { ModelAnalysisService, type ModelHost, type Notice, type NoticeSeverity, type RunResult } from './lm/service.js';
 import { findGitRoot } from './repoDiscovery.js';
 import { readSettings, SECTION, uiLanguage } from './settings.js';
 import { isEmptyReport, type CommitNode, type DigestNode } from './treeModel.js';
@@ -34,6 +37,14 @@ export interface MessageOutcome {
 
 const TODAY: PeriodSpec = { kind: 'day', day: 'today' };
 const AUTO_REFRESH_DELAY_MS = 1000;
+/** Model analyses reach the tree and the webview at most this often. */
+const MODEL_UPDATE_INTERVAL_MS = 250;
+const MAX_NOTICES = 20;
+
+/** A notice kept for the test API, with a way to answer it as the user would. */
+export interface RecordedNotice extends Notice {
+  choose(action: string | undefined): void;
+}
 
 export class DigestController implements vscode.Disposable {
   readonly tree = new CommitsTreeProvider();
@@ -50,6 +61,14 @@ export class DigestController implements vscode.Disposable {
   private readonly knownRepos = new Set<string>();
   private watchers: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The offline analysis of each commit of the shown report (the model's input; kept when the model answers). */
+  private offline: OfflineAnalyses | undefined;
+  private modelChanges: { repoIndex: number; commitIndex: number; moved: boolean }[] = [];
+  private modelTimer: ReturnType<typeof setTimeout> | undefined;
+  private modelRun: Promise<RunResult> | undefined;
+  readonly models: ModelAnalysisService;
+  /** The last messages shown to the user (test hook). */
+  readonly notices: RecordedNotice[] = [];
   /** Test hook: the resources of the last `vscode.changes` / `vscode.diff` opened by the extension. */
   lastOpened: { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
 
@@ -63,11 +82,12 @@ export class DigestController implements vscode.Disposable {
       onMessage: (message) => this.handleWebviewMessage(message),
       onRestored: (state) => this.onPanelRestored(state),
     });
+    this.models = new ModelAnalysisService(context, this.modelHost());
     this.statusBar = vscode.window.createStatusBarItem('dailyDigest.status', vscode.StatusBarAlignment.Left, 10);
     this.statusBar.name = vscode.l10n.t('Daily Digest');
     this.statusBar.command = 'dailyDigest.openReport';
     this.disposables.push(
-      this.tree, this.treeView, this.panel, this.statusBar,
+      this.tree, this.treeView, this.panel, this.statusBar, this.models,
       this.treeView.onDidChangeSelection((event) => this.onTreeSelection(event.selection)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.tree.refresh();
@@ -133,6 +153,7 @@ export class DigestController implements vscode.Disposable {
     repos.forEach((repo) => this.knownRepos.add(resolve(repo)));
 
     this.running?.abort();
+    this.models.cancel();
     const abort = new AbortController();
     this.running = abort;
     const settings = readSettings();
@@ -164,6 +185,10 @@ export class DigestController implements vscode.Disposable {
       for (const repo of report.repositories) {
         if (repo.error !== undefined) this.log.warn(`${repo.path}: ${repo.error}`);
       }
+      // The offline analysis is shown; the model's answers replace it commit by commit (cache hits at once).
+      if (this.models.enabled() && !isEmptyReport(report)) {
+        this.startModelRun(report, { interactive, userAction: interactive });
+      }
       return report;
     } catch (error) {
       if (this.running !== abort) return undefined;
@@ -188,9 +213,107 @@ export class DigestController implements vscode.Disposable {
     return this.generate(this.period, { interactive });
   }
 
-  /** Stops the generation under way, if any (the engine kills its git processes). */
+  /** Stops the generation under way, if any (the engine kills its git processes), and the model analysis. */
   cancel(): void {
     this.running?.abort();
+    this.models.cancel();
+  }
+
+  // ---- language-model analysis ------------------------------------------------------------------------------
+
+  /** Resolves when the model analysis under way (if any) has ended. */
+  async whenModelAnalysisDone(): Promise<RunResult | undefined> {
+    return this.modelRun;
+  }
+
+  /** "Analyze Day with Language Model": the whole shown report. */
+  async analyzeDay(): Promise<RunResult | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      await this.explainRestrictedMode();
+      return undefined;
+    }
+    const report = this.report;
+    if (report === undefined || isEmptyReport(report)) {
+      void this.notify('info', vscode.l10n.t('Generate a report first.'));
+      return undefined;
+    }
+    return this.startModelRun(report, { interactive: true, userAction: true, explicit: true });
+  }
+
+  /** "Analyze Commit with Language Model": one commit of the shown report. */
+  async analyzeCommit(commit: AnalyzedCommit): Promise<RunResult | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      await this.explainRestrictedMode();
+      return undefined;
+    }
+    const report = this.report;
+    let only: { repoIndex: number; commitIndex: number } | undefined;
+    report?.repositories.forEach((repo, repoIndex) => {
+      const commitIndex = repo.commits.findIndex((candidate) => candidate === commit || candidate.sha === commit.sha);
+      if (only === undefined && commitIndex >= 0) only = { repoIndex, commitIndex };
+    });
+    if (report === undefined || only === undefined) {
+      void this.notify('info', vscode.l10n.t('Generate a report first.'));
+      return undefined;
+    }
+    return this.startModelRun(report, { interactive: true, userAction: true, explicit: true, only });
+  }
+
+  private startModelRun(report: Report, options: Parameters<ModelAnalysisService['analyze']>[1]): Promise<RunResult> {
+    const run = this.models.analyze(report, options).catch((error: unknown): RunResult => {
+      this.log.error(`Model analysis failed: ${describeError(error, uiLanguage())}`);
+      return { status: 'failed', analyzed: 0, calls: 0 };
+    });
+    this.modelRun = run;
+    return run;
+  }
+
+  private modelHost(): ModelHost {
+    return {
+      log: this.log,
+      currentReport: () => this.report,
+      offlineOf: (report) => (report === this.report ? this.offline : undefined),
+      onAnalysis: (report, repoIndex, commitIndex, analysis) => this.onModelAnalysis(report, repoIndex, commitIndex, analysis),
+      flush: () => this.flushModelChanges(),
+      notify: (severity, message, ...actions) => this.notify(severity, message, ...actions),
+      explainRestrictedMode: () => this.explainRestrictedMode(),
+    };
+  }
+
+  private onModelAnalysis(report: Report, repoIndex: number, commitIndex: number, analysis: Analysis): void {
+    if (report !== this.report) return;
+    const moved = applyAnalysis(report, repoIndex, commitIndex, analysis);
+    if (moved === undefined) return;
+    this.modelChanges.push({ repoIndex, commitIndex, moved });
+    this.modelTimer ??= setTimeout(() => this.flushModelChanges(), MODEL_UPDATE_INTERVAL_MS);
+  }
+
+  /** Shows the analyses that landed since the last flush: the tree items (or groups), the status bar, the webview. */
+  private flushModelChanges(): void {
+    if (this.modelTimer !== undefined) clearTimeout(this.modelTimer);
+    this.modelTimer = undefined;
+    const changes = this.modelChanges.splice(0);
+    const report = this.report;
+    if (changes.length === 0 || report === undefined) return;
+    this.index = indexReport(report);
+    this.markdown = undefined;
+    this.tree.updateCommits(report, changes);
+    this.updateStatusBar();
+    this.panel.update();
+  }
+
+  /** Shows a message (and records it for the test API); resolves with the action chosen, if any. */
+  notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
+    let choose: (action: string | undefined) => void = () => undefined;
+    const chosen = new Promise<string | undefined>((resolve) => {
+      choose = resolve;
+    });
+    this.notices.push({ severity, message, actions, choose });
+    if (this.notices.length > MAX_NOTICES) this.notices.shift();
+    const shown = severity === 'error' ? vscode.window.showErrorMessage(message, ...actions)
+      : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions)
+        : vscode.window.showInformationMessage(message, ...actions);
+    return Promise.race([Promise.resolve(shown), chosen]);
   }
 
   private async showError(error: unknown, message: string): Promise<void> {
@@ -212,6 +335,8 @@ export class DigestController implements vscode.Disposable {
 
   private async setReport(report: Report): Promise<void> {
     this.report = report;
+    this.offline = offlineAnalysesOf(report);
+    this.modelChanges = [];
     this.index = indexReport(report);
     this.markdown = undefined;
     report.repositories.forEach((repo) => this.knownRepos.add(resolve(repo.path)));
@@ -431,6 +556,7 @@ export class DigestController implements vscode.Disposable {
   dispose(): void {
     this.running?.abort();
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    if (this.modelTimer !== undefined) clearTimeout(this.modelTimer);
     this.watchers.forEach((watcher) => watcher.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }

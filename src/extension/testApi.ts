@@ -30,6 +30,14 @@ export interface DailyDigestTestApi {
   generate(period?: PeriodSpec, repos?: string[]): Promise<Report | undefined>;
   /** Cancels the generation under way, as the progress notification's Cancel button does. */
   cancel(): void;
+  /** Resolves when the language-model analysis under way (started by a generation or a command) has ended. */
+  whenModelAnalysisDone(): Promise<{ status: string; analyzed: number; calls: number } | undefined>;
+  /** The last messages shown to the user (oldest first), with their buttons. */
+  getNotices(): { severity: 'info' | 'warning' | 'error'; message: string; actions: string[] }[];
+  /** Answers the n-th notice of getNotices() as if the user clicked `action` (undefined: dismissed). */
+  chooseNoticeAction(index: number, action: string | undefined): void;
+  /** "Set API Key" without the input box: stores (or, with '', removes) the key for the configured server. */
+  setApiKey(key: string): Promise<boolean>;
   /** The last diff the extension opened: `changes` (multi-file) or `diff` (one file). */
   getLastOpened(): { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
 }
