@@ -214,7 +214,9 @@ export class ModelAnalysisService implements vscode.Disposable {
         'The language model failed for {0} of {1} commits; they keep the offline analysis. {2}',
         guarded.failures.length, total, first?.detail ?? ''));
     } else if (options.explicit) {
-      void this.host.notify('info', vscode.l10n.t('Analyzed {0} commits with {1}.', analyzed, resolved.label));
+      void this.host.notify('info', analyzed === 1
+        ? vscode.l10n.t('Analyzed 1 commit with {0}.', resolved.label)
+        : vscode.l10n.t('Analyzed {0} commits with {1}.', analyzed, resolved.label));
     }
     return result('done');
   }
