@@ -146,7 +146,7 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
     // Language-model analysis (opt-in; see docs/language-models.md).
     register('analyzeCommit', async (arg) => {
       const target = await resolveCommit(arg);
-      if (target !== undefined) await controller.analyzeCommit(target.commit);
+      return target === undefined ? undefined : controller.analyzeCommit(target.commit);
     }),
     register('analyzeDay', () => controller.analyzeDay()),
     register('selectModel', () => controller.models.selectModel()),

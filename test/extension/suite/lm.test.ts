@@ -1,0 +1,391 @@
+// The opt-in language-model analysis inside a real extension host:
+// - openai-compatible end to end against a fake OpenAI server on 127.0.0.1 started by this suite (real sockets);
+// - the vscode.lm transport with real vscode classes (messages, cancellation tokens, LanguageModelError) over a
+//   stand-in chat model object;
+// - vscode-lm through VS Code's own model registry: a provider is registered when the API allows it; without a
+//   model the report stays offline and a message offers "Use Offline Analyzer".
+// Settings are changed globally and put back in after().
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DigestError } from '../../../src/core/errors.js';
+import type { Report } from '../../../src/core/model/report.js';
+import { classifyFailure } from '../../../src/extension/lm/failures.js';
+import { createVscodeLmTransport } from '../../../src/extension/lm/vscodeLmTransport.js';
+import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';
+import { completion, hang, json, startFakeServer, validAnswer, type FakeServer } from '../../model/fakeOpenAiServer.js';
+import { createFixtureWorkspace, type FixtureWorkspace } from '../../ui/fixtureWorkspace.js';
+
+const EXTENSION_ID = 'daily-digest.daily-digest';
+const API_KEY = 'sk-test-dd-0123456789';
+const MODEL = 'fake-model';
+const SETTINGS = ['analyzer', 'openai.baseUrl', 'openai.model', 'lm.vendor', 'lm.family', 'lm.concurrency'];
+const TEST_VENDOR = 'daily-digest-test';
+
+const ANSWER = validAnswer({
+  changeType: 'feature', importance: 'high',
+  reasons: ['The model judged this change important for the session layer.'],
+  summary: 'The model says this commit changes how the portal behaves.',
+  risks: ['Clients of the portal may notice the change.'],
+});
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function flatten(nodes: TreeSnapshotNode[]): TreeSnapshotNode[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+}
+
+function analyzers(report: Report | undefined): string[] {
+  return (report?.repositories ?? []).flatMap((repo) => repo.commits.map((commit) => commit.analysis.analyzer));
+}
+
+function commitCount(report: Report | undefined): number {
+  return (report?.repositories ?? []).reduce((sum, repo) => sum + repo.commits.length, 0);
+}
+
+async function configure(values: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('dailyDigest');
+  for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** The text of a LanguageModelChatMessage: a string in older VS Code, text parts in newer. */
+function messageText(message: vscode.LanguageModelChatMessage): string {
+  const content: unknown = message.content;
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content.map((part: unknown) => (typeof part === 'object' && part !== null && 'value' in part ? String(part.value) : '')).join('');
+  }
+  return '';
+}
+
+describe('Language-model analysis in a real extension host', function () {
+  let api: DailyDigestTestApi;
+  let fake: FakeServer;
+  let repos: string[] | undefined;
+  let ownFixture: FixtureWorkspace | undefined;
+
+  before(async function () {
+    this.timeout(60_000);
+    const fromEnv = process.env.DAILY_DIGEST_FIXTURE;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (fromEnv === undefined || fromEnv === '' || !folders.some((folder) => folder.uri.fsPath === fromEnv)) {
+      ownFixture = createFixtureWorkspace();
+      repos = [ownFixture.dir];
+    }
+    const extension = vscode.extensions.getExtension<DailyDigestTestApi>(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    api = await extension.activate();
+    fake = await startFakeServer(completion(ANSWER, { delayMs: 150, usage: { prompt_tokens: 100, completion_tokens: 20 } }));
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    api.cancel();
+    await api.whenModelAnalysisDone();
+    await api.setApiKey('');
+    await configure(Object.fromEntries(SETTINGS.map((key) => [key, undefined])));
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+    await fake.close();
+    ownFixture?.cleanup();
+  });
+
+  async function generateToday(): Promise<Report> {
+    const report = await api.generate({ kind: 'day', day: 'today' }, repos);
+    assert.ok(report, 'no report after generating');
+    return report;
+  }
+
+  it('contributes the model commands and settings, offline by default', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of ['analyzeCommit', 'analyzeDay', 'selectModel', 'setApiKey', 'clearApiKey', 'clearAnalysisCache']) {
+      assert.ok(registered.has(`dailyDigest.${id}`), `dailyDigest.${id} is not registered`);
+    }
+    const config = vscode.workspace.getConfiguration('dailyDigest');
+    assert.equal(config.get('analyzer'), 'heuristic');
+    assert.equal(config.get('openai.baseUrl'), 'http://127.0.0.1:11434/v1');
+    assert.equal(config.get('lm.concurrency'), 4);
+    const properties = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+      contributes: { configuration: { properties: Record<string, unknown> } };
+    }).contributes.configuration.properties;
+    assert.ok(!Object.keys(properties).some((key) => /key|secret|token$/i.test(key)), 'an API key setting is contributed');
+  });
+
+  it('with the offline analyzer, generating makes no model request', async function () {
+    this.timeout(60_000);
+    const before = fake.requests.length;
+    const report = await generateToday();
+    assert.equal(await api.whenModelAnalysisDone(), undefined);
+    assert.ok(analyzers(report).every((id) => id === 'heuristic'));
+    assert.equal(fake.requests.length, before);
+  });
+
+  it('openai-compatible: the offline analysis shows first, then the model\'s replaces it in the report and the tree', async function () {
+    this.timeout(60_000);
+    await configure({ analyzer: 'openai-compatible', 'openai.baseUrl': fake.baseUrl, 'openai.model': MODEL });
+    assert.equal(await api.setApiKey(API_KEY), true);
+    const before = fake.requests.length;
+
+    const report = await generateToday();
+    const total = commitCount(report);
+    assert.ok(total >= 8, `expected the fixture's commits, got ${total}`);
+    assert.ok(analyzers(report).every((id) => id === 'heuristic'), 'the offline analysis is shown at once');
+
+    const result = await api.whenModelAnalysisDone();
+    assert.deepEqual(result, { status: 'done', analyzed: total, calls: total });
+    const shown = api.getCurrentReport();
+    assert.equal(shown, report);
+    assert.deepEqual(new Set(analyzers(shown)), new Set(['openai-compatible']));
+    for (const commit of shown?.repositories.flatMap((repo) => repo.commits) ?? []) {
+      assert.equal(commit.analysis.model, MODEL);
+      assert.equal(commit.analysis.summary, 'The model says this commit changes how the portal behaves.');
+      assert.equal(commit.analysis.importance, 'high');
+    }
+    assert.deepEqual(shown?.usage, { promptTokens: 100 * total, completionTokens: 20 * total });
+    assert.equal(shown?.repositories[0]?.stats.high, total);
+
+    // The tree follows: every commit node carries the model analysis, all in one High group.
+    const nodes = flatten(api.getTreeSnapshot());
+    const commits = nodes.filter((node) => node.node.kind === 'commit');
+    assert.equal(commits.length, total);
+    for (const node of commits) {
+      assert.ok(node.node.kind === 'commit');
+      assert.equal(node.node.commit.analysis.analyzer, 'openai-compatible');
+    }
+    const groups = nodes.filter((node) => node.node.kind === 'group');
+    assert.deepEqual(groups.map((group) => group.node.kind === 'group' && group.node.importance), ['high']);
+    assert.match(groups[0]?.label ?? '', new RegExp(`\\(${total}\\)$`));
+
+    // Each request carried the key as a bearer token (and only there), for the configured model.
+    const requests = fake.requests.slice(before);
+    assert.equal(requests.length, total);
+    for (const request of requests) {
+      assert.equal(request.url, '/v1/chat/completions');
+      assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
+      assert.equal(request.body?.model, MODEL);
+      assert.ok(!request.raw.includes(API_KEY), 'the key is in the request body');
+    }
+
+    // The report's Markdown shows the model's words and the token usage in the footer.
+    await vscode.commands.executeCommand('dailyDigest.copyMarkdown');
+    const markdown = await vscode.env.clipboard.readText();
+    assert.ok(markdown.includes('The model says this commit changes how the portal behaves.'));
+    assert.ok(markdown.includes(`${100 * total}`) && markdown.includes(`${20 * total}`), 'token usage in the footer');
+    assert.ok(!markdown.includes(API_KEY));
+  });
+
+  it('re-generating a fully analyzed day makes zero model requests (cache in global storage)', async function () {
+    this.timeout(60_000);
+    const before = fake.requests.length;
+    const report = await generateToday();
+    const result = await api.whenModelAnalysisDone();
+    assert.equal(result?.status, 'done');
+    assert.equal(result?.calls, 0);
+    assert.equal(fake.requests.length, before);
+    assert.deepEqual(new Set(analyzers(report)), new Set(['openai-compatible']));
+    assert.equal(report.usage, undefined, 'cache hits spend no tokens');
+  });
+
+  it('"Analyze Commit with Language Model" on a tree item analyzes that commit only', async function () {
+    this.timeout(60_000);
+    const removed = await vscode.commands.executeCommand<number>('dailyDigest.clearAnalysisCache');
+    assert.ok(removed >= 8, `cleared ${removed} entries`);
+    assert.ok(api.getNotices().at(-1)?.message.includes(String(removed)), 'the message says how many entries went');
+    const node = flatten(api.getTreeSnapshot()).find((candidate) =>
+      candidate.node.kind === 'commit' && candidate.label.startsWith('fix(auth)'));
+    assert.ok(node && node.node.kind === 'commit');
+    const before = fake.requests.length;
+    const result = await vscode.commands.executeCommand<{ status: string; calls: number; analyzed: number }>(
+      'dailyDigest.analyzeCommit', node.node);
+    assert.deepEqual(result, { status: 'done', analyzed: 1, calls: 1 });
+    assert.equal(fake.requests.length, before + 1);
+    assert.ok(fake.requests.at(-1)?.raw.includes(node.node.commit.sha), 'the request is about that commit');
+    const commit = api.getCurrentReport()?.repositories[0]?.commits.find((candidate) => candidate.sha === (node.node.kind === 'commit' ? node.node.commit.sha : ''));
+    assert.equal(commit?.analysis.analyzer, 'openai-compatible');
+  });
+
+  it('cancelling "Analyze Day" aborts the requests in flight and keeps what landed', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+    const before = fake.requests.length;
+    const abortsBefore = fake.aborted;
+    fake.script(hang(), hang(), hang(), hang());
+    const pending = vscode.commands.executeCommand<{ status: string }>('dailyDigest.analyzeDay');
+    await fake.waitForRequest(before + 1, 10_000);
+    api.cancel();
+    const result = await pending;
+    assert.equal(result?.status, 'cancelled');
+    await fake.waitForAbort(5_000, abortsBefore + 1);
+    assert.ok(api.getCurrentReport() !== undefined);
+  });
+
+  it('a rejected key stops the run: the report stays offline and the message offers "Use Offline Analyzer"', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+    const fallback = fake.fallback;
+    fake.fallback = json(401, { error: { message: `invalid key ${API_KEY}` } });
+    try {
+      const before = fake.requests.length;
+      const report = await generateToday();
+      const automatic = await api.whenModelAnalysisDone();
+      assert.equal(automatic?.status, 'failed');
+      assert.ok(fake.requests.length - before <= 4, `${fake.requests.length - before} requests after a 401 (concurrency 4)`);
+      assert.ok(analyzers(report).every((id) => id === 'heuristic'), 'the report keeps the offline analysis');
+
+      const noticesBefore = api.getNotices().length;
+      const result = await vscode.commands.executeCommand<{ status: string }>('dailyDigest.analyzeDay');
+      assert.equal(result?.status, 'failed');
+      const notices = api.getNotices();
+      const notice = notices.at(-1);
+      assert.ok(notices.length > noticesBefore || notice !== undefined);
+      assert.equal(notice?.severity, 'warning');
+      assert.match(notice?.message ?? '', /rejected the API key \(HTTP 401/);
+      assert.deepEqual(notice?.actions, ['Set API Key', 'Use Offline Analyzer']);
+      for (const shown of notices) assert.ok(!shown.message.includes(API_KEY), `the key is in a message: ${shown.message}`);
+      assert.ok(analyzers(api.getCurrentReport()).every((id) => id === 'heuristic'));
+
+      api.chooseNoticeAction(notices.length - 1, 'Use Offline Analyzer');
+      await waitFor('the analyzer setting to switch', () =>
+        vscode.workspace.getConfiguration('dailyDigest').get('analyzer') === 'heuristic');
+    } finally {
+      fake.fallback = fallback;
+    }
+  });
+
+  it('vscode.lm transport: system merged into the first user message, justification sent, text joined', async () => {
+    const seen: { messages: vscode.LanguageModelChatMessage[]; options: vscode.LanguageModelChatRequestOptions | undefined }[] = [];
+    const chat = stubChat(async (messages, options) => {
+      seen.push({ messages, options });
+      return { text: (async function* () { yield '{"a":'; yield ' 1}'; })() };
+    });
+    const transport = createVscodeLmTransport(chat, 'why we ask');
+    assert.equal(transport.id, 'vscode-lm');
+    assert.equal(transport.model, 'stub-id');
+    const result = await transport.complete([
+      { role: 'system', content: 'RULES' }, { role: 'user', content: 'COMMIT' },
+    ], { signal: new AbortController().signal, jsonMode: true });
+    assert.deepEqual(result, { text: '{"a": 1}', finishReason: 'stop' });
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]?.messages.length, 1);
+    assert.equal(seen[0]?.messages[0]?.role, vscode.LanguageModelChatMessageRole.User);
+    assert.equal(messageText(seen[0]!.messages[0]!), 'RULES\n\nCOMMIT');
+    assert.equal(seen[0]?.options?.justification, 'why we ask');
+  });
+
+  it('vscode.lm transport: aborting cancels the token and throws cancelled; LanguageModelError is classified', async () => {
+    let token: vscode.CancellationToken | undefined;
+    const chat = stubChat((_messages, _options, cancellation) => {
+      token = cancellation;
+      return new Promise((_resolve, reject) => cancellation?.onCancellationRequested(() => reject(new vscode.CancellationError())));
+    });
+    const abort = new AbortController();
+    const pending = createVscodeLmTransport(chat, 'j').complete([{ role: 'user', content: 'x' }], { signal: abort.signal, jsonMode: true });
+    await waitFor('the request', () => token);
+    abort.abort();
+    await assert.rejects(pending, (error) => error instanceof DigestError && error.code === 'cancelled');
+    assert.equal(token?.isCancellationRequested, true);
+
+    for (const [error, kind] of [
+      [vscode.LanguageModelError.NoPermissions('no consent'), 'lm-no-permission'],
+      [vscode.LanguageModelError.Blocked('blocked'), 'lm-blocked'],
+      [vscode.LanguageModelError.NotFound('gone'), 'lm-not-found'],
+    ] as const) {
+      const failing = createVscodeLmTransport(stubChat(() => Promise.reject(error)), 'j');
+      const thrown = await failing.complete([{ role: 'user', content: 'x' }], { signal: new AbortController().signal, jsonMode: true })
+        .then(() => undefined, (reason: unknown) => reason);
+      const failure = classifyFailure(thrown);
+      assert.equal(failure?.kind, kind);
+      assert.equal(failure?.fatal, true);
+    }
+  });
+
+  it('vscode-lm through VS Code: a registered model analyzes the day, or without one the report stays offline with "Use Offline Analyzer"', async function () {
+    this.timeout(60_000);
+    const registration = tryRegisterTestProvider();
+    try {
+      await configure({ analyzer: 'vscode-lm', 'lm.vendor': TEST_VENDOR, 'lm.family': 'stub' });
+      const report = await generateToday();
+      // Generating from the test API is not a user action: vscode-lm waits for one (consent), so nothing ran yet.
+      await api.whenModelAnalysisDone();
+      const models = await vscode.lm.selectChatModels({ vendor: TEST_VENDOR });
+      console.log(`      [vscode-lm] registerLanguageModelChatProvider ${registration.registered ? 'exists' : 'missing'}` +
+        `${registration.error ? ` (${registration.error})` : ''}; models for vendor ${TEST_VENDOR}: ${models.length}`);
+      const noticesBefore = api.getNotices().length;
+      const result = await vscode.commands.executeCommand<{ status: string; analyzed: number }>('dailyDigest.analyzeDay');
+      if (models.length > 0) {
+        assert.equal(result?.status, 'done');
+        assert.deepEqual(new Set(analyzers(api.getCurrentReport())), new Set(['vscode-lm']));
+        assert.ok(registration.requests > 0);
+      } else {
+        assert.equal(result?.status, 'skipped');
+        assert.ok(analyzers(report).every((id) => id === 'heuristic'), 'the report keeps the offline analysis');
+        const notice = api.getNotices().at(-1);
+        assert.ok(api.getNotices().length > noticesBefore, 'a message was shown');
+        assert.equal(notice?.severity, 'warning');
+        assert.match(notice?.message ?? '', new RegExp(`No language model matches ${TEST_VENDOR} / stub`));
+        assert.deepEqual(notice?.actions, ['Select Model', 'Use Offline Analyzer']);
+        api.chooseNoticeAction(api.getNotices().length - 1, 'Use Offline Analyzer');
+        await waitFor('the analyzer setting to switch', () =>
+          vscode.workspace.getConfiguration('dailyDigest').get('analyzer') === 'heuristic');
+      }
+    } finally {
+      registration.dispose();
+    }
+  });
+});
+
+type SendRequest = (messages: vscode.LanguageModelChatMessage[], options?: vscode.LanguageModelChatRequestOptions,
+  token?: vscode.CancellationToken) => Thenable<vscode.LanguageModelChatResponse>;
+
+function stubChat(sendRequest: SendRequest): vscode.LanguageModelChat {
+  return {
+    id: 'stub-id', name: 'Stub', vendor: TEST_VENDOR, family: 'stub', version: '1', maxInputTokens: 8192,
+    sendRequest,
+    countTokens: async (text) => (typeof text === 'string' ? Math.ceil(text.length / 4) : 1),
+  };
+}
+
+interface TestRegistration {
+  registered: boolean;
+  error?: string;
+  requests: number;
+  dispose(): void;
+}
+
+/**
+ * Registers a chat model provider for TEST_VENDOR when this VS Code has `vscode.lm.registerLanguageModelChatProvider`
+ * (not in the 1.90 typings, so it is looked up dynamically). VS Code only lists models of vendors declared in an
+ * extension's `languageModelChatProviders` contribution, which the product does not ship.
+ */
+function tryRegisterTestProvider(): TestRegistration {
+  const state: TestRegistration = { registered: false, requests: 0, dispose: () => undefined };
+  const lm = vscode.lm as unknown as Record<string, unknown>;
+  const register = lm['registerLanguageModelChatProvider'];
+  const TextPart = (vscode as unknown as Record<string, unknown>)['LanguageModelTextPart'];
+  if (typeof register !== 'function' || typeof TextPart !== 'function') return state;
+  const info = { id: 'stub-model', name: 'Stub Model', family: 'stub', version: '1', maxInputTokens: 32_000, maxOutputTokens: 4_000, capabilities: {} };
+  const provider = {
+    provideLanguageModelChatInformation: () => [info],
+    provideLanguageModelChatResponse: (_model: unknown, _messages: unknown, _options: unknown, progress: { report(part: unknown): void }) => {
+      state.requests += 1;
+      progress.report(new (TextPart as new (value: string) => unknown)(ANSWER));
+      return Promise.resolve();
+    },
+    provideTokenCount: (_model: unknown, text: unknown) => Promise.resolve(typeof text === 'string' ? Math.ceil(text.length / 4) : 1),
+  };
+  try {
+    const disposable = (register as (vendor: string, provider: unknown) => vscode.Disposable).call(vscode.lm, TEST_VENDOR, provider);
+    state.registered = true;
+    state.dispose = () => disposable.dispose();
+  } catch (error) {
+    state.error = error instanceof Error ? error.message : String(error);
+  }
+  return state;
+}
