@@ -8,11 +8,15 @@
 //  5. open the workbench's test payload URL in headless chromium; the workbench loads the extension from the work
 //     tree (extensionDevelopmentPath), runs test/extension/index.ts (extensionTestsPath), streams the extension
 //     host's output through window.codeAutomationLog and reports the result through window.codeAutomationExit.
-//  6. exit with the suite's code.
+//  6. steps 3-5 run once per pass (PASSES below): `trusted` (all suites but trust*, workspace trust disabled) and
+//     `restricted` (trust* only, workspace trust on, the fixture folder untrusted: Restricted Mode);
+//  7. exit non-zero if any pass failed.
 //
 // Environment: DAILY_DIGEST_VSCODE_TIMEOUT (seconds to wait for the result, default 240), DAILY_DIGEST_TEST_GREP,
-// DAILY_DIGEST_SKIP_INSTALL=1, DAILY_DIGEST_KEEP_TMP=1 (keep server folders and fixture), DAILY_DIGEST_EXTENSION_PATH
-// and DAILY_DIGEST_SUITES (load another extension / suite folder; used to prove the harness).
+// DAILY_DIGEST_PASSES (e.g. `trusted`; default all), DAILY_DIGEST_SKIP_INSTALL=1, DAILY_DIGEST_KEEP_TMP=1 (keep
+// server folders and fixture), DAILY_DIGEST_EXTENSION_PATH and DAILY_DIGEST_SUITES (load another extension / suite
+// folder; used to prove the harness; with DAILY_DIGEST_SUITES only the trusted pass runs unless DAILY_DIGEST_PASSES
+// says otherwise).
 import { mkdirSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -42,39 +46,83 @@ const NOISE = [
 ];
 const VERBOSE = !!process.env.DAILY_DIGEST_VERBOSE;
 
+/**
+ * The passes, each with its own code-server, fixture workspace and extension host. The compiled index
+ * (test/extension/index.ts) picks the suite files of a pass from DAILY_DIGEST_ONLY_SUITES / DAILY_DIGEST_SKIP_SUITES
+ * (comma-separated suite names: the file name without `.test.ts`).
+ *  - trusted:    `--disable-workspace-trust` (the workspace is trusted); every suite but trust*.
+ *  - restricted: workspace trust on and nothing trusted, so the fixture folder opens in Restricted Mode; trust* only.
+ */
+export const PASSES = [
+  { name: 'trusted', workspaceTrust: false, env: { DAILY_DIGEST_SKIP_SUITES: 'trust' } },
+  { name: 'restricted', workspaceTrust: true, env: { DAILY_DIGEST_ONLY_SUITES: 'trust', DAILY_DIGEST_RESTRICTED: '1' } },
+];
+
+/** DAILY_DIGEST_PASSES=trusted,restricted (default: all) selects passes, e.g. together with a grep. */
+function selectedPasses() {
+  const wanted = (process.env.DAILY_DIGEST_PASSES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  // Another suite folder (a throwaway extension's suites) has no trust suites: the restricted pass would find none.
+  if (wanted.length === 0) return process.env.DAILY_DIGEST_SUITES ? [PASSES[0]] : PASSES;
+  const unknown = wanted.filter((name) => !PASSES.some((pass) => pass.name === name));
+  if (unknown.length > 0) {
+    throw new HarnessError(`unknown DAILY_DIGEST_PASSES ${unknown.join(', ')}; known: ${PASSES.map((pass) => pass.name).join(', ')}`);
+  }
+  return PASSES.filter((pass) => wanted.includes(pass.name));
+}
+
 export async function runIntegration() {
   const started = Date.now();
+  const passes = selectedPasses();
   await ensureInstalled();
   const extDir = extensionPath();
   buildExtension(extDir, { skip: process.argv.includes('--no-build') });
   const indexJs = await compileSuites();
-
-  const fixture = await createFixtureWorkspace();
-  say(`fixture workspace: ${fixture.dir} (${fixture.commits.length} commits)`);
   const resultsDir = join(REPO_ROOT, 'test-results', 'integration');
   mkdirSync(resultsDir, { recursive: true });
-  const browserLog = createWriteStream(join(resultsDir, 'browser.log'));
+  const results = [];
+  try {
+    for (const pass of passes) {
+      const code = await runPass(pass, { extDir, indexJs, resultsDir });
+      results.push([pass.name, code]);
+    }
+  } finally {
+    if (!process.env.DAILY_DIGEST_KEEP_TMP) removeCompiled(indexJs);
+  }
+  say(`${results.map(([name, code]) => `${name}: ${code === 0 ? 'passed' : `failed (exit code ${code})`}`).join('; ')} ` +
+    `(${((Date.now() - started) / 1000).toFixed(1)}s in all)`);
+  return results.every(([, code]) => code === 0) ? 0 : 1;
+}
+
+async function runPass(pass, { extDir, indexJs, resultsDir }) {
+  const started = Date.now();
+  const sayPass = (msg) => say(`[${pass.name}] ${msg}`);
+  // The first pass keeps the historical file names (vscode.log, browser.log); others get a prefix.
+  const prefix = pass === PASSES[0] ? '' : `${pass.name}-`;
+  const fixture = await createFixtureWorkspace();
+  sayPass(`fixture workspace: ${fixture.dir} (${fixture.commits.length} commits)`);
+  const browserLog = createWriteStream(join(resultsDir, `${prefix}browser.log`));
 
   let server;
   let browser;
   const closers = [];
   let failed = true;
   try {
-    server = await startCodeServer({ folder: fixture.dir, smokeTestDriver: true, label: 'integration' });
-    say(`code-server ${server.url} (pid ${server.pid}, log ${server.logFile})`);
+    server = await startCodeServer({
+      folder: fixture.dir, smokeTestDriver: true, workspaceTrust: pass.workspaceTrust, label: `integration-${pass.name}`,
+    });
+    sayPass(`code-server ${server.url} (pid ${server.pid}, log ${server.logFile}${pass.workspaceTrust ? ', workspace trust on' : ''})`);
     browser = await launchBrowser();
     const page = await browser.newPage();
 
     let lastLines = [];
     let settle;
     const result = new Promise((resolve) => { settle = resolve; });
-    const vscodeLog = createWriteStream(join(resultsDir, 'vscode.log'));
+    const vscodeLogFile = join(resultsDir, `${prefix}vscode.log`);
+    const vscodeLog = createWriteStream(vscodeLogFile);
     closers.push(() => vscodeLog.end());
-    let suitesStarted = false;
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = formatLog(args);
       vscodeLog.write(`[${type}] ${text}\n`);
-      if (text.startsWith('[daily-digest tests]')) suitesStarted = true;
       // Errors thrown in the browser workbench carry workbench.js stack frames; the extension host's never do.
       if (!VERBOSE && (NOISE.some((re) => re.test(text)) || text.includes('/workbench.js:'))) return;
       lastLines = [...lastLines, text].slice(-20);
@@ -92,11 +140,13 @@ export async function runIntegration() {
       ['extensionEnvironment', JSON.stringify({
         DAILY_DIGEST_FIXTURE: fixture.dir,
         DAILY_DIGEST_FIXTURE_COMMITS: JSON.stringify(fixture.commits),
+        DAILY_DIGEST_PASS: pass.name,
+        ...pass.env,
         ...(process.env.DAILY_DIGEST_TEST_GREP ? { DAILY_DIGEST_TEST_GREP: process.env.DAILY_DIGEST_TEST_GREP } : {}),
         ...(process.env.DAILY_DIGEST_TEST_TIMEOUT ? { DAILY_DIGEST_TEST_TIMEOUT: process.env.DAILY_DIGEST_TEST_TIMEOUT } : {}),
       })],
     ];
-    say(`opening the workbench with the test payload (waiting up to ${TIMEOUT_S}s for the extension host)`);
+    sayPass(`opening the workbench with the test payload (waiting up to ${TIMEOUT_S}s for the extension host)`);
     await page.goto(server.payloadUrl(payload), { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
     let timer;
@@ -107,15 +157,15 @@ export async function runIntegration() {
     clearTimeout(timer);
     if (outcome.timeout || outcome.error) {
       const why = outcome.error ?? `no codeAutomationExit within ${TIMEOUT_S}s`;
-      const shot = join(resultsDir, 'timeout.png');
+      const shot = join(resultsDir, `${prefix}timeout.png`);
       await page.screenshot({ path: shot }).catch(() => {});
       throw new HarnessError(
-        `the extension host never reported: ${why}. ` +
+        `the extension host never reported (${pass.name} pass): ${why}. ` +
         (lastLines.length ? `Last output:\n  ${lastLines.join('\n  ')}\n` : 'It printed nothing (did the extension activate? is the payload honoured?).\n') +
-        `VS Code log ${join(resultsDir, 'vscode.log')}; ` +
-        `Screenshot ${shot}; browser log ${join(resultsDir, 'browser.log')}; code-server log tail:\n${server.logTail(15)}`);
+        `VS Code log ${vscodeLogFile}; ` +
+        `Screenshot ${shot}; browser log ${join(resultsDir, `${prefix}browser.log`)}; code-server log tail:\n${server.logTail(15)}`);
     }
-    say(`extension host finished with code ${outcome.code} (${((Date.now() - started) / 1000).toFixed(1)}s in all)`);
+    sayPass(`extension host finished with code ${outcome.code} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     failed = outcome.code !== 0;
     return outcome.code;
   } finally {
@@ -124,10 +174,7 @@ export async function runIntegration() {
     await server?.stop({ keep: failed || !!process.env.DAILY_DIGEST_KEEP_TMP });
     browserLog.end();
     for (const close of closers) close();
-    if (!process.env.DAILY_DIGEST_KEEP_TMP) {
-      fixture.cleanup();
-      removeCompiled(indexJs);
-    }
+    if (!process.env.DAILY_DIGEST_KEEP_TMP) fixture.cleanup();
   }
 }
 

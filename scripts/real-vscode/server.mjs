@@ -84,6 +84,9 @@ function tail(file, n = 40) {
  *                                      it also suppresses notification toasts)
  * @param {string[]} [o.extensions]    extension folders to symlink into the extensions dir (installed like a user's)
  * @param {object} [o.settings]        extra user settings
+ * @param {boolean} [o.workspaceTrust]  keep workspace trust on (no `--disable-workspace-trust`): the folder opens in
+ *                                      Restricted Mode, since nothing is trusted in the fresh user-data folder; the
+ *                                      startup trust prompt is turned off so it cannot block the run
  * @param {string} [o.label]           name used in logs
  * @param {boolean} [o.echo]           also copy the server's output to stderr
  * @param {number} [o.startTimeoutMs]
@@ -107,8 +110,11 @@ export async function startCodeServer(o) {
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  const trustSettings = o.workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : {};
   writeFileSync(join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...o.settings }, null, 2) + '\n');
+    JSON.stringify({ ...QUIET_SETTINGS, ...trustSettings, ...o.settings }, null, 2) + '\n');
 
   for (const ext of o.extensions ?? []) {
     const pkg = JSON.parse(readFileSync(join(ext, 'package.json'), 'utf8'));
@@ -124,7 +130,7 @@ export async function startCodeServer(o) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,

@@ -25,8 +25,14 @@ import { readSettings, SECTION, uiLanguage } from './settings.js';
 import { isEmptyReport, type CommitNode, type DigestNode } from './treeModel.js';
 import { validateWebviewMessage, type ValidationResult } from './webviewMessages.js';
 
-/** What the Commits view shows; mirrored in the `dailyDigest.state` context key for the welcome content. */
-export type ViewState = 'none' | 'loading' | 'ready' | 'empty' | 'notGit' | 'error';
+/**
+ * What the Commits view shows; mirrored in the `dailyDigest.state` context key for the welcome content.
+ * `restricted`: the workspace is not trusted, so no git runs (the welcome content explains it).
+ */
+export type ViewState = 'none' | 'loading' | 'ready' | 'empty' | 'notGit' | 'error' | 'restricted';
+
+/** The formats "Export Report" writes. */
+export type ExportFormat = 'md' | 'html' | 'json';
 
 export interface MessageOutcome {
   ok: boolean;
@@ -90,6 +96,7 @@ export class DigestController implements vscode.Disposable {
       this.tree, this.treeView, this.panel, this.statusBar, this.models,
       this.treeView.onDidChangeSelection((event) => this.onTreeSelection(event.selection)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.state === 'restricted') void this.setState('none');
         this.tree.refresh();
         this.updateWatchers();
       }),
@@ -98,7 +105,7 @@ export class DigestController implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.updateWatchers()),
     );
-    void this.setState('none');
+    void this.setState(vscode.workspace.isTrusted ? 'none' : 'restricted');
   }
 
   get currentReport(): Report | undefined {
@@ -136,6 +143,7 @@ export class DigestController implements vscode.Disposable {
     Promise<Report | undefined> {
     const interactive = options.interactive ?? true;
     if (!vscode.workspace.isTrusted) {
+      await this.setState('restricted');
       if (interactive) await this.explainRestrictedMode();
       return undefined;
     }
@@ -326,7 +334,7 @@ export class DigestController implements vscode.Disposable {
 
   async explainRestrictedMode(): Promise<void> {
     const manage = vscode.l10n.t('Manage Workspace Trust');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await this.notify('warning',
       vscode.l10n.t('Daily Digest runs git, which can execute commands configured by the repository, so it only works in a trusted workspace.'),
       manage,
     );
@@ -495,10 +503,10 @@ export class DigestController implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Generate a report first.'));
       return;
     }
-    const formats = [
-      { label: 'Markdown', description: '.md', ext: 'md', render: () => this.markdownOf(report) },
-      { label: 'HTML', description: '.html', ext: 'html', render: () => renderHtml(report) },
-      { label: 'JSON', description: '.json', ext: 'json', render: () => renderJson(report) },
+    const formats: (vscode.QuickPickItem & { ext: ExportFormat })[] = [
+      { label: 'Markdown', description: '.md', ext: 'md' },
+      { label: 'HTML', description: '.html', ext: 'html' },
+      { label: 'JSON', description: '.json', ext: 'json' },
     ];
     const format = await vscode.window.showQuickPick(formats, {
       title: vscode.l10n.t('Export Report'), placeHolder: vscode.l10n.t('Choose a format'),
@@ -513,17 +521,40 @@ export class DigestController implements vscode.Disposable {
       title: vscode.l10n.t('Export Report'),
     });
     if (target === undefined) return;
-    if (await exists(target)) {
+    const written = await this.exportTo(target, format.ext, async (file) => {
       const overwrite = vscode.l10n.t('Overwrite');
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} already exists. Overwrite it?', basename(target.fsPath || target.path)), { modal: true }, overwrite);
-      if (choice !== overwrite) return;
-    }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(format.render()));
+        vscode.l10n.t('{0} already exists. Overwrite it?', file), { modal: true }, overwrite);
+      return choice === overwrite;
+    });
+    if (!written) return;
     const open = vscode.l10n.t('Open');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Report exported to {0}.', target.fsPath || target.toString(true)), open);
     if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
+  }
+
+  /** The shown report as Markdown, HTML or JSON: what Export Report writes. */
+  renderAs(report: Report, format: ExportFormat): string {
+    switch (format) {
+      case 'md': return this.markdownOf(report);
+      case 'html': return renderHtml(report);
+      case 'json': return renderJson(report);
+    }
+  }
+
+  /**
+   * The core of Export Report, without the dialogs: renders the shown report as `format` and writes it to `target`.
+   * When `target` exists, `confirmOverwrite` (given its file name) decides; false leaves the file untouched.
+   * Resolves true when the file was written, false when there is no report or the overwrite was declined.
+   */
+  async exportTo(target: vscode.Uri, format: ExportFormat,
+    confirmOverwrite: (name: string) => boolean | Promise<boolean>): Promise<boolean> {
+    const report = this.report;
+    if (report === undefined) return false;
+    if (await exists(target) && !(await confirmOverwrite(basename(target.fsPath || target.path)))) return false;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.renderAs(report, format)));
+    return true;
   }
 
   // ---- auto refresh -----------------------------------------------------------------------------------------

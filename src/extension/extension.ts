@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     generate: (period, repos) => controller.generate(period, { interactive: false, repos }),
     cancel: () => controller.cancel(),
     getLastOpened: () => controller.lastOpened,
+    exportReport: (target, format, confirmOverwrite) => controller.exportTo(target, format, confirmOverwrite),
     whenModelAnalysisDone: () => controller.whenModelAnalysisDone(),
     getNotices: () => controller.notices.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),
     chooseNoticeAction: (index, action) => controller.notices[index]?.choose(action),

@@ -3,7 +3,8 @@
 // and may change at any time.
 import type { PeriodSpec } from '../core/model/options.js';
 import type { Report } from '../core/model/report.js';
-import type { MessageOutcome, ViewState } from './controller.js';
+import type * as vscode from 'vscode';
+import type { ExportFormat, MessageOutcome, ViewState } from './controller.js';
 import type { DigestNode } from './treeModel.js';
 
 export interface TreeSnapshotNode {
@@ -38,6 +39,12 @@ export interface DailyDigestTestApi {
   chooseNoticeAction(index: number, action: string | undefined): void;
   /** "Set API Key" without the input box: stores (or, with '', removes) the key for the configured server. */
   setApiKey(key: string): Promise<boolean>;
+  /**
+   * "Export Report" without the format pick and the save dialog: writes the shown report as `format` to `target`.
+   * An existing file is overwritten only if `confirmOverwrite` (given its name) returns true. Resolves true when
+   * the file was written.
+   */
+  exportReport(target: vscode.Uri, format: ExportFormat, confirmOverwrite: (name: string) => boolean | Promise<boolean>): Promise<boolean>;
   /** The last diff the extension opened: `changes` (multi-file) or `diff` (one file). */
   getLastOpened(): { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
 }

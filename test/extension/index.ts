@@ -12,8 +12,11 @@
 //   DAILY_DIGEST_FIXTURE     the workspace repository the window opened (see test/ui/fixtureWorkspace.ts)
 //   DAILY_DIGEST_TEST_GREP   only run tests whose full title matches this regular expression
 //   DAILY_DIGEST_TEST_TIMEOUT per-test timeout in ms (default 30000)
+//   DAILY_DIGEST_ONLY_SUITES  comma-separated suite names (file name without .test.js, `trust` for trust.test.js):
+//                             run only these; DAILY_DIGEST_SKIP_SUITES: run all but these. The integration runner
+//                             uses them to run trust* in a Restricted Mode window and everything else in a trusted one.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import Mocha from 'mocha';
 
 function findSuites(dir: string): string[] {
@@ -32,6 +35,9 @@ function findSuites(dir: string): string[] {
   return files;
 }
 
+/** The suite that runs first (the others in file-name order). */
+const FIRST_SUITE = 'extension';
+
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'tdd',
@@ -44,9 +50,18 @@ export function run(): Promise<void> {
   Mocha.interfaces.bdd(mocha.suite);
 
   const suiteDir = join(__dirname, 'suite');
-  const files = findSuites(suiteDir);
+  const all = findSuites(suiteDir);
+  const names = (value: string | undefined): string[] | undefined =>
+    value === undefined || value.trim() === '' ? undefined : value.split(',').map((name) => name.trim()).filter(Boolean);
+  const only = names(process.env.DAILY_DIGEST_ONLY_SUITES);
+  const skip = names(process.env.DAILY_DIGEST_SKIP_SUITES) ?? [];
+  const suiteName = (file: string): string => basename(file).replace(/\.test\.js$/, '');
+  const files = all.filter((file) => (only === undefined || only.includes(suiteName(file))) && !skip.includes(suiteName(file)))
+    // extension.test.js first: it checks the state right after activation, before any other suite generated a report.
+    .sort((a, b) => Number(suiteName(b) === FIRST_SUITE) - Number(suiteName(a) === FIRST_SUITE));
   if (files.length === 0) {
-    return Promise.reject(new Error(`no compiled suites (*.test.js) under ${suiteDir}`));
+    const filter = only !== undefined ? ` named ${only.join(', ')}` : skip.length > 0 ? ` other than ${skip.join(', ')}` : '';
+    return Promise.reject(new Error(`no compiled suites (*.test.js)${filter} under ${suiteDir}`));
   }
   console.log(`[daily-digest tests] ${files.length} suite file(s): ${files.map((f) => relative(suiteDir, f)).join(', ')}`);
   for (const file of files) mocha.addFile(file);
