@@ -2,7 +2,8 @@
 // Person-like UI test: a real VS Code (code-server, no smoke-test driver, so notifications show) in headless Debian
 // chromium, driven by playwright-core, with the extension installed from the work tree and the fixture workspace
 // (test/ui/fixtureWorkspace.ts) open. It clicks through what a user would do and screenshots every step into
-// test-results/ui/NN-step.png. With UPDATE_SCREENSHOT=1 it copies the sidebar + report shot to media/screenshot.png.
+// test-results/ui/NN-step.png. With UPDATE_SCREENSHOT=1 it copies the sidebar + report shot (all three importance
+// groups, one commit expanded to its files, the report beside them) to media/screenshot.png.
 //
 // Usage: node test/ui/ui.test.mjs   (npm run test:ui installs first)
 // Environment: DAILY_DIGEST_SKIP_INSTALL=1, DAILY_DIGEST_KEEP_TMP=1, DAILY_DIGEST_EXTENSION_PATH (another extension
@@ -23,7 +24,11 @@ export const UI = {
   reportTitle: 'Daily Digest',
   highGroup: /🔴\s*High/,
   groups: [/🔴\s*High/, /🟡\s*Medium/, /🟢\s*Low/],
+  lowGroup: /🟢\s*Low/,
 };
+
+/** The sidebar's width in the screenshots: wide enough for subjects, SHAs and authors. */
+const SIDEBAR_WIDTH = 620;
 
 const STEP_TIMEOUT = Number(process.env.UI_STEP_TIMEOUT) || 30_000;
 const RESULTS = join(REPO_ROOT, 'test-results', 'ui');
@@ -107,6 +112,8 @@ export async function runUiTest() {
 
   const fixture = await createFixtureWorkspace();
   const high = fixture.commits.filter((c) => c.expected === 'high');
+  const medium = fixture.commits.filter((c) => c.expected === 'medium');
+  if (high.length < 2 || medium.length < 1) throw new HarnessError('the fixture workspace lacks high or medium commits');
   say(`fixture workspace: ${fixture.dir} (${fixture.commits.length} commits)`);
 
   let server;
@@ -143,11 +150,11 @@ export async function runUiTest() {
       await runCommand(UI.commandTitle);
     });
 
-    await step('groups', 'the tree shows importance groups (🔴 High …)', async () => {
+    await step('groups', 'the tree shows the three importance groups (🔴 High, 🟡 Medium, 🟢 Low)', async () => {
       await expectVisible(treeRows().filter({ hasText: UI.highGroup }), 'no "🔴 High" group row in the tree', 60_000);
       const texts = await treeRows().allInnerTexts();
-      const seen = UI.groups.filter((re) => texts.some((t) => re.test(t)));
-      if (seen.length < 2) throw new Error(`expected at least two importance groups, the tree shows: ${texts.join(' | ')}`);
+      const missing = UI.groups.filter((re) => !texts.some((t) => re.test(t)));
+      if (missing.length > 0) throw new Error(`no ${missing.join(', ')} group; the tree shows: ${texts.join(' | ')}`);
       const highSubject = high[0].subject;
       if (!texts.some((t) => t.includes(highSubject))) {
         // The group may be collapsed: expand it.
@@ -156,7 +163,27 @@ export async function runUiTest() {
       }
     });
 
-    await widenSidebar(520);
+    await widenSidebar(SIDEBAR_WIDTH);
+    await step('expand', 'expand the Low group, and a commit to see its files', async () => {
+      // The Low group starts collapsed. Its twistie expands it without selecting the row (a cleaner screenshot).
+      const low = treeRows().filter({ hasText: UI.lowGroup }).first();
+      if ((await low.getAttribute('aria-expanded')) === 'false') await low.locator('.monaco-tl-twistie').click();
+      await expectVisible(treeRows().filter({ hasText: fixture.commits.find((c) => c.expected === 'low').subject }),
+        'the Low group did not expand');
+      // A click on a commit opens its diff; the twistie only expands it.
+      const target = medium[0];
+      const row = treeRows().filter({ hasText: target.subject }).first();
+      await expectVisible(row, `no tree row for "${target.subject}"`);
+      await row.locator('.monaco-tl-twistie').click();
+      await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(),
+        { timeout: STEP_TIMEOUT }).catch(() => { throw new Error(`"${target.subject}" did not expand`); });
+      // File rows: name, then status and line counts, then the folder ("csv.ts  A +61 −0 · src/export").
+      await expectVisible(treeRows().filter({ hasText: /csv\.ts\s*A \+\d+.*src\/export/ }),
+        `"${target.subject}" expanded, but shows no csv.ts file row`);
+      const tab = (await activeTab().first().innerText()).replace(/\s+/g, ' ').trim();
+      if (!tab.startsWith(UI.reportTitle)) throw new Error(`expanding the commit replaced the report with "${tab}"`);
+    });
+
     const reportShot = await step('report', `the "${UI.reportTitle}" report webview shows its table`, async () => {
       await expectVisible(page.locator('.tabs-container .tab', { hasText: UI.reportTitle }),
         `no editor tab titled "${UI.reportTitle}"`);
@@ -164,9 +191,12 @@ export async function runUiTest() {
       const rows = await report().locator('table tbody tr').count();
       if (rows < 1) throw new Error('the report table has no rows');
       const text = await report().locator('body').innerText();
-      for (const c of high) {
+      for (const c of [...high, ...medium]) {
         if (!text.includes(c.subject)) throw new Error(`the report does not mention "${c.subject}"`);
       }
+      // For the screenshot: focus leaves the tree (no focus outline) and the pointer leaves the rows (no hover).
+      await report().locator('h1').first().click();
+      await page.mouse.move(1200, 980);
     });
     if (process.env.UPDATE_SCREENSHOT === '1') {
       mkdirSync(join(REPO_ROOT, 'media'), { recursive: true });

@@ -158,7 +158,17 @@ describe('Daily Digest in a real extension host', function () {
 
     const snapshot = api.getTreeSnapshot();
     const groups = snapshot.filter((node) => node.node.kind === 'group');
-    assert.ok(groups.length >= 2, `expected several importance groups, got ${snapshot.map((node) => node.label).join(', ')}`);
+    assert.deepEqual(groups.map((group) => (group.node.kind === 'group' ? group.node.importance : group.label)),
+      ['high', 'medium', 'low'], `expected all three importance groups, got ${snapshot.map((node) => node.label).join(', ')}`);
+    // The fixture says which group each commit lands in (the offline analyzer's scores, docs/rules.md).
+    const fixtureCommits = ownFixture?.commits ??
+      (JSON.parse(process.env.DAILY_DIGEST_FIXTURE_COMMITS ?? '[]') as FixtureWorkspace['commits']);
+    for (const expected of fixtureCommits.filter((commit) => commit.expected !== null)) {
+      const commit = repo.commits.find((candidate) => candidate.sha === expected.sha);
+      assert.equal(commit?.analysis.importance, expected.expected, `${expected.subject}: importance`);
+    }
+    assert.equal(repo.name, 'acme/widgets', 'the name comes from the origin remote');
+    assert.equal(repo.webUrl, 'https://github.com/acme/widgets');
     const order = ['high', 'medium', 'low'];
     let total = 0;
     let previous = -1;
