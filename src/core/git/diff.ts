@@ -1,6 +1,6 @@
 import { assertObjectId } from './safety.js';
 import { pathspecArgs } from './filters.js';
-import { locateRepository } from './repository.js';
+import { locateRepositoryCached } from './repository.js';
 import { gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
 
@@ -26,7 +26,7 @@ const FILE_HEADER = /^diff --git /gm;
  */
 export async function readCommitDiff(repoPath: string, sha: string, options: CommitDiffOptions): Promise<CommitDiff> {
   assertObjectId(sha);
-  const location = await locateRepository(repoPath, options.signal);
+  const location = await locateRepositoryCached(repoPath, options.signal);
   const call: GitCall = { cwd: location.root, signal: options.signal, context: { path: repoPath, ref: sha } };
   const common = [
     'show', '--format=', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-M',

@@ -1,7 +1,7 @@
 import { DigestError } from '../errors.js';
 import { assertObjectId } from './safety.js';
 import { gitStream, gitTextOrUndefined } from './runner.js';
-import { locateRepository } from './repository.js';
+import { locateRepositoryCached } from './repository.js';
 
 /**
  * A file's bytes at a commit, or undefined when the path does not exist there. Blob bytes as stored:
@@ -14,7 +14,7 @@ export async function readFileAtCommit(
   signal?: AbortSignal,
 ): Promise<Buffer | undefined> {
   assertObjectId(sha);
-  const location = await locateRepository(repoPath, signal);
+  const location = await locateRepositoryCached(repoPath, signal);
   const call = { cwd: location.root, signal, context: { path: repoPath, ref: sha } };
   const commit = await gitTextOrUndefined(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^{commit}`], call);
   if (!commit?.trim()) throw new DigestError('unknown-ref', { ref: sha });

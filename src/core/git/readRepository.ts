@@ -8,7 +8,7 @@ import { detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
 import type { ParsedCommit } from './logParser.js';
 import { identifyRepository } from './remote.js';
-import { locateRepository, originUrl, resolveCommit } from './repository.js';
+import { originUrl, probeRepository } from './repository.js';
 import type { RepoLocation } from './repository.js';
 import { gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
@@ -45,15 +45,16 @@ export async function readRepository(
   ctx: ReadContext = {},
 ): Promise<RepositoryRead> {
   const { signal } = ctx;
-  const location = await locateRepository(path, signal);
-  const tip = await resolveCommit(location, options.ref, signal);
-  const identity = identifyRepository(await originUrl(location, signal), location.root);
+  // Two short processes, side by side: the merged rev-parse probe and the origin URL (only for naming and links).
+  const remote = originUrl(path, signal);
+  remote.catch(() => undefined);
+  const { location, tip } = await probeRepository(path, options.ref, signal);
   const call: GitCall = { cwd: location.root, signal, context: { path, ref: options.ref } };
   const filters = selectionArgs(options);
   const pathspecs = pathspecArgs(options.paths);
   const detail = [...detailArgs(FIRST_PARENT_DIFF), ...(pathspecs.length > 0 ? ['--full-diff'] : [])];
 
-  ctx.onProgress?.(`Walking history of ${identity.name}`);
+  ctx.onProgress?.(`Walking history of ${path}`);
   const speculative = options.dateField === 'committer'
     ? readDetails(
       ['log', ...detail, ...filters, `--since=@${Math.ceil(window.startMs / 1000)}`,
@@ -64,6 +65,7 @@ export async function readRepository(
   // Keep a rejection of the speculative read from going unhandled while the walk is still running.
   speculative?.catch(() => undefined);
   const selected = await selectCommits(tip, window, options.dateField, filters, pathspecs, call);
+  const identity = identifyRepository(await remote, location.root);
   const found = (await speculative) ?? new Map<string, ParsedCommit>();
   const missing = selected.filter((s) => !found.has(s.sha)).map((s) => s.sha);
   if (missing.length > 0) {

@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
-import { simpleGit } from 'simple-git';
-import type { SimpleGit } from 'simple-git';
+import { existsSync } from 'node:fs';
 import { DigestError, isDigestError } from '../errors.js';
 import { gitFailure } from './gitErrors.js';
 import type { FailureContext } from './gitErrors.js';
-import { SAFE_CONFIG, SAFE_ENV, childEnv, configArgs } from './safety.js';
+import { childEnv, configArgs } from './safety.js';
+
+// simple-git is not used on the read path any more. It cost a bundle-load share (~100 KB with `debug`) and a
+// task queue per call for a handful of fixed, short commands, and it throws away stdout on a non-zero exit,
+// which the merged repository probe (rev-parse … --verify) needs. Every command below is spawned directly,
+// without a shell, with the same `-c` overrides and environment simple-git was given.
 
 export const MINIMUM_GIT_VERSION = '2.30';
 
@@ -16,18 +20,29 @@ export interface GitCall {
   context?: Partial<FailureContext>;
 }
 
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Output above this is a bug for a short command: git is killed and the call fails. */
+const MAX_SHORT_OUTPUT = 16 * 1024 * 1024;
+
 /**
- * Runs a short command (small, bounded output) through simple-git, which spawns git without a shell.
- * Returns stdout; a non-zero exit becomes a DigestError.
+ * Runs a short command (small, bounded output) and returns stdout, stderr and the exit code, whatever the code.
+ * Spawn failures (git missing), cancellation and oversized output throw.
  */
-export async function gitText(args: string[], call: GitCall): Promise<string> {
+export async function gitRun(args: string[], call: GitCall & { input?: string }): Promise<GitResult> {
   await ensureGitVersion();
-  throwIfAborted(call.signal);
-  try {
-    return await safeSimpleGit(call.cwd, call.signal).raw(args);
-  } catch (error) {
-    throw toDigestError(error, call);
-  }
+  return spawnShort(args, call);
+}
+
+/** Runs a short command; a non-zero exit becomes a DigestError. Returns stdout. */
+export async function gitText(args: string[], call: GitCall): Promise<string> {
+  const result = await gitRun(args, call);
+  if (result.code !== 0) throw gitFailure(result.stderr || result.stdout, failureContext(call));
+  return result.stdout;
 }
 
 /** Like gitText, but a failing command yields undefined (for probes such as `config --get`). */
@@ -40,6 +55,48 @@ export async function gitTextOrUndefined(args: string[], call: GitCall): Promise
   }
 }
 
+function spawnShort(args: string[], call: GitCall & { input?: string }): Promise<GitResult> {
+  throwIfAborted(call.signal);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...configArgs(), ...args], {
+      cwd: call.cwd,
+      env: childEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    let failed: unknown;
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let bytes = 0;
+    const onAbort = (): void => {
+      failed = new DigestError('cancelled');
+      child.kill('SIGKILL');
+    };
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      failed ??= spawnError(error, call);
+    });
+    const collect = (into: Buffer[]) => (chunk: Buffer): void => {
+      bytes += chunk.length;
+      if (bytes > MAX_SHORT_OUTPUT) {
+        failed ??= new DigestError('git-failed', { detail: `git ${args[0] ?? ''} printed more than expected` });
+        child.kill('SIGKILL');
+        return;
+      }
+      into.push(chunk);
+    };
+    child.stdout.on('data', collect(stdout));
+    child.stderr.on('data', collect(stderr));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(call.input ?? '');
+    child.on('close', (code) => {
+      call.signal?.removeEventListener('abort', onAbort);
+      if (failed) return reject(failed);
+      resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), code: code ?? 128 });
+    });
+  });
+}
+
 export interface StreamCall extends GitCall {
   /** Written to git's stdin, then closed. */
   input?: string;
@@ -48,9 +105,8 @@ export interface StreamCall extends GitCall {
 }
 
 /**
- * Runs a command with large output and hands stdout over chunk by chunk, so memory does not grow with the output.
- * simple-git buffers every stdout chunk until exit, so unbounded outputs (history walks, diffs) are spawned here
- * with the same arguments, config overrides and environment — still without a shell.
+ * Runs a command with large output and hands stdout over chunk by chunk, so memory does not grow with the output
+ * (history walks, detailed logs, diffs, blobs). Same config overrides and environment as gitRun, no shell.
  */
 export async function gitStream(args: string[], call: StreamCall): Promise<{ stopped: boolean }> {
   await ensureGitVersion();
@@ -72,7 +128,7 @@ export async function gitStream(args: string[], call: StreamCall): Promise<{ sto
     };
     call.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (error: NodeJS.ErrnoException) => {
-      failed = error.code === 'ENOENT' ? gitMissing(call.cwd) : error;
+      failed ??= spawnError(error, call);
     });
     child.stdout.on('data', (chunk: Buffer) => {
       if (stopped || failed) return;
@@ -104,21 +160,12 @@ export async function gitStream(args: string[], call: StreamCall): Promise<{ sto
   });
 }
 
-function safeSimpleGit(baseDir: string, signal?: AbortSignal): SimpleGit {
-  return simpleGit({
-    baseDir,
-    config: [...SAFE_CONFIG],
-    abort: signal,
-    trimmed: false,
-    // Our overrides set these to harmless values; simple-git's guard would otherwise refuse them.
-    unsafe: { allowUnsafeHooksPath: true, allowUnsafeDiffExternal: true, allowUnsafePager: true, allowUnsafeFsMonitor: true },
-    allowEnvironment: Object.keys(SAFE_ENV),
-  }).env(childEnv());
-}
-
 let versionCheck: Promise<void> | undefined;
 
-/** Checks once per process that git exists and is new enough. */
+/**
+ * Checks once per process that git exists and is new enough (one `git --version`, ~3 ms). It runs before any
+ * other git command, so a too-old git never sees the others.
+ */
 export function ensureGitVersion(): Promise<void> {
   versionCheck ??= readGitVersion().catch((error: unknown) => {
     versionCheck = undefined;
@@ -128,10 +175,17 @@ export function ensureGitVersion(): Promise<void> {
 }
 
 async function readGitVersion(): Promise<void> {
-  const version = await safeSimpleGit(process.cwd()).version().catch(() => undefined);
-  if (!version || !version.installed) throw gitMissing(process.cwd());
-  const text = `${version.major}.${version.minor}.${version.patch}`;
-  if (isOlder(Number(version.major), Number(version.minor), MINIMUM_GIT_VERSION)) {
+  const cwd = process.cwd();
+  let result: GitResult;
+  try {
+    result = await spawnShort(['--version'], { cwd });
+  } catch {
+    throw gitMissing(cwd);
+  }
+  const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(result.stdout);
+  if (result.code !== 0 || !match) throw gitMissing(cwd);
+  const text = `${match[1]}.${match[2]}.${match[3] ?? '0'}`;
+  if (isOlder(Number(match[1]), Number(match[2]), MINIMUM_GIT_VERSION)) {
     throw new DigestError('git-too-old', { version: text, minimum: MINIMUM_GIT_VERSION });
   }
 }
@@ -153,13 +207,10 @@ function failureContext(call: GitCall): FailureContext {
   return { path: call.context?.path ?? call.cwd, ref: call.context?.ref };
 }
 
-function toDigestError(error: unknown, call: GitCall): DigestError {
-  if (isDigestError(error)) return error;
-  if (call.signal?.aborted) return new DigestError('cancelled');
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return gitMissing(call.cwd);
-  if (/Cannot use simple-git on a directory that does not exist/.test(message)) {
-    return new DigestError('not-a-repo', { path: call.context?.path ?? call.cwd });
-  }
-  return gitFailure(message, failureContext(call));
+/** A spawn failure: git missing from PATH, or the folder to run in is gone. */
+function spawnError(error: NodeJS.ErrnoException, call: GitCall): DigestError | NodeJS.ErrnoException {
+  if (error.code !== 'ENOENT') return error;
+  // spawn reports a missing cwd as ENOENT too; that is not a missing git.
+  if (!existsSync(call.cwd)) return new DigestError('not-a-repo', { path: call.context?.path ?? call.cwd });
+  return gitMissing(call.cwd);
 }
