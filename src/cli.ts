@@ -6,9 +6,8 @@ import { isLanguage, languageFromLocale } from './core/i18n/language.js';
 import type { Language } from './core/i18n/language.js';
 import type { DigestOptions, PeriodSpec } from './core/model/options.js';
 import type { DateField, MergeMode, Report } from './core/model/report.js';
-import { writeFileAtomic } from './core/output.js';
-import { renderHtml, renderJson, renderMarkdown } from './core/render/index.js';
-import { runModelAnalysis } from './cliModel.js';
+// Renderers and the model analyzer are loaded only when the run needs them (startup cost: marked, the zod
+// report schema and the LLM client are not evaluated for a heuristic JSON or Markdown report).
 import type { ModelFlags } from './cliModel.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
@@ -107,7 +106,11 @@ function format(flags: CliFlags): Format {
   return 'md';
 }
 
-const RENDERERS: Record<Format, (report: Report) => string> = { md: renderMarkdown, json: renderJson, html: renderHtml };
+const RENDERERS: Record<Format, () => Promise<(report: Report) => string>> = {
+  md: async () => (await import('./core/render/markdown.js')).renderMarkdown,
+  json: async () => (await import('./core/render/json.js')).renderJson,
+  html: async () => (await import('./core/render/html.js')).renderHtml,
+};
 
 /** Progress goes to stderr only once a run has taken long enough to need it. */
 function progressReporter(quiet: boolean): (message: string) => void {
@@ -162,10 +165,11 @@ export async function main(argv: string[]): Promise<number> {
     const outputFormat = format(flags);
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
+      const { runModelAnalysis } = await import('./cliModel.js');
       report = await runModelAnalysis(report, flags, controller.signal, progress);
     }
-    const text = RENDERERS[outputFormat](report);
-    if (flags.out) writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
+    const text = (await RENDERERS[outputFormat]())(report);
+    if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
     else process.stdout.write(text);
     const failed = report.repositories.filter((repo) => repo.error);
     for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DigestError } from '../errors.js';
 import { gitFailure } from './gitErrors.js';
 import { assertSafeRef } from './safety.js';
@@ -31,13 +31,21 @@ export async function probeRepository(
   const folder = existingFolder(path);
   const call = { cwd: folder, signal, context: { path, ref } };
   const verify = ['--verify', '--quiet', '--end-of-options', `${ref}^{commit}`];
-  let result = await gitRun(['rev-parse', ...LOCATION_FLAGS, '--show-toplevel', ...verify], call);
+  // A folder that looks like a bare repository is asked without --show-toplevel first; a wrong guess costs a retry.
+  const looksBare = !existsSync(join(folder, '.git')) && existsSync(join(folder, 'HEAD')) && existsSync(join(folder, 'objects'));
+  let result = await gitRun(['rev-parse', ...LOCATION_FLAGS, ...(looksBare ? [] : ['--show-toplevel']), ...verify], call);
   let lines = result.stdout.split('\n');
-  let location: RepoLocation;
-  if (result.code === 128 && lines[1] === 'true') {
-    // A bare repository: no work tree, so no --show-toplevel.
-    result = await gitRun(['rev-parse', ...LOCATION_FLAGS, ...verify], call);
+  if (looksBare && lines[1] === 'false') {
+    result = await gitRun(['rev-parse', ...LOCATION_FLAGS, '--show-toplevel', ...verify], call);
     lines = result.stdout.split('\n');
+  }
+  let location: RepoLocation;
+  if (lines[1] === 'true') {
+    if (!looksBare) {
+      // A bare repository: no work tree, so no --show-toplevel.
+      result = await gitRun(['rev-parse', ...LOCATION_FLAGS, ...verify], call);
+      lines = result.stdout.split('\n');
+    }
     if (!lines[0] || (result.code !== 0 && result.code !== 1)) throw probeFailure(result.stderr, path);
     location = { root: lines[0], gitDir: lines[0], bare: true, shallow: lines[2] === 'true' };
     lines = ['', ...lines];
