@@ -57,8 +57,13 @@ describe('Auto-refresh (real extension host)', function () {
   const reportHas = (sha: string): boolean =>
     api.getCurrentReport()?.repositories.some((repo) => repo.commits.some((commit) => commit.sha === sha)) ?? false;
 
-  const setAutoRefresh = (value: boolean | undefined): Thenable<void> =>
-    vscode.workspace.getConfiguration('dailyDigest').update('autoRefresh', value, vscode.ConfigurationTarget.Global);
+  /** Sets the user setting and waits until this extension host sees it (its change event has then fired). */
+  async function setAutoRefresh(value: boolean | undefined): Promise<void> {
+    await vscode.workspace.getConfiguration('dailyDigest').update('autoRefresh', value, vscode.ConfigurationTarget.Global);
+    const wanted = value ?? false;
+    await waitFor(`dailyDigest.autoRefresh to read ${wanted}`,
+      () => (vscode.workspace.getConfiguration('dailyDigest').get<boolean>('autoRefresh') === wanted ? true : undefined), 5000);
+  }
 
   before(async function () {
     this.timeout(60_000);
