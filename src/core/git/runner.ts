@@ -161,6 +161,12 @@ export async function gitStream(args: string[], call: StreamCall): Promise<{ sto
 }
 
 let versionCheck: Promise<void> | undefined;
+let installed: { major: number; minor: number } | undefined;
+
+/** Whether the git found by ensureGitVersion is at least major.minor (false before the check has run). */
+export function gitAtLeast(major: number, minor: number): boolean {
+  return installed !== undefined && !isOlder(installed.major, installed.minor, `${major}.${minor}`);
+}
 
 /**
  * Checks once per process that git exists and is new enough (one `git --version`, ~3 ms). It runs before any
@@ -188,6 +194,7 @@ async function readGitVersion(): Promise<void> {
   if (isOlder(Number(match[1]), Number(match[2]), MINIMUM_GIT_VERSION)) {
     throw new DigestError('git-too-old', { version: text, minimum: MINIMUM_GIT_VERSION });
   }
+  installed = { major: Number(match[1]), minor: Number(match[2]) };
 }
 
 export function isOlder(major: number, minor: number, minimum: string): boolean {

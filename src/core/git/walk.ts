@@ -1,5 +1,5 @@
 import type { DateField } from '../model/report.js';
-import { gitStream } from './runner.js';
+import { gitAtLeast, gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
 
 export interface SelectedCommit {
@@ -21,12 +21,16 @@ export async function selectCommits(
   pathspecs: string[],
   call: GitCall,
 ): Promise<SelectedCommit[]> {
-  // rev-list --timestamp reads the committer date from the commit-graph when there is one (no object parsing).
-  const args = dateField === 'committer'
-    ? ['rev-list', '--timestamp', ...filterArgs, '--end-of-options', tip, ...pathspecs]
-    : ['log', '--no-ext-diff', '--no-textconv', '--format=%at %H', ...filterArgs, '--end-of-options', tip, ...pathspecs];
   const startSeconds = Math.ceil(window.startMs / 1000);
   const endSeconds = Math.ceil(window.endMs / 1000);
+  // rev-list --timestamp reads the committer date from the commit-graph when there is one (no object parsing).
+  // git >= 2.39 filters by committer date while still walking every commit (`--since-as-filter`, unlike
+  // `--since`, never stops at an old commit; `--until` is a filter already), so only in-window lines cross the
+  // pipe instead of one per commit of the history. The window check below stays as the definition.
+  const committerFilter = gitAtLeast(2, 39) ? [`--since-as-filter=@${startSeconds}`, `--until=@${endSeconds - 1}`] : [];
+  const args = dateField === 'committer'
+    ? ['rev-list', '--timestamp', ...committerFilter, ...filterArgs, '--end-of-options', tip, ...pathspecs]
+    : ['log', '--no-ext-diff', '--no-textconv', '--format=%at %H', ...filterArgs, '--end-of-options', tip, ...pathspecs];
   const selected: SelectedCommit[] = [];
   let carry = '';
   const line = (text: string): void => {
