@@ -1,9 +1,15 @@
 import { basename, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { analyzeCommit, loadRepoRules } from './analyze/index.js';
+import { analyzeCommit, diffRequest, loadRepoRules } from './analyze/index.js';
+import type { ReadDiff } from './analyze/index.js';
 import { DigestError, describeError } from './errors.js';
 import { readCommitDiff, readRepository } from './git/index.js';
 import type { RepositoryRead } from './git/index.js';
+import { answerCapturedDiff, streamCommitDiffs } from './git/diffStream.js';
+import type { CapturedDiff, DiffStreamRequest } from './git/diffStream.js';
+import type { Language } from './i18n/language.js';
+import type { Commit } from './model/commit.js';
 import type { DigestOptions, ReadOptions, UserRule } from './model/options.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from './model/report.js';
 import { reportMessage } from './report/messages.js';
@@ -11,8 +17,10 @@ import { EMPTY_STATS, computeStats } from './report/stats.js';
 import { resolveWindow } from './time/window.js';
 import type { ResolvedWindow } from './time/window.js';
 
-/** How many commits of one repository are analyzed at once (the heuristic may read a small diff). */
-const ANALYSIS_CONCURRENCY = 4;
+/** How many per-commit `git show` fallbacks run at once (the diff stream answers nearly every read). */
+const FALLBACK_CONCURRENCY = 4;
+/** Commits analyzed between two turns of the event loop while the diff stream runs (lets its output in). */
+const ANALYSIS_SLICE = 256;
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
   ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [],
@@ -70,31 +78,9 @@ async function reportRepository(
   const rules: UserRule[] = [...(options.rules ?? []), ...repoRules.rules];
 
   options.onProgress?.(`Analyzing ${read.commits.length} commits of ${read.name}`);
-  const limit = pLimit(ANALYSIS_CONCURRENCY);
   let commits: AnalyzedCommit[];
   try {
-    commits = await Promise.all(
-      read.commits.map((commit) =>
-        limit(async (): Promise<AnalyzedCommit> => {
-          throwIfCancelled(signal);
-          // The analyzer reads diffs within a byte budget; when one was cut, the report says the checks saw part of it.
-          let cutAt: number | undefined;
-          const analysis = await analyzeCommit(commit, {
-            language,
-            rules,
-            readDiff: async (paths, maxBytes) => {
-              const diff = await readCommitDiff(read.root, commit.sha, { maxBytes, paths, signal });
-              if (diff.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
-              return diff;
-            },
-          });
-          if (cutAt !== undefined) {
-            analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
-          }
-          return { ...commit, analysis };
-        }),
-      ),
-    );
+    commits = await analyzeCommits(read, { language, rules, signal });
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);
@@ -109,6 +95,114 @@ async function reportRepository(
     stats: computeStats(commits),
     commits,
   };
+}
+
+interface AnalysisSettings {
+  language: Language;
+  rules: UserRule[];
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Analyzes every commit of a read. The diffs the analyzer will ask for (diffRequest) come from one streaming
+ * `git log -p` for all commits that need one (streamCommitDiffs), and each such commit is analyzed as soon as its
+ * patch has been read, so only the budgets of the commit in hand are held. Commits that need no diff are analyzed
+ * meanwhile. A read the stream cannot answer exactly, and every read after a failed stream, goes through
+ * readCommitDiff (one `git show`), so the analyses are the same as with per-commit reads.
+ */
+async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings): Promise<AnalyzedCommit[]> {
+  const { signal } = settings;
+  const results = new Array<AnalyzedCommit | undefined>(read.commits.length);
+  const fallback = pLimit(FALLBACK_CONCURRENCY);
+  const readOne = (commit: Commit): ReadDiff => (paths, maxBytes) =>
+    fallback(() => readCommitDiff(read.root, commit.sha, { maxBytes, paths, signal }));
+
+  // Analyses never reject (they run while other work is awaited): the first failure is kept and thrown at the end.
+  let failure: { error: unknown } | undefined;
+  const running: Promise<void>[] = [];
+  const start = (index: number, readDiff: ReadDiff): void => {
+    running.push(
+      analyzeOne(read.commits[index]!, readDiff, settings).then(
+        (analyzed) => {
+          results[index] = analyzed;
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      ),
+    );
+  };
+
+  const requests: DiffStreamRequest[] = [];
+  const indexBySha = new Map<string, number>();
+  const withoutDiff: number[] = [];
+  read.commits.forEach((commit, index) => {
+    const reads = diffRequest(commit);
+    if (reads.length === 0) {
+      withoutDiff.push(index);
+      return;
+    }
+    requests.push({ sha: commit.sha, reads });
+    indexBySha.set(commit.sha.toLowerCase(), index);
+  });
+
+  const streamed = new Set<number>();
+  const stream = streamCommitDiffs(read.root, requests, {
+    signal,
+    onDiff: (captured) => {
+      const index = indexBySha.get(captured.sha.toLowerCase());
+      if (index === undefined || streamed.has(index) || failure) return;
+      streamed.add(index);
+      const commit = read.commits[index]!;
+      start(index, fromCapture(captured, readOne(commit)));
+    },
+  }).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+
+  for (let i = 0; i < withoutDiff.length && !failure; i++) {
+    if (i > 0 && i % ANALYSIS_SLICE === 0) await nextTurn();
+    start(withoutDiff[i]!, readOne(read.commits[withoutDiff[i]!]!));
+  }
+
+  const streamFailure = await stream;
+  if (streamFailure) {
+    // A cancelled run stops; any other stream failure only costs speed: the rest is read commit by commit.
+    rethrowIfCancelled(streamFailure.error, signal);
+  }
+  for (const index of indexBySha.values()) {
+    if (streamed.has(index) || failure) continue;
+    start(index, readOne(read.commits[index]!));
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+  return results.map((commit) => commit!);
+}
+
+/** Answers the analyzer's reads from the captured patch, or through `otherwise` when it cannot answer exactly. */
+function fromCapture(captured: CapturedDiff, otherwise: ReadDiff): ReadDiff {
+  return async (paths, maxBytes) => answerCapturedDiff(captured, paths, maxBytes) ?? (await otherwise(paths, maxBytes));
+}
+
+async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: AnalysisSettings): Promise<AnalyzedCommit> {
+  const { language, rules, signal } = settings;
+  throwIfCancelled(signal);
+  // The analyzer reads diffs within a byte budget; when one was cut, the report says the checks saw part of it.
+  let cutAt: number | undefined;
+  const analysis = await analyzeCommit(commit, {
+    language,
+    rules,
+    readDiff: async (paths, maxBytes) => {
+      const diff = await readDiff(paths, maxBytes);
+      if (diff.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
+      return diff;
+    },
+  });
+  if (cutAt !== undefined) {
+    analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
+  }
+  return { ...commit, analysis };
 }
 
 function failedRepository(repoPath: string, ref: string, error: string, read?: RepositoryRead): RepositoryReport {

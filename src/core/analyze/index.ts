@@ -9,8 +9,8 @@ import { collectInsights } from './insights.js';
 import { message } from './messages.js';
 import { moduleImpacts } from './modules.js';
 import { collectRisks } from './risks.js';
-import { collectSignals } from './signals.js';
-import type { ReadDiff } from './signals.js';
+import { collectSignals, diffReads } from './signals.js';
+import type { DiffRead, ReadDiff } from './signals.js';
 import { buildSummary } from './summary.js';
 import { compileRule } from './userRules.js';
 
@@ -18,6 +18,7 @@ export { parseConventionalHeader } from './conventional.js';
 export { changeTypeLabel, importanceLabel } from './messages.js';
 export { loadRepoRules, parseUserRules, REPO_RULES_FILE } from './userRules.js';
 export { IMPORTANCE_THRESHOLDS } from './importance.js';
+export type { DiffRead, ReadDiff } from './signals.js';
 
 export interface AnalyzeContext {
   language: Language;
@@ -28,6 +29,14 @@ export interface AnalyzeContext {
    * bumps). Optional: when absent, those checks fall back to file names and the message.
    */
   readDiff?: ReadDiff;
+}
+
+/**
+ * The diff reads analyzeCommit will make through ctx.readDiff for this commit, in order, with their byte budgets;
+ * empty when it needs no diff. Lets a caller fetch every commit's diff in one batch (the engine's diff stream).
+ */
+export function diffRequest(commit: Commit): DiffRead[] {
+  return diffReads(collectFacts(commit));
 }
 
 /** The offline analysis of one commit: deterministic, grounded in the commit's message, stats and diff. */

@@ -4,6 +4,7 @@ import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff
 import type { DefaultChange, MajorBump, WorkflowFinding } from './diffSignals.js';
 import { filesOfKind, pathsOf } from './facts.js';
 import type { CommitFacts } from './facts.js';
+import type { ClassifiedFile } from './fileClasses.js';
 
 export type ReadDiff = (paths: string[], maxBytes: number) => Promise<{ text: string; truncated: boolean }>;
 
@@ -28,14 +29,47 @@ export interface DiffSignals {
   majorBumps: MajorBump[];
 }
 
-export async function collectSignals(facts: CommitFacts, readDiff: ReadDiff | undefined): Promise<DiffSignals> {
+/** One diff read of the analysis: the files it covers and its byte budget. */
+export interface DiffRead {
+  paths: string[];
+  maxBytes: number;
+}
+
+/** The files each diff-based check looks at; collectSignals reads exactly these (see diffReads). */
+interface DiffPlan {
+  workflowPaths: string[];
+  manifestPaths: string[];
+  defaultCandidates: ClassifiedFile[];
+  defaultPaths: string[];
+}
+
+function planDiffs(facts: CommitFacts): DiffPlan {
   const live = facts.files.filter((item) => item.file.status !== 'D');
-  const workflowPaths = pathsOf(live.filter((item) => isWorkflow(item.file.path)));
-  const manifestPaths = pathsOf(filesOfKind(facts, 'manifest').filter((item) => item.file.status !== 'D'));
   const defaultCandidates = live
     .filter((item) => item.kind === 'source' || item.kind === 'config')
     .sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions))
     .slice(0, MAX_DEFAULT_FILES);
+  return {
+    workflowPaths: pathsOf(live.filter((item) => isWorkflow(item.file.path))),
+    manifestPaths: pathsOf(filesOfKind(facts, 'manifest').filter((item) => item.file.status !== 'D')),
+    defaultCandidates,
+    defaultPaths: pathsOf(defaultCandidates).sort(),
+  };
+}
+
+/** The reads collectSignals makes, in order (`paths` never empty), so a batch reader can fetch them up front. */
+export function diffReads(facts: CommitFacts): DiffRead[] {
+  const plan = planDiffs(facts);
+  return [
+    { paths: plan.workflowPaths, maxBytes: DIFF_BUDGETS.workflows },
+    { paths: plan.manifestPaths, maxBytes: DIFF_BUDGETS.manifests },
+    { paths: plan.defaultPaths, maxBytes: DIFF_BUDGETS.defaults },
+  ].filter((read) => read.paths.length > 0);
+}
+
+export async function collectSignals(facts: CommitFacts, readDiff: ReadDiff | undefined): Promise<DiffSignals> {
+  const plan = planDiffs(facts);
+  const { workflowPaths, defaultCandidates } = plan;
 
   const read = async (paths: string[], budget: number): Promise<string | undefined> => {
     if (!readDiff || paths.length === 0) return undefined;
@@ -49,9 +83,9 @@ export async function collectSignals(facts: CommitFacts, readDiff: ReadDiff | un
   };
 
   const [workflowDiff, manifestDiff, defaultsDiff] = [
-    await read(workflowPaths, DIFF_BUDGETS.workflows),
-    await read(manifestPaths, DIFF_BUDGETS.manifests),
-    await read(pathsOf(defaultCandidates).sort(), DIFF_BUDGETS.defaults),
+    await read(plan.workflowPaths, DIFF_BUDGETS.workflows),
+    await read(plan.manifestPaths, DIFF_BUDGETS.manifests),
+    await read(plan.defaultPaths, DIFF_BUDGETS.defaults),
   ];
 
   const fromMessage = majorBumpsInMessage(facts.message);

@@ -3,6 +3,7 @@ export type { RepositoryRead, ReadContext } from './readRepository.js';
 export { readFileAtCommit } from './readFile.js';
 export { readCommitDiff } from './diff.js';
 export type { CommitDiff, CommitDiffOptions } from './diff.js';
+export { answerCapturedDiff, streamCommitDiffs } from './diffStream.js';
 export { identifyRepository, parseRemoteUrl } from './remote.js';
 export type { RepoIdentity, ParsedRemote } from './remote.js';
 export { HOSTING_PROVIDERS } from './hosting/providers.js';

@@ -1,0 +1,367 @@
+import { assertObjectId } from './safety.js';
+import { gitStream } from './runner.js';
+import type { CommitDiff } from './diff.js';
+
+// One `git log -p --no-walk=unsorted --stdin` for every commit whose analysis needs a diff, instead of one
+// `git show` per commit. It is the same porcelain as `git show`, so the repository's diff settings (context lines,
+// algorithm, order file, submodule format) shape both the same way.
+//
+// Why `--no-renames` here when readCommitDiff passes `-M`: readCommitDiff limits the diff with pathspecs, and git
+// applies pathspecs before rename detection, so a rename source outside the pathspecs is never seen. The analyzer
+// asks only for files that still exist after the commit (never a deletion), so its pathspec-limited diff has no
+// deleted side to pair and no rename: each file's section is the same as in the whole diff without rename
+// detection. The one way a deletion can enter a pathspec-limited diff is a pathspec that is a folder prefix of a
+// deleted file, or a type change (deletion + creation); answerCapturedDiff refuses those (the caller falls back to
+// readCommitDiff), as it does anything else it cannot reproduce byte for byte (glob characters, paths it cannot
+// decode, reads it did not capture).
+
+/** The diff reads one commit's analysis will make (see diffRequest in src/core/analyze). */
+export interface DiffStreamRequest {
+  sha: string;
+  reads: readonly { paths: readonly string[]; maxBytes: number }[];
+}
+
+/** One file's section of a commit's patch (`diff --git` line to the next one), as far as a budget needed it. */
+export interface CapturedSection {
+  path: string;
+  /** Bytes of the whole section in git's output. */
+  size: number;
+  /** The section's first bytes (all of them when `kept.length === size`). */
+  kept: Buffer;
+  /** A `deleted file mode` section (a deletion or the first half of a type change). */
+  deleted: boolean;
+  /** The header could not be decoded to the path git would match (not UTF-8): answers touching it fall back. */
+  uncertain: boolean;
+}
+
+/** What the stream kept of one commit: the sections of the files its reads named, in patch order. */
+export interface CapturedDiff {
+  sha: string;
+  /** The paths of the request; reads for other paths were not captured. */
+  paths: ReadonlySet<string>;
+  sections: CapturedSection[];
+  /** A section header could not be parsed: nothing of this commit can be answered from the stream. */
+  unparsed: boolean;
+}
+
+export interface DiffStreamOptions {
+  signal?: AbortSignal;
+  /** Called once per commit, in request order, as soon as its patch has been read. */
+  onDiff: (diff: CapturedDiff) => void;
+}
+
+const DIFF_HEADER = Buffer.from('diff --git ');
+const DELETED = Buffer.from('deleted file mode ');
+/** A partial line that might be a header is carried to the next chunk up to this size (paths are far shorter). */
+const MAX_HEADER_LINE = 64 * 1024;
+
+/**
+ * Streams the first-parent patches (a root commit against the empty tree) of `requests` from one git process and
+ * hands each commit to onDiff as soon as it is complete. Only sections of files the commit's reads name are kept,
+ * each only as far as the reads' budgets (plus one byte, to tell a cut) need, so memory is bounded by the budgets of
+ * one commit whatever the size of the range. Commits git did not print (it always prints them) are not reported:
+ * the caller treats a commit without a callback as unanswered.
+ */
+export async function streamCommitDiffs(cwd: string, requests: readonly DiffStreamRequest[], options: DiffStreamOptions): Promise<void> {
+  if (requests.length === 0) return;
+  for (const request of requests) assertObjectId(request.sha);
+  const parser = new PatchStreamParser(requests, options.onDiff);
+  await gitStream(
+    [
+      '-c', 'diff.noprefix=false', 'log', '--no-walk=unsorted', '--stdin', '--format=%x00%H', '--patch', '--root',
+      '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--no-renames', '--diff-merges=first-parent',
+    ],
+    {
+      cwd,
+      signal: options.signal,
+      context: { path: cwd },
+      input: `${requests.map((request) => request.sha).join('\n')}\n`,
+      onData: (chunk) => parser.push(chunk),
+    },
+  );
+  parser.end();
+}
+
+interface Read {
+  paths: ReadonlySet<string>;
+  /** Bytes wanted: the budget plus one, to know whether the budget cut the diff. */
+  want: number;
+  /** Bytes of this read's sections seen so far. */
+  seen: number;
+}
+
+interface OpenCommit {
+  request: DiffStreamRequest;
+  reads: Read[];
+  diff: CapturedDiff;
+}
+
+interface OpenSection {
+  section: CapturedSection;
+  reads: Read[];
+  need: number;
+  parts: Buffer[];
+  keptBytes: number;
+  inHeader: boolean;
+}
+
+/** Incremental parser of `git log -p --format=%x00%H`: a NUL + SHA line starts a commit, `diff --git` a file. */
+export class PatchStreamParser {
+  private readonly pending = new Map<string, DiffStreamRequest>();
+  private commit: OpenCommit | undefined;
+  private section: OpenSection | undefined;
+  private carry: Buffer | undefined;
+  /** Inside a content line whose start was already consumed (a line longer than a chunk). */
+  private midLine = false;
+
+  constructor(requests: readonly DiffStreamRequest[], private readonly onDiff: (diff: CapturedDiff) => void) {
+    for (const request of requests) this.pending.set(request.sha.toLowerCase(), request);
+  }
+
+  push(chunk: Buffer): void {
+    let data = chunk;
+    if (this.carry) {
+      data = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    let pos = 0;
+    while (pos < data.length) {
+      const newline = data.indexOf(0x0a, pos);
+      if (this.midLine) {
+        const end = newline === -1 ? data.length : newline + 1;
+        this.content(data, pos, end);
+        pos = end;
+        if (newline !== -1) this.midLine = false;
+        continue;
+      }
+      if (newline === -1) {
+        // A partial line: carry it if it may be a header (commit marker, `diff --git`, `deleted file mode`).
+        const first = data[pos];
+        if ((first === 0x00 || first === 0x64) && data.length - pos < MAX_HEADER_LINE) {
+          this.carry = Buffer.from(data.subarray(pos));
+        } else {
+          this.midLine = true;
+          this.content(data, pos, data.length);
+        }
+        return;
+      }
+      this.line(data, pos, newline + 1);
+      pos = newline + 1;
+    }
+  }
+
+  end(): void {
+    if (this.carry) {
+      const rest = this.carry;
+      this.carry = undefined;
+      // git ends every line with a newline; an unterminated last line is kept as content.
+      if (rest[0] === 0x00) this.line(Buffer.concat([rest, Buffer.from('\n')]), 0, rest.length + 1);
+      else this.content(rest, 0, rest.length);
+    }
+    this.finishCommit();
+  }
+
+  /** One whole line, `end` just after its newline. */
+  private line(data: Buffer, start: number, end: number): void {
+    const first = data[start];
+    if (first === 0x00) {
+      this.finishCommit();
+      const sha = data.toString('latin1', start + 1, end - 1).trim().toLowerCase();
+      const request = this.pending.get(sha);
+      if (request) {
+        this.pending.delete(sha);
+        const paths = new Set(request.reads.flatMap((read) => read.paths));
+        this.commit = {
+          request,
+          reads: request.reads.map((read) => ({
+            paths: new Set(read.paths),
+            want: Math.max(0, Math.floor(read.maxBytes)) + 1,
+            seen: 0,
+          })),
+          diff: { sha: request.sha, paths, sections: [], unparsed: false },
+        };
+      }
+      return;
+    }
+    if (!this.commit) return;
+    if (first === 0x64 && startsWith(data, start, end, DIFF_HEADER)) {
+      this.finishSection();
+      this.openSection(data.subarray(start + DIFF_HEADER.length, end - 1));
+    } else if (first === 0x64 && this.section?.inHeader && startsWith(data, start, end, DELETED)) {
+      this.section.section.deleted = true;
+    } else if (first === 0x40 && this.section) {
+      this.section.inHeader = false;
+    }
+    this.content(data, start, end);
+  }
+
+  private openSection(header: Buffer): void {
+    const commit = this.commit!;
+    const parsed = headerPath(header);
+    if (parsed === undefined) {
+      commit.diff.unparsed = true;
+      this.section = undefined;
+      return;
+    }
+    const reads = commit.reads.filter((read) => matchesAny(parsed.path, read.paths));
+    if (reads.length === 0) {
+      this.section = undefined;
+      return;
+    }
+    const need = Math.max(0, ...reads.map((read) => read.want - read.seen));
+    this.section = {
+      section: { path: parsed.path, size: 0, kept: Buffer.alloc(0), deleted: false, uncertain: parsed.uncertain },
+      reads,
+      need,
+      parts: [],
+      keptBytes: 0,
+      inHeader: true,
+    };
+  }
+
+  private content(data: Buffer, start: number, end: number): void {
+    const open = this.section;
+    if (!open) return;
+    open.section.size += end - start;
+    const room = open.need - open.keptBytes;
+    if (room <= 0) return;
+    const take = Math.min(room, end - start);
+    open.parts.push(Buffer.from(data.subarray(start, start + take)));
+    open.keptBytes += take;
+  }
+
+  private finishSection(): void {
+    const open = this.section;
+    if (!open) return;
+    this.section = undefined;
+    open.section.kept = Buffer.concat(open.parts, open.keptBytes);
+    for (const read of open.reads) read.seen += open.section.size;
+    this.commit!.diff.sections.push(open.section);
+  }
+
+  private finishCommit(): void {
+    this.midLine = false;
+    if (!this.commit) return;
+    this.finishSection();
+    const { diff } = this.commit;
+    this.commit = undefined;
+    this.onDiff(diff);
+  }
+}
+
+function startsWith(data: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  return end - start >= prefix.length && data.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+}
+
+/** A file pathspec matches the file itself and, as a folder, everything under it (git's literal pathspec rule). */
+function matchesAny(path: string, paths: ReadonlySet<string>): boolean {
+  if (paths.has(path)) return true;
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    if (paths.has(path.slice(0, slash))) return true;
+  }
+  return false;
+}
+
+/**
+ * The path of `a/<path> b/<path>` (both sides are the same without rename detection), C-quoted or not.
+ * `uncertain` when the bytes are not valid UTF-8 (the log's file list would name it differently).
+ */
+export function headerPath(header: Buffer): { path: string; uncertain: boolean } | undefined {
+  let side: Buffer | undefined;
+  if (header[0] === 0x22) {
+    const a = unquote(header, 0);
+    if (!a || header[a.end] !== 0x20 || header[a.end + 1] !== 0x22) return undefined;
+    const b = unquote(header, a.end + 1);
+    if (!b || b.end !== header.length || !a.bytes.equals(aSide(b.bytes))) return undefined;
+    side = b.bytes;
+  } else {
+    if ((header.length - 5) % 2 !== 0) return undefined;
+    const length = (header.length - 5) / 2;
+    const a = header.subarray(0, length + 2);
+    const b = header.subarray(length + 3);
+    if (header[length + 2] !== 0x20 || !a.equals(aSide(b))) return undefined;
+    side = b;
+  }
+  if (side.length < 3 || side[0] !== 0x62 || side[1] !== 0x2f) return undefined;
+  const bytes = side.subarray(2);
+  const path = bytes.toString('utf8');
+  return { path, uncertain: !Buffer.from(path, 'utf8').equals(bytes) };
+}
+
+/** `b/<path>` → `a/<path>` (for comparing the two sides of a header). */
+function aSide(b: Buffer): Buffer {
+  const a = Buffer.from(b);
+  if (a[0] === 0x62) a[0] = 0x61;
+  return a;
+}
+
+const ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 0x22, '\\': 0x5c };
+
+/** git's C-style quoting (`"a/caf\303\251"`), starting at the opening quote; `end` is just after the closing one. */
+function unquote(data: Buffer, start: number): { bytes: Buffer; end: number } | undefined {
+  const out: number[] = [];
+  for (let i = start + 1; i < data.length; i++) {
+    const byte = data[i]!;
+    if (byte === 0x22) return { bytes: Buffer.from(out), end: i + 1 };
+    if (byte !== 0x5c) {
+      out.push(byte);
+      continue;
+    }
+    const next = String.fromCharCode(data[i + 1] ?? 0);
+    if (/[0-3]/.test(next) && /^[0-7]{3}$/.test(data.toString('latin1', i + 1, i + 4))) {
+      out.push(Number.parseInt(data.toString('latin1', i + 1, i + 4), 8));
+      i += 3;
+    } else if (ESCAPES[next] !== undefined) {
+      out.push(ESCAPES[next]);
+      i += 1;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * readCommitDiff's answer for `paths` within `maxBytes`, built from a captured commit: same text, same `truncated`,
+ * same omittedFiles. Undefined when the capture cannot give that answer exactly (the caller then runs
+ * readCommitDiff): paths that are not plain file paths, paths the stream was not asked for, a deletion among the
+ * matched sections (git show's rename detection could pair it), an undecodable path, or bytes beyond what was kept.
+ */
+export function answerCapturedDiff(diff: CapturedDiff, paths: readonly string[], maxBytes: number): CommitDiff | undefined {
+  if (diff.unparsed || paths.length === 0) return undefined;
+  for (const path of paths) {
+    if (!diff.paths.has(path) || !isPlainPath(path)) return undefined;
+  }
+  const wanted = new Set(paths);
+  const limit = Math.max(0, Math.floor(maxBytes));
+  const matched = diff.sections.filter((section) => matchesAny(section.path, wanted));
+  const parts: Buffer[] = [];
+  let total = 0;
+  let collected = 0;
+  for (const section of matched) {
+    if (section.deleted || section.uncertain) return undefined;
+    if (collected <= limit) {
+      // Up to limit + 1 bytes are needed (the extra byte tells a cut); the capture must hold them.
+      const take = Math.min(section.size, limit + 1 - collected);
+      if (take > section.kept.length) return undefined;
+      parts.push(section.kept.subarray(0, take));
+      collected += take;
+    }
+    total += section.size;
+  }
+  const all = Buffer.concat(parts, collected);
+  if (total <= limit) return { text: all.toString('utf8'), truncated: false, omittedFiles: [] };
+  const kept = keepWholeLines(all.subarray(0, limit)).toString('utf8');
+  const shownHeaders = kept.match(/^diff --git /gm)?.length ?? 0;
+  return { text: kept, truncated: true, omittedFiles: matched.slice(Math.max(0, shownHeaders - 1)).map((section) => section.path) };
+}
+
+/** A path readCommitDiff passes to git as a literal pathspec (no glob magic, no trimming, no `:` magic). */
+function isPlainPath(path: string): boolean {
+  return path !== '' && path === path.trim() && !path.startsWith(':') && !/[*?[\\]/.test(path);
+}
+
+function keepWholeLines(bytes: Buffer): Buffer {
+  const lastNewline = bytes.lastIndexOf(0x0a);
+  return lastNewline >= 0 ? bytes.subarray(0, lastNewline + 1) : Buffer.alloc(0);
+}
