@@ -55,6 +55,12 @@ const DELETED = Buffer.from('deleted file mode ');
 /** A partial line that might be a header is carried to the next chunk up to this size (paths are far shorter). */
 const MAX_HEADER_LINE = 64 * 1024;
 
+/** The stream's git arguments (after the safe `-c` overrides); the SHAs go to stdin, one a line. */
+export const DIFF_STREAM_ARGS: readonly string[] = [
+  '-c', 'diff.noprefix=false', 'log', '--no-walk=unsorted', '--stdin', '--format=%x00%H', '--patch', '--root',
+  '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--no-renames', '--diff-merges=first-parent',
+];
+
 /**
  * Streams the first-parent patches (a root commit against the empty tree) of `requests` from one git process and
  * hands each commit to onDiff as soon as it is complete. Only sections of files the commit's reads name are kept,
@@ -67,10 +73,7 @@ export async function streamCommitDiffs(cwd: string, requests: readonly DiffStre
   for (const request of requests) assertObjectId(request.sha);
   const parser = new PatchStreamParser(requests, options.onDiff);
   await gitStream(
-    [
-      '-c', 'diff.noprefix=false', 'log', '--no-walk=unsorted', '--stdin', '--format=%x00%H', '--patch', '--root',
-      '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--no-renames', '--diff-merges=first-parent',
-    ],
+    [...DIFF_STREAM_ARGS],
     {
       cwd,
       signal: options.signal,

@@ -1,0 +1,71 @@
+// The engine's batched diffs (one streaming git log -p) give the same analyses as per-commit git show reads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeCommit } from '../../src/core/analyze/index.js';
+import { generateReport } from '../../src/core/engine.js';
+import { isDigestError } from '../../src/core/errors.js';
+import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
+import type { Language } from '../../src/core/i18n/language.js';
+import type { UserRule } from '../../src/core/model/options.js';
+import type { AnalyzedCommit } from '../../src/core/model/report.js';
+import { reportMessage } from '../../src/core/report/messages.js';
+import { resolveWindow } from '../../src/core/time/window.js';
+import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
+
+const RULES: UserRule[] = [{ match: { paths: ['src/**'] }, score: 1, reason: 'source' }];
+
+/** What the engine did before the stream: every read is one readCommitDiff (git show) of the commit. */
+async function perCommitAnalyses(dir: string, language: Language): Promise<AnalyzedCommit[]> {
+  const window = resolveWindow({ kind: 'day', day: STREAM_DAY }, 'UTC', 'committer');
+  const read = await readRepository(dir, window, { ref: 'HEAD', dateField: 'committer', merges: 'include', authors: [], paths: [] });
+  const analyzed: AnalyzedCommit[] = [];
+  for (const commit of read.commits) {
+    let cutAt: number | undefined;
+    const analysis = await analyzeCommit(commit, {
+      language,
+      rules: RULES,
+      readDiff: async (paths, maxBytes) => {
+        const diff = await readCommitDiff(read.root, commit.sha, { maxBytes, paths });
+        if (diff.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
+        return diff;
+      },
+    });
+    if (cutAt !== undefined) analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
+    analyzed.push({ ...commit, analysis });
+  }
+  return analyzed;
+}
+
+test('generateReport analyses equal the per-commit git show analyses (workflows, manifests, defaults, rename, binary, merge, root)', async (t) => {
+  const repo = diffStreamRepo();
+  t.after(() => repo.cleanup());
+  for (const language of ['en', 'zh-CN'] as const) {
+    const report = await generateReport({
+      repos: [repo.dir], period: { kind: 'day', day: STREAM_DAY }, timeZone: 'UTC', language, merges: 'include', rules: RULES,
+    });
+    const [repository] = report.repositories;
+    assert.equal(repository!.error, undefined);
+    const expected = await perCommitAnalyses(repo.dir, language);
+    assert.deepEqual(repository!.commits, expected);
+    // The fixture really exercises the diff checks.
+    const all = repository!.commits.map((commit) => commit.analysis);
+    assert.ok(all.some((analysis) => analysis.notes.length > 0), 'a cut diff is noted');
+    assert.ok(all.some((analysis) => analysis.risks.length > 0), 'workflow/defaults/bump risks are found');
+  }
+});
+
+test('generateReport stops with cancelled when the signal fires during the analysis', async (t) => {
+  const repo = diffStreamRepo();
+  t.after(() => repo.cleanup());
+  const controller = new AbortController();
+  await assert.rejects(
+    generateReport({
+      repos: [repo.dir], period: { kind: 'day', day: STREAM_DAY }, timeZone: 'UTC', language: 'en', merges: 'include',
+      signal: controller.signal,
+      onProgress: (message) => {
+        if (message.startsWith('Analyzing')) controller.abort();
+      },
+    }),
+    (error: unknown) => isDigestError(error) && error.code === 'cancelled',
+  );
+});
