@@ -6,6 +6,7 @@ import { isLanguage, languageFromLocale } from './core/i18n/language.js';
 import type { Language } from './core/i18n/language.js';
 import type { DigestOptions, PeriodSpec } from './core/model/options.js';
 import type { DateField, MergeMode, Report } from './core/model/report.js';
+import { unreadableCommitsWarning } from './core/report/messages.js';
 // Renderers and the model analyzer are loaded only when the run needs them (startup cost: marked, the zod
 // report schema and the LLM client are not evaluated for a heuristic JSON or Markdown report).
 import type { ModelFlags } from './cliModel.js';
@@ -173,6 +174,11 @@ export async function main(argv: string[]): Promise<number> {
     else process.stdout.write(text);
     const failed = report.repositories.filter((repo) => repo.error);
     for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
+    // A partly read repository (commits whose files could not be read) is a warning: said here, exit code unchanged.
+    for (const repo of report.repositories) {
+      const partial = repo.error === undefined ? unreadableCommitsWarning('en', repo.commits) : undefined;
+      if (partial !== undefined) process.stderr.write(`daily-digest: ${repo.path}: ${partial}\n`);
+    }
     return failed.length > 0 ? EXIT_REPO_FAILED : EXIT_OK;
   } catch (error) {
     process.stderr.write(`daily-digest: ${describeError(error)}\n`);

@@ -12,7 +12,7 @@ import type { Language } from './i18n/language.js';
 import type { Commit } from './model/commit.js';
 import type { DigestOptions, ReadOptions, UserRule } from './model/options.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from './model/report.js';
-import { reportMessage } from './report/messages.js';
+import { reportMessage, unreadableCommitsWarning } from './report/messages.js';
 import { EMPTY_STATS, computeStats } from './report/stats.js';
 import { resolveWindow } from './time/window.js';
 import type { ResolvedWindow } from './time/window.js';
@@ -73,6 +73,8 @@ async function reportRepository(
 
   const warnings: string[] = [];
   if (read.shallowBoundary) warnings.push(reportMessage(language, 'shallow', { date: read.shallowBoundary }));
+  const unreadable = unreadableCommitsWarning(language, read.commits);
+  if (unreadable !== undefined) warnings.push(unreadable);
   const repoRules = await loadRepoRules(read.root);
   if (repoRules.error) warnings.push(reportMessage(language, 'rulesIgnored', { detail: repoRules.error.format(language) }));
   const rules: UserRule[] = [...(options.rules ?? []), ...repoRules.rules];

@@ -12,37 +12,96 @@ import {
 
 const ONE_LINE = /^[^\n\r]+$/;
 
-test('missing objects: a deleted blob or tree of one commit names the object, in one line; the other repository is intact', async (t) => {
+test('missing objects: a deleted blob or tree degrades per commit — the others keep their files, the broken one is listed with the missing object; a missing commit object still fails the repository in one line', async (t) => {
   const healthy = healthyRepo();
   const broken = FixtureRepo.create({ prefix: 'dd-broken-' });
   t.after(() => { healthy.cleanup(); broken.cleanup(); });
   broken.write('a.txt', 'one\n').commit('feat: first', { date: at('01:00') });
-  broken.write('b.txt', 'lost blob\n').commit('feat: second loses a blob', { date: at('02:00') });
+  broken.write('b.txt', 'lost blob\n')
+    .commit('feat: second loses a blob\n\nThe body survives.\n\nCo-authored-by: Bob <bob@example.com>', { date: at('02:00') });
   broken.write('dir/c.txt', 'three\n').commit('feat: third', { date: at('03:00') });
+  const [third, second, first] = broken.git(['rev-list', 'HEAD']).split('\n');
   const blob = broken.git(['rev-parse', 'HEAD~1:b.txt']);
   deleteLooseObject(broken, blob);
 
+  // Both read paths: the committer date (speculative log beside the walk) and the author date (walk, then one log).
+  for (const dateField of ['committer', 'author'] as const) {
+    const report = await reportOf([broken.dir, healthy.dir], { dateField });
+    const repo = report.repositories[0];
+    assert.equal(repo?.error, undefined, repo?.error);
+    assert.deepEqual(repo?.commits.map((c) => c.subject), ['feat: third', 'feat: second loses a blob', 'feat: first']);
+    const [c3, c2, c1] = repo?.commits ?? [];
+    assert.deepEqual(c3?.files.map((f) => [f.path, f.status, f.additions]), [['dir/c.txt', 'A', 1]]);
+    assert.deepEqual(c1?.files.map((f) => [f.path, f.status, f.additions]), [['a.txt', 'A', 1]]);
+    assert.equal(c3?.unreadable, undefined);
+    assert.equal(c1?.unreadable, undefined);
+    // The broken commit: everything from the commit object, no files, git's reason naming the object.
+    assert.equal(c2?.sha, second);
+    assert.deepEqual(c2?.parents, [first]);
+    assert.match(c2?.body ?? '', /^The body survives\./);
+    assert.deepEqual(c2?.trailers, [{ key: 'Co-authored-by', value: 'Bob <bob@example.com>' }]);
+    assert.equal(c2?.author.date, '2026-01-22T02:00:00+00:00');
+    assert.deepEqual(c2?.files, []);
+    assert.equal(c2?.unreadable, `unable to read ${blob}`);
+    assert.ok(c2?.analysis.reasons.includes(`files could not be read (unable to read ${blob}): importance from the message only`),
+      c2?.analysis.reasons.join(' | '));
+    assert.deepEqual(repo?.warnings, [
+      `1 commit could not be read completely (${second?.slice(0, 7)}: unable to read ${blob}): listed without files; the clone is partial or broken, run git fetch to fill it.`,
+    ]);
+    assert.equal(repo?.stats.commits, 3);
+    assertHealthy(report.repositories[1]);
+    const markdown = renderMarkdown(report);
+    assert.ok(markdown.includes(`> ⚠️ The files of this commit could not be read (unable to read ${blob}): the clone is partial or broken; run \`git fetch\` to fill it.`), markdown);
+    assert.match(markdown, /^> ⚠️ 1 commit could not be read completely/m);
+    assert.deepEqual(findMarkdownProblems(markdown), []);
+    assert.ok(markdown.includes('feat: healthy two'));
+  }
+  const zh = await reportOf([broken.dir], { language: 'zh-CN' });
+  assert.match(zh.repositories[0]?.warnings[0] ?? '', new RegExp(`^1 个提交未能完整读取（${second?.slice(0, 7)}: unable to read ${blob}）`));
+  assert.ok(renderMarkdown(zh).includes(`> ⚠️ 无法读取此提交的文件（unable to read ${blob}）：克隆不完整或已损坏，请运行 \`git fetch\` 补全。`));
+
+  // A missing tree too: two broken commits. A partly read repository is a warning: exit 0, one line on stderr.
+  const tree = broken.git(['rev-parse', 'HEAD:dir']);
+  deleteLooseObject(broken, tree);
+  const args = ['--repo', broken.dir, '--repo', healthy.dir, '--date', DAY, '--tz', 'UTC'];
+  const cli = runCli([...args, '--format', 'json']);
+  assert.equal(cli.code, 0, cli.stderr);
+  const lines = cli.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, cli.stderr);
+  assert.equal(lines[0], `daily-digest: ${broken.dir}: 2 commits could not be read completely (${third?.slice(0, 7)}: unable to read tree ${tree}; ` +
+    `${second?.slice(0, 7)}: unable to read ${blob}): listed without files; the clone is partial or broken, run git fetch to fill it.`);
+  const json = JSON.parse(cli.stdout) as {
+    repositories: { error?: string; warnings: string[]; commits: { subject: string; unreadable?: string; files: { path: string }[] }[] }[];
+  };
+  assert.equal(json.repositories[0]?.error, undefined);
+  assert.deepEqual(json.repositories[0]?.commits.map((c) => [c.subject, c.unreadable, c.files.map((f) => f.path)]), [
+    ['feat: third', `unable to read tree ${tree}`, []],
+    ['feat: second loses a blob', `unable to read ${blob}`, []],
+    ['feat: first', undefined, ['a.txt']],
+  ]);
+  assert.match(json.repositories[0]?.warnings[0] ?? '', /^2 commits could not be read completely/);
+  assert.deepEqual(json.repositories[1]?.commits.map((c) => c.subject), ['feat: healthy two', 'docs: healthy one']);
+  const md = runCli(args);
+  assert.equal(md.code, 0, md.stderr);
+  assert.ok(md.stdout.includes(`> ⚠️ The files of this commit could not be read (unable to read tree ${tree})`), md.stdout);
+  assert.deepEqual(findMarkdownProblems(md.stdout), []);
+  const html = runCli([...args, '--format', 'html']);
+  assert.equal(html.code, 0, html.stderr);
+  assert.match(htmlText(html.stdout), new RegExp(`⚠️ The files of this commit could not be read \\(unable to read ${blob}\\)`));
+  assert.match(htmlText(html.stdout), /⚠️ 2 commits could not be read completely/);
+  assert.deepEqual(findHtmlProblems(html.stdout), []);
+
+  // A missing commit object: nothing can be said about that commit, so the repository fails in one line (exit 2).
+  deleteLooseObject(broken, second ?? '');
   const report = await reportOf([broken.dir, healthy.dir]);
   const failed = report.repositories[0];
   assert.match(failed?.error ?? '', ONE_LINE);
-  assert.match(failed?.error ?? '', new RegExp(`^Git objects are missing \\(.*${blob}.*\\): the clone is partial or broken; run git fetch to fill it\\.$`));
+  assert.match(failed?.error ?? '', /^Git objects are missing \(.+\): the clone is partial or broken; run git fetch to fill it\.$/);
   assertHealthy(report.repositories[1]);
-  const markdown = renderMarkdown(report);
-  assert.ok(markdown.includes(`> **❌ Error**: Git objects are missing`), 'the error is shown in the repository section');
-  assert.deepEqual(findMarkdownProblems(markdown), []);
-  assert.ok(markdown.includes('feat: healthy two'));
-
-  // A missing tree: the CLI says so on stderr in one line per failed repository and exits 2.
-  const tree = broken.git(['rev-parse', 'HEAD:dir']);
-  deleteLooseObject(broken, tree);
-  const cli = runCli(['--repo', broken.dir, '--repo', healthy.dir, '--date', DAY, '--tz', 'UTC', '--format', 'json']);
-  assert.equal(cli.code, 2, cli.stderr);
-  const lines = cli.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, cli.stderr);
-  assert.match(lines[0] ?? '', new RegExp(`^daily-digest: ${broken.dir}: Git objects are missing \\(.+\\): the clone is partial or broken`));
-  const json = JSON.parse(cli.stdout) as { repositories: { error?: string; commits: { subject: string }[] }[] };
-  assert.match(json.repositories[0]?.error ?? '', /^Git objects are missing/);
-  assert.deepEqual(json.repositories[1]?.commits.map((c) => c.subject), ['feat: healthy two', 'docs: healthy one']);
+  assert.ok(renderMarkdown(report).includes('> **❌ Error**: Git objects are missing'));
+  const gone = runCli([...args, '--format', 'json']);
+  assert.equal(gone.code, 2, gone.stderr);
+  assert.match(gone.stderr.trim(), new RegExp(`^daily-digest: ${broken.dir}: Git objects are missing \\(.+\\): the clone is partial or broken`));
 });
 
 test('a shallow clone that ends inside the window: a warning line in every format, and the commits it has', async (t) => {

@@ -128,7 +128,10 @@ export function scoreImportance(input: ImportanceInput, matchedRules: readonly U
     score += rule.delta;
     reasons.push(message(language, rule.reason, params));
   }
-  if (reasons.length === 0) reasons.push(message(language, 'reasonSmallChange', { ...input.facts.totals }));
+  // An unreadable commit (missing blob or tree) has no files: its size is unknown, not small.
+  const unreadable = input.facts.commit.unreadable;
+  if (unreadable !== undefined) reasons.push(message(language, 'reasonFilesUnreadable', { detail: unreadable }));
+  else if (reasons.length === 0) reasons.push(message(language, 'reasonSmallChange', { ...input.facts.totals }));
 
   let forced: Importance | undefined;
   for (const rule of matchedRules) {

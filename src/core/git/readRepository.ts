@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDigestError } from '../errors.js';
+import type { DigestError } from '../errors.js';
 import type { Commit } from '../model/commit.js';
 import type { ReadOptions } from '../model/options.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { pathspecArgs, selectionArgs } from './filters.js';
-import { detailArgs } from './logFormat.js';
+import { DETAIL_FORMAT, detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
 import type { ParsedCommit } from './logParser.js';
 import { identifyRepository } from './remote.js';
@@ -55,12 +57,13 @@ export async function readRepository(
   const detail = [...detailArgs(FIRST_PARENT_DIFF), ...(pathspecs.length > 0 ? ['--full-diff'] : [])];
 
   ctx.onProgress?.(`Walking history of ${path}`);
+  // A missing blob or tree stops this log at one commit; what it printed before is kept and the rest is read below.
   const speculative = options.dateField === 'committer'
-    ? readDetails(
+    ? readDetailsPartly(
       ['log', ...detail, ...filters, `--since=@${Math.ceil(window.startMs / 1000)}`,
         `--until=@${Math.ceil(window.endMs / 1000) - 1}`, '--end-of-options', tip, ...pathspecs],
       call,
-    )
+    ).then((partial) => partial.commits)
     : undefined;
   // Keep a rejection of the speculative read from going unhandled while the walk is still running.
   speculative?.catch(() => undefined);
@@ -70,7 +73,7 @@ export async function readRepository(
   const missing = selected.filter((s) => !found.has(s.sha)).map((s) => s.sha);
   if (missing.length > 0) {
     ctx.onProgress?.(`Reading ${missing.length} commits of ${identity.name}`);
-    const extra = await readDetails(['log', '--no-walk=unsorted', '--stdin', ...detail], { ...call, input: `${missing.join('\n')}\n` });
+    const extra = await readSelected(missing, detail, call);
     for (const [sha, parsed] of extra) found.set(sha, parsed);
   }
 
@@ -98,6 +101,77 @@ async function readDetails(args: string[], call: GitCall & { input?: string }): 
   return commits;
 }
 
+/**
+ * Like readDetails, but a missing-objects failure is returned with the commits printed completely before it
+ * (the parser emits a commit only when the next one starts, so the one git died on is never emitted half-read).
+ */
+async function readDetailsPartly(
+  args: string[],
+  call: GitCall & { input?: string },
+): Promise<{ commits: Map<string, ParsedCommit>; missingObjects?: DigestError }> {
+  const commits = new Map<string, ParsedCommit>();
+  const parser = new LogParser((parsed) => commits.set(parsed.commit.sha, parsed));
+  try {
+    await gitStream(args, { ...call, onData: (chunk) => parser.push(chunk) });
+  } catch (error) {
+    if (isDigestError(error) && error.code === 'missing-objects') return { commits, missingObjects: error };
+    throw error;
+  }
+  parser.end();
+  return { commits };
+}
+
+/**
+ * The detailed log of `shas`, in one `--no-walk --stdin` process when every object is there. When a blob or tree
+ * is missing, git dies at the commit that needs it, after printing the ones before it (in input order): the first
+ * commit not printed is read alone; if that fails too, its commit object is read without the file list and it is
+ * marked `unreadable`, and the batch goes on after it. So a broken commit costs two or three more processes, every
+ * readable commit keeps its files, and correctness does not depend on where git stopped. A missing commit object
+ * still fails the whole read (nothing can be said about that commit).
+ */
+async function readSelected(shas: string[], detail: string[], call: GitCall): Promise<Map<string, ParsedCommit>> {
+  const found = new Map<string, ParsedCommit>();
+  const batchArgs = ['log', '--no-walk=unsorted', '--stdin', ...detail];
+  let queue = shas;
+  while (queue.length > 0) {
+    const batch = await readDetailsPartly(batchArgs, { ...call, input: `${queue.join('\n')}\n` });
+    for (const [sha, parsed] of batch.commits) found.set(sha, parsed);
+    const rest = queue.filter((sha) => !found.has(sha));
+    if (!batch.missingObjects || rest.length === 0) break;
+    const [suspect, ...after] = rest as [string, ...string[]];
+    let failure = batch.missingObjects;
+    if (queue.length > 1) {
+      const alone = await readDetailsPartly(batchArgs, { ...call, input: `${suspect}\n` });
+      const parsed = alone.commits.get(suspect);
+      if (parsed) found.set(suspect, parsed);
+      if (alone.missingObjects) failure = alone.missingObjects;
+    }
+    if (!found.has(suspect)) found.set(suspect, await readWithoutFiles(suspect, failure, call));
+    queue = after;
+  }
+  return found;
+}
+
+/** The commit object alone (`--no-patch`), marked unreadable; a failure here means the commit object is missing. */
+async function readWithoutFiles(sha: string, failure: DigestError, call: GitCall): Promise<ParsedCommit> {
+  let parsed: ParsedCommit | undefined;
+  try {
+    const header = await readDetails(
+      ['log', '--no-walk=unsorted', '--stdin', '-z', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv', '--no-patch',
+        DETAIL_FORMAT],
+      { ...call, input: `${sha}\n` },
+    );
+    parsed = header.get(sha);
+  } catch (error) {
+    if (isDigestError(error) && error.code === 'cancelled') throw error;
+    throw failure;
+  }
+  if (!parsed) throw failure;
+  parsed.commit.files = [];
+  parsed.commit.unreadable = failure.params.detail || failure.message;
+  return parsed;
+}
+
 /** The oldest graft point whose chosen date is at or after the window start: history before it is missing. */
 async function shallowBoundary(
   location: RepoLocation,
@@ -114,7 +188,7 @@ async function shallowBoundary(
   if (grafts.length === 0) return undefined;
   const parsed = await readDetails(
     ['log', '--no-walk=unsorted', '--stdin', '-z', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv',
-      '--no-patch', detailArgs([]).at(-1) ?? ''],
+      '--no-patch', DETAIL_FORMAT],
     { ...call, input: `${grafts.join('\n')}\n` },
   );
   let oldest: ParsedCommit | undefined;

@@ -41,4 +41,10 @@ export interface Commit {
   filesTruncated?: boolean;
   /** Whole-commit totals, set with `filesTruncated`: `files` sums only the kept entries, these count every file. */
   filesTotal?: { files: number; additions: number; deletions: number };
+  /**
+   * Set when the commit object was read but its file list could not be (a blob or tree is missing: a partial or
+   * broken clone): git's one-line reason, naming the missing object, e.g. `unable to read 0cfbf08…`. `files` is
+   * then empty; the renderers word it with the fix (git fetch) in the report's language.
+   */
+  unreadable?: string;
 }

@@ -10,7 +10,7 @@ const KEY_ORDER = [
   'name', 'path', 'ref', 'webUrl', 'error', 'warnings', 'stats', 'commits',
   'high', 'medium', 'low', 'authors',
   'sha', 'shortSha', 'parents', 'author', 'committer', 'email', 'date', 'subject', 'body', 'trailers', 'key', 'value',
-  'prNumber', 'files', 'url', 'filesTruncated', 'filesTotal', 'analysis',
+  'prNumber', 'files', 'url', 'filesTruncated', 'filesTotal', 'unreadable', 'analysis',
   'oldPath', 'status', 'module', 'additions', 'deletions', 'binary',
   'analyzer', 'model', 'changeType', 'conventionalScope', 'importance', 'score', 'reasons', 'breaking', 'summary',
   'scope', 'insights', 'architecture', 'performance', 'security', 'risks', 'recommendations', 'notes', 'grounding',

@@ -74,6 +74,8 @@ const analyzedCommitSchema = z.object({
   filesTruncated: z.boolean().optional(),
   filesTotal: z.object({ files: count, additions: count, deletions: count }).optional()
     .describe('Whole-commit totals when files was cut short'),
+  unreadable: z.string().optional()
+    .describe('Why the file list could not be read (git\'s one line, naming the missing object); files is then empty'),
   analysis: analysisSchema,
 });
 

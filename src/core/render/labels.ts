@@ -52,6 +52,8 @@ export interface ReportLabels {
   notes: string;
   groundingDropped: (count: number) => string;
   filesTruncatedByGit: string;
+  /** A commit whose file list could not be read; `detail` (git's reason) and `fix` (a command) are already Markdown. */
+  unreadable: (detail: string, fix: string) => string;
   files: (count: number) => string;
   moreFiles: (count: number) => string;
   binary: string;
@@ -111,6 +113,8 @@ const en: ReportLabels = {
     count === 1 ? '1 model sentence was removed because it was not supported by the diff' :
       `${count} model sentences were removed because they were not supported by the diff`,
   filesTruncatedByGit: 'The file list was cut short while reading the commit.',
+  unreadable: (detail, fix) =>
+    `⚠️ The files of this commit could not be read (${detail}): the clone is partial or broken; run ${fix} to fill it.`,
   files: (count) => `📁 Files (${count})`,
   moreFiles: (count) => `…and ${count} more`,
   binary: 'binary',
@@ -166,6 +170,7 @@ const zhCN: ReportLabels = {
   notes: '📝 说明',
   groundingDropped: (count) => `已删除 ${count} 句无法由差异佐证的模型内容`,
   filesTruncatedByGit: '读取提交时文件列表被截断。',
+  unreadable: (detail, fix) => `⚠️ 无法读取此提交的文件（${detail}）：克隆不完整或已损坏，请运行 ${fix} 补全。`,
   files: (count) => `📁 文件 (${count})`,
   moreFiles: (count) => `……以及另外 ${count} 个文件`,
   binary: '二进制',

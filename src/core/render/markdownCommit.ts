@@ -25,6 +25,9 @@ export function renderCommitBlocks(commit: AnalyzedCommit, context: CommitContex
     `#### ${commitTitle(commit, labels)}`,
     identityLine(commit, context),
   ];
+  if (commit.unreadable !== undefined) {
+    blocks.push(`> ${labels.unreadable(escapeMarkdownText(commit.unreadable), inlineCode('git fetch'))}`);
+  }
   if (commit.analysis.importance === 'low') {
     blocks.push(shortFields(commit, labels));
     return blocks;
