@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, realpathSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, unlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readRepository } from '../../src/core/git/index.js';
+import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import type { ResolvedWindow } from '../../src/core/time/window.js';
 import type { ReadOptions } from '../../src/core/model/options.js';
@@ -253,4 +254,27 @@ test('a commit with more than 5000 files keeps 5000 entries and the true totals'
   assert.equal(commit.files.length, 5000);
   assert.equal(commit.filesTruncated, true);
   assert.deepEqual(commit.filesTotal, { files: 5003, additions: 10006, deletions: 0 });
+});
+
+test('missing blobs in several commits: each broken commit is listed without files, every other keeps its files, in order', async (t) => {
+  const repo = FixtureRepo.create();
+  t.after(() => repo.cleanup());
+  const broken = new Set([1, 3, 4, 6, 7]);
+  const lost: string[] = [];
+  for (let i = 0; i < 9; i++) {
+    repo.write(`f${i}.txt`, `content ${i}\n`).commit(`commit ${i}`, { date: `2026-01-22T0${i}:00:00Z` });
+    if (broken.has(i)) lost.push(repo.git(['rev-parse', `HEAD:f${i}.txt`]));
+  }
+  for (const oid of lost) unlinkSync(join(repo.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+  for (const dateField of ['committer', 'author'] as const) {
+    const read = await readRepository(repo.dir, dayWindow(dateField), opts({ dateField }));
+    assert.deepEqual(read.commits.map((c) => [c.subject, c.files.map((f) => f.path), c.unreadable]),
+      [8, 7, 6, 5, 4, 3, 2, 1, 0].map((i) => {
+        const index = [...broken].indexOf(i);
+        return index === -1 ? [`commit ${i}`, [`f${i}.txt`], undefined] : [`commit ${i}`, [], `unable to read ${lost[index]}`];
+      }));
+    const warning = unreadableCommitsWarning('en', read.commits) ?? '';
+    assert.match(warning, /^5 commits could not be read completely \([0-9a-f]{7}: unable to read [0-9a-f]{40}; .+; and 2 more\): listed without files/);
+  }
+  assert.equal(unreadableCommitsWarning('en', []), undefined);
 });
