@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { analyzeCommit, diffRequest, loadRepoRules } from './analyze/index.js';
 import type { ReadDiff } from './analyze/index.js';
-import { DigestError, describeError } from './errors.js';
+import { DigestError, describeError, isDigestError } from './errors.js';
 import { readCommitDiff, readRepository } from './git/index.js';
 import type { RepositoryRead } from './git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from './git/diffStream.js';
@@ -19,6 +19,8 @@ import type { ResolvedWindow } from './time/window.js';
 
 /** How many per-commit `git show` fallbacks run at once (the diff stream answers nearly every read). */
 const FALLBACK_CONCURRENCY = 4;
+/** Streams restarted after a missing object before the rest is read commit by commit. */
+const MAX_STREAM_RESTARTS = 32;
 /** Commits analyzed between two turns of the event loop while the diff stream runs (lets its output in). */
 const ANALYSIS_SLICE = 256;
 
@@ -149,30 +151,37 @@ async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings):
   });
 
   const streamed = new Set<number>();
-  const stream = streamCommitDiffs(read.root, requests, {
-    signal,
-    onDiff: (captured) => {
-      const index = indexBySha.get(captured.sha.toLowerCase());
-      if (index === undefined || streamed.has(index) || failure) return;
-      streamed.add(index);
-      const commit = read.commits[index]!;
-      start(index, fromCapture(captured, readOne(commit)));
-    },
-  }).then(
-    () => undefined,
-    (error: unknown) => ({ error }),
-  );
+  const onDiff = (captured: CapturedDiff): void => {
+    const index = indexBySha.get(captured.sha.toLowerCase());
+    if (index === undefined || streamed.has(index) || failure) return;
+    streamed.add(index);
+    start(index, fromCapture(captured, readOne(read.commits[index]!)));
+  };
+  const streaming = (async (): Promise<{ error: unknown } | undefined> => {
+    let queue = requests;
+    for (let restarts = 0; queue.length > 0 && !failure; restarts++) {
+      try {
+        await streamCommitDiffs(read.root, queue, { signal, onDiff });
+        return undefined;
+      } catch (error) {
+        // git prints commits in input order and a commit is handed over only once complete: a missing blob or
+        // tree stops the stream at the commit that needs it. That one is read alone (below); the rest streams on.
+        const rest = queue.filter((request) => !streamed.has(indexBySha.get(request.sha.toLowerCase())!));
+        if (!isDigestError(error) || error.code !== 'missing-objects' || restarts >= MAX_STREAM_RESTARTS) return { error };
+        queue = rest.slice(1);
+      }
+    }
+    return undefined;
+  })();
 
   for (let i = 0; i < withoutDiff.length && !failure; i++) {
     if (i > 0 && i % ANALYSIS_SLICE === 0) await nextTurn();
     start(withoutDiff[i]!, readOne(read.commits[withoutDiff[i]!]!));
   }
 
-  const streamFailure = await stream;
-  if (streamFailure) {
-    // A cancelled run stops; any other stream failure only costs speed: the rest is read commit by commit.
-    rethrowIfCancelled(streamFailure.error, signal);
-  }
+  // A cancelled run stops; any other stream failure only costs speed: what it did not answer is read commit by commit.
+  const streamFailure = await streaming;
+  if (streamFailure) rethrowIfCancelled(streamFailure.error, signal);
   for (const index of indexBySha.values()) {
     if (streamed.has(index) || failure) continue;
     start(index, readOne(read.commits[index]!));

@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { diffRequest } from '../../src/core/analyze/index.js';
+import { isDigestError } from '../../src/core/errors.js';
 import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import { DIFF_STREAM_ARGS, PatchStreamParser, answerCapturedDiff, headerPath, streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CapturedDiff, DiffStreamRequest } from '../../src/core/git/diffStream.js';
@@ -128,4 +131,28 @@ test('streamCommitDiffs refuses a SHA that is not hex and fails on an unknown co
   t.after(() => repo.cleanup());
   await assert.rejects(streamCommitDiffs(repo.dir, [{ sha: '--output=x', reads: [] }], { onDiff: () => undefined }));
   await assert.rejects(streamCommitDiffs(repo.dir, [{ sha: 'f'.repeat(40), reads: [{ paths: ['a'], maxBytes: 10 }] }], { onDiff: () => undefined }));
+});
+
+test('a missing blob stops the stream at the commit that needs it; the commits before it are whole', async (t) => {
+  const repo = diffStreamRepo();
+  t.after(() => repo.cleanup());
+  const read = await readFixture(repo.dir);
+  const requests = requestsOf(read.commits);
+  const bump = read.commits.find((commit) => commit.subject === 'build(deps): bump react and serde')!;
+  const blob = repo.git(['rev-parse', `${bump.sha}:Cargo.toml`]);
+  unlinkSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+  const delivered: CapturedDiff[] = [];
+  await assert.rejects(
+    streamCommitDiffs(read.root, requests, { onDiff: (diff) => delivered.push(diff) }),
+    (error: unknown) => isDigestError(error) && error.code === 'missing-objects',
+  );
+  const at = requests.findIndex((request) => request.sha === bump.sha);
+  assert.deepEqual(delivered.map((diff) => diff.sha), requests.slice(0, at).map((request) => request.sha));
+  for (const diff of delivered) {
+    const request = requests.find((r) => r.sha === diff.sha)!;
+    for (const r of request.reads) {
+      const answer = answerCapturedDiff(diff, r.paths, r.maxBytes);
+      if (answer) assert.deepEqual(answer, await readCommitDiff(read.root, diff.sha, { maxBytes: r.maxBytes, paths: [...r.paths] }));
+    }
+  }
 });

@@ -1,6 +1,8 @@
 // The engine's batched diffs (one streaming git log -p) give the same analyses as per-commit git show reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeCommit } from '../../src/core/analyze/index.js';
 import { generateReport } from '../../src/core/engine.js';
 import { isDigestError } from '../../src/core/errors.js';
@@ -15,9 +17,10 @@ import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
 const RULES: UserRule[] = [{ match: { paths: ['src/**'] }, score: 1, reason: 'source' }];
 
 /** What the engine did before the stream: every read is one readCommitDiff (git show) of the commit. */
-async function perCommitAnalyses(dir: string, language: Language): Promise<AnalyzedCommit[]> {
+async function perCommitAnalyses(dir: string, language: Language, beforeAnalysis?: () => void): Promise<AnalyzedCommit[]> {
   const window = resolveWindow({ kind: 'day', day: STREAM_DAY }, 'UTC', 'committer');
   const read = await readRepository(dir, window, { ref: 'HEAD', dateField: 'committer', merges: 'include', authors: [], paths: [] });
+  beforeAnalysis?.();
   const analyzed: AnalyzedCommit[] = [];
   for (const commit of read.commits) {
     let cutAt: number | undefined;
@@ -68,4 +71,28 @@ test('generateReport stops with cancelled when the signal fires during the analy
     }),
     (error: unknown) => isDigestError(error) && error.code === 'cancelled',
   );
+});
+
+test('a blob missing once the read is done: the stream restarts after the commit that needs it, and the analyses equal per-commit reads', async (t) => {
+  const repo = diffStreamRepo();
+  t.after(() => repo.cleanup());
+  repo.write('src/moved.ts', 'export const DEFAULT_MOVED = "unique content";\n').commit('feat: moved', { date: `${STREAM_DAY}T09:01:00Z` });
+  repo.write('src/after.ts', 'export const DEFAULT_AFTER = 1;\n').commit('feat: after', { date: `${STREAM_DAY}T09:02:00Z` });
+  repo.write('src/after.ts', 'export const DEFAULT_AFTER = 2;\n').commit('fix: after', { date: `${STREAM_DAY}T09:03:00Z` });
+  const blob = repo.git(['rev-parse', 'HEAD~2:src/moved.ts']);
+  // Deleted between the read and the analysis (as a concurrent gc or a broken alternate could): the read has the
+  // commit's files, the diff stream dies at it. (git prints newest first here: the commits before it were streamed.)
+  const removeBlob = (): void => unlinkSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+  const report = await generateReport({
+    repos: [repo.dir], period: { kind: 'day', day: STREAM_DAY }, timeZone: 'UTC', language: 'en', merges: 'include', rules: RULES,
+    onProgress: (message) => {
+      if (message.startsWith('Analyzing')) removeBlob();
+    },
+  });
+  const commits = report.repositories[0]!.commits;
+  assert.equal(report.repositories[0]!.error, undefined);
+  assert.ok(commits.find((commit) => commit.subject === 'feat: moved')!.files.length === 1, 'the read saw the file');
+  // The blob is back for the reference read (written again from the work tree), then removed before its analyses.
+  repo.git(['hash-object', '-w', 'src/moved.ts']);
+  assert.deepEqual(commits, await perCommitAnalyses(repo.dir, 'en', removeBlob));
 });

@@ -41,7 +41,7 @@ export function collectFacts(commit: Commit): CommitFacts {
   const conventionalType = header.type === undefined ? undefined : CONVENTIONAL_TYPES[header.type];
   const description = conventionalType ? header.description : stripAreaPrefix(commit.subject.trim());
   const breakingText = breakingFooter(commit);
-  const files = commit.files.map(classifyFile).sort((a, b) => compareText(a.file.path, b.file.path));
+  const files = classifiedFiles(commit);
   const summed = commit.files.reduce(
     (sum, file) => ({ files: sum.files + 1, additions: sum.additions + file.additions, deletions: sum.deletions + file.deletions }),
     { files: 0, additions: 0, deletions: 0 },
@@ -66,6 +66,11 @@ export function collectFacts(commit: Commit): CommitFacts {
   };
 }
 
+/** The commit's files with their classes, sorted by path (CommitFacts.files). */
+export function classifiedFiles(commit: Commit): ClassifiedFile[] {
+  return commit.files.map(classifyFile).sort((a, b) => compareText(a.file.path, b.file.path));
+}
+
 function stripAreaPrefix(subject: string): string {
   for (const pattern of AREA_PREFIXES) {
     const match = pattern.exec(subject);
@@ -79,7 +84,7 @@ export function everyFileIs(facts: CommitFacts, kinds: readonly string[]): boole
   return facts.files.length > 0 && facts.files.every((item) => item.kind !== undefined && kinds.includes(item.kind));
 }
 
-export function filesOfKind(facts: CommitFacts, kind: FileKind): ClassifiedFile[] {
+export function filesOfKind(facts: Pick<CommitFacts, 'files'>, kind: FileKind): ClassifiedFile[] {
   return facts.files.filter((item) => item.kind === kind);
 }
 

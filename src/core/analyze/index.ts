@@ -3,7 +3,7 @@ import type { Analysis } from '../model/analysis.js';
 import type { Commit } from '../model/commit.js';
 import type { UserRule } from '../model/options.js';
 import { decideChangeType } from './changeType.js';
-import { collectFacts } from './facts.js';
+import { classifiedFiles, collectFacts } from './facts.js';
 import { scoreImportance } from './importance.js';
 import { collectInsights } from './insights.js';
 import { message } from './messages.js';
@@ -36,7 +36,7 @@ export interface AnalyzeContext {
  * empty when it needs no diff. Lets a caller fetch every commit's diff in one batch (the engine's diff stream).
  */
 export function diffRequest(commit: Commit): DiffRead[] {
-  return diffReads(collectFacts(commit));
+  return diffReads({ files: classifiedFiles(commit) });
 }
 
 /** The offline analysis of one commit: deterministic, grounded in the commit's message, stats and diff. */

@@ -43,7 +43,7 @@ interface DiffPlan {
   defaultPaths: string[];
 }
 
-function planDiffs(facts: CommitFacts): DiffPlan {
+function planDiffs(facts: Pick<CommitFacts, 'files'>): DiffPlan {
   const live = facts.files.filter((item) => item.file.status !== 'D');
   const defaultCandidates = live
     .filter((item) => item.kind === 'source' || item.kind === 'config')
@@ -58,7 +58,7 @@ function planDiffs(facts: CommitFacts): DiffPlan {
 }
 
 /** The reads collectSignals makes, in order (`paths` never empty), so a batch reader can fetch them up front. */
-export function diffReads(facts: CommitFacts): DiffRead[] {
+export function diffReads(facts: Pick<CommitFacts, 'files'>): DiffRead[] {
   const plan = planDiffs(facts);
   return [
     { paths: plan.workflowPaths, maxBytes: DIFF_BUDGETS.workflows },

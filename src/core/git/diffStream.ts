@@ -105,17 +105,20 @@ interface OpenSection {
   need: number;
   parts: Buffer[];
   keptBytes: number;
-  inHeader: boolean;
 }
 
-/** Incremental parser of `git log -p --format=%x00%H`: a NUL + SHA line starts a commit, `diff --git` a file. */
+/**
+ * Incremental parser of `git log -p --format=%x00%H`: a NUL + SHA line starts a commit, `diff --git` a file.
+ * Headers are read line by line; hunk content (and whole sections no read wants) is skipped to the next
+ * `\ndiff --git ` or `\n\0` with a native search, because a content line always starts with ` `, `+`, `-` or `\\`.
+ */
 export class PatchStreamParser {
   private readonly pending = new Map<string, DiffStreamRequest>();
   private commit: OpenCommit | undefined;
   private section: OpenSection | undefined;
   private carry: Buffer | undefined;
-  /** Inside a content line whose start was already consumed (a line longer than a chunk). */
-  private midLine = false;
+  /** Inside hunk content (or a skipped section): everything up to the next boundary is content. */
+  private skipping = false;
 
   constructor(requests: readonly DiffStreamRequest[], private readonly onDiff: (diff: CapturedDiff) => void) {
     for (const request of requests) this.pending.set(request.sha.toLowerCase(), request);
@@ -129,21 +132,27 @@ export class PatchStreamParser {
     }
     let pos = 0;
     while (pos < data.length) {
-      const newline = data.indexOf(0x0a, pos);
-      if (this.midLine) {
-        const end = newline === -1 ? data.length : newline + 1;
-        this.content(data, pos, end);
-        pos = end;
-        if (newline !== -1) this.midLine = false;
+      if (this.skipping) {
+        const boundary = nextBoundary(data, pos);
+        if (boundary === -1) {
+          // A boundary may straddle the chunks: its newline would be among the last bytes; carry them.
+          const keep = Math.max(pos, data.length - DIFF_HEADER.length);
+          this.content(data, pos, keep);
+          if (keep < data.length) this.carry = Buffer.from(data.subarray(keep));
+          return;
+        }
+        this.content(data, pos, boundary + 1);
+        pos = boundary + 1;
+        this.skipping = false;
         continue;
       }
+      const newline = data.indexOf(0x0a, pos);
       if (newline === -1) {
-        // A partial line: carry it if it may be a header (commit marker, `diff --git`, `deleted file mode`).
-        const first = data[pos];
-        if ((first === 0x00 || first === 0x64) && data.length - pos < MAX_HEADER_LINE) {
+        if (data.length - pos < MAX_HEADER_LINE) {
           this.carry = Buffer.from(data.subarray(pos));
         } else {
-          this.midLine = true;
+          // Not a header git would print (paths are far shorter): content up to the next boundary.
+          this.skipping = true;
           this.content(data, pos, data.length);
         }
         return;
@@ -158,13 +167,13 @@ export class PatchStreamParser {
       const rest = this.carry;
       this.carry = undefined;
       // git ends every line with a newline; an unterminated last line is kept as content.
-      if (rest[0] === 0x00) this.line(Buffer.concat([rest, Buffer.from('\n')]), 0, rest.length + 1);
+      if (!this.skipping && rest[0] === 0x00) this.line(Buffer.concat([rest, Buffer.from('\n')]), 0, rest.length + 1);
       else this.content(rest, 0, rest.length);
     }
     this.finishCommit();
   }
 
-  /** One whole line, `end` just after its newline. */
+  /** One whole line at a line start outside hunk content, `end` just after its newline. */
   private line(data: Buffer, start: number, end: number): void {
     const first = data[start];
     if (first === 0x00) {
@@ -183,6 +192,8 @@ export class PatchStreamParser {
           })),
           diff: { sha: request.sha, paths, sections: [], unparsed: false },
         };
+      } else {
+        this.skipping = true;
       }
       return;
     }
@@ -190,10 +201,13 @@ export class PatchStreamParser {
     if (first === 0x64 && startsWith(data, start, end, DIFF_HEADER)) {
       this.finishSection();
       this.openSection(data.subarray(start + DIFF_HEADER.length, end - 1));
-    } else if (first === 0x64 && this.section?.inHeader && startsWith(data, start, end, DELETED)) {
+      // A section no read wants is skipped whole.
+      if (!this.section) this.skipping = true;
+    } else if (first === 0x64 && this.section && startsWith(data, start, end, DELETED)) {
       this.section.section.deleted = true;
     } else if (first === 0x40 && this.section) {
-      this.section.inHeader = false;
+      // The first hunk: from here on, content up to the next boundary.
+      this.skipping = true;
     }
     this.content(data, start, end);
   }
@@ -218,13 +232,12 @@ export class PatchStreamParser {
       need,
       parts: [],
       keptBytes: 0,
-      inHeader: true,
     };
   }
 
   private content(data: Buffer, start: number, end: number): void {
     const open = this.section;
-    if (!open) return;
+    if (!open || end <= start) return;
     open.section.size += end - start;
     const room = open.need - open.keptBytes;
     if (room <= 0) return;
@@ -237,19 +250,31 @@ export class PatchStreamParser {
     const open = this.section;
     if (!open) return;
     this.section = undefined;
-    open.section.kept = Buffer.concat(open.parts, open.keptBytes);
+    open.section.kept = open.parts.length === 1 ? open.parts[0]! : Buffer.concat(open.parts, open.keptBytes);
     for (const read of open.reads) read.seen += open.section.size;
     this.commit!.diff.sections.push(open.section);
   }
 
   private finishCommit(): void {
-    this.midLine = false;
+    this.skipping = false;
     if (!this.commit) return;
     this.finishSection();
     const { diff } = this.commit;
     this.commit = undefined;
     this.onDiff(diff);
   }
+}
+
+const NEXT_FILE = Buffer.from('\ndiff --git ');
+const NEXT_COMMIT = Buffer.from('\n\0');
+
+/** The newline that ends the content before the next `diff --git` line or commit marker, or -1. */
+function nextBoundary(data: Buffer, from: number): number {
+  // The newline just before `from` (already consumed) counts too: then the line at `from` is the boundary.
+  const start = Math.max(0, from - 1);
+  const file = data.indexOf(NEXT_FILE, start);
+  const commit = data.indexOf(NEXT_COMMIT, start);
+  return file === -1 ? commit : commit === -1 ? file : Math.min(file, commit);
 }
 
 function startsWith(data: Buffer, start: number, end: number, prefix: Buffer): boolean {
