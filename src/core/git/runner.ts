@@ -55,62 +55,19 @@ export async function gitTextOrUndefined(args: string[], call: GitCall): Promise
   }
 }
 
-function spawnShort(args: string[], call: GitCall & { input?: string }): Promise<GitResult> {
-  throwIfAborted(call.signal);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...configArgs(), ...args], {
-      cwd: call.cwd,
-      env: childEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-    let failed: unknown;
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let bytes = 0;
-    const onAbort = (): void => {
-      failed = new DigestError('cancelled');
-      child.kill('SIGKILL');
-    };
-    call.signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      failed ??= spawnError(error, call);
-    });
-    const collect = (into: Buffer[]) => (chunk: Buffer): void => {
-      bytes += chunk.length;
-      if (bytes > MAX_SHORT_OUTPUT) {
-        failed ??= new DigestError('git-failed', { detail: `git ${args[0] ?? ''} printed more than expected` });
-        child.kill('SIGKILL');
-        return;
-      }
-      into.push(chunk);
-    };
-    child.stdout.on('data', collect(stdout));
-    child.stderr.on('data', collect(stderr));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(call.input ?? '');
-    child.on('close', (code) => {
-      call.signal?.removeEventListener('abort', onAbort);
-      if (failed) return reject(failed);
-      resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), code: code ?? 128 });
-    });
-  });
-}
-
-export interface StreamCall extends GitCall {
-  /** Written to git's stdin, then closed. */
-  input?: string;
-  /** Receives stdout as it arrives; return 'stop' to kill git and finish without error. */
-  onData: (chunk: Buffer) => 'stop' | void;
-}
+type ChunkVerdict = 'stop' | void;
 
 /**
- * Runs a command with large output and hands stdout over chunk by chunk, so memory does not grow with the output
- * (history walks, detailed logs, diffs, blobs). Same config overrides and environment as gitRun, no shell.
+ * Spawns git with the safety overrides and environment, no shell, stdin written then closed. An abort kills git
+ * (cancelled). A handler that throws kills git and fails the run with what it threw; one that returns 'stop' kills
+ * git and ends the run as stopped. Resolves with git's exit code otherwise.
  */
-export async function gitStream(args: string[], call: StreamCall): Promise<{ stopped: boolean }> {
-  await ensureGitVersion();
-  throwIfAborted(call.signal);
+function spawnGit(
+  args: string[],
+  call: GitCall & { input?: string },
+  onStdout: (chunk: Buffer) => ChunkVerdict,
+  onStderr: (chunk: Buffer) => void,
+): Promise<{ code: number; stopped: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...configArgs(), ...args], {
       cwd: call.cwd,
@@ -120,8 +77,6 @@ export async function gitStream(args: string[], call: StreamCall): Promise<{ sto
     });
     let stopped = false;
     let failed: unknown;
-    const stderr: Buffer[] = [];
-    let stderrBytes = 0;
     const onAbort = (): void => {
       failed = new DigestError('cancelled');
       child.kill('SIGKILL');
@@ -130,34 +85,66 @@ export async function gitStream(args: string[], call: StreamCall): Promise<{ sto
     child.on('error', (error: NodeJS.ErrnoException) => {
       failed ??= spawnError(error, call);
     });
-    child.stdout.on('data', (chunk: Buffer) => {
+    const guarded = (handler: (chunk: Buffer) => ChunkVerdict) => (chunk: Buffer): void => {
       if (stopped || failed) return;
-      let verdict: 'stop' | void;
       try {
-        verdict = call.onData(chunk);
+        if (handler(chunk) === 'stop') {
+          stopped = true;
+          child.kill('SIGKILL');
+        }
       } catch (error) {
         failed = error;
         child.kill('SIGKILL');
-        return;
       }
-      if (verdict === 'stop') {
-        stopped = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderrBytes < 64 * 1024) stderr.push(chunk);
-      stderrBytes += chunk.length;
-    });
+    };
+    child.stdout.on('data', guarded(onStdout));
+    child.stderr.on('data', guarded(onStderr));
     child.stdin.on('error', () => undefined);
     child.stdin.end(call.input ?? '');
     child.on('close', (code) => {
       call.signal?.removeEventListener('abort', onAbort);
       if (failed) return reject(failed);
-      if (stopped || code === 0) return resolve({ stopped });
-      reject(gitFailure(Buffer.concat(stderr).toString('utf8'), failureContext(call)));
+      resolve({ code: code ?? 128, stopped });
     });
   });
+}
+
+async function spawnShort(args: string[], call: GitCall & { input?: string }): Promise<GitResult> {
+  throwIfAborted(call.signal);
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  let bytes = 0;
+  const collect = (into: Buffer[]) => (chunk: Buffer): void => {
+    bytes += chunk.length;
+    if (bytes > MAX_SHORT_OUTPUT) throw new DigestError('git-failed', { detail: `git ${args[0] ?? ''} printed more than expected` });
+    into.push(chunk);
+  };
+  const { code } = await spawnGit(args, call, collect(stdout), collect(stderr));
+  return { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), code };
+}
+
+export interface StreamCall extends GitCall {
+  /** Written to git's stdin, then closed. */
+  input?: string;
+  /** Receives stdout as it arrives; return 'stop' to kill git and finish without error. */
+  onData: (chunk: Buffer) => ChunkVerdict;
+}
+
+/**
+ * Runs a command with large output and hands stdout over chunk by chunk, so memory does not grow with the output
+ * (history walks, detailed logs, diffs, blobs). Same config overrides and environment as gitRun, no shell.
+ */
+export async function gitStream(args: string[], call: StreamCall): Promise<{ stopped: boolean }> {
+  await ensureGitVersion();
+  throwIfAborted(call.signal);
+  const stderr: Buffer[] = [];
+  let stderrBytes = 0;
+  const { code, stopped } = await spawnGit(args, call, call.onData, (chunk) => {
+    if (stderrBytes < 64 * 1024) stderr.push(chunk);
+    stderrBytes += chunk.length;
+  });
+  if (stopped || code === 0) return { stopped };
+  throw gitFailure(Buffer.concat(stderr).toString('utf8'), failureContext(call));
 }
 
 let versionCheck: Promise<void> | undefined;
