@@ -248,3 +248,14 @@ test('hostile text keeps tables well formed and never becomes a link, HTML or a 
     assert.equal(splitTableRow(table[2] ?? '').length, 4);
   }
 });
+
+test('a year of commits renders: more blocks than a function call takes as arguments', () => {
+  const commits = Array.from({ length: 30_000 }, (_, index) => makeCommit({
+    sha: index.toString(16).padStart(40, '0'), subject: `fix: change ${index}`, date: '2026-01-22T10:00:00Z',
+    analysis: emptyAnalysis({ importance: 'low', summary: `Change ${index}.` }),
+  }));
+  const report = sampleReport('en');
+  report.repositories = [makeRepository({ name: 'busy', path: '/busy', ref: 'main', warnings: [], commits })];
+  const markdown = renderMarkdown(report);
+  assert.ok(markdown.includes('fix: change 29999'));
+});

@@ -26,7 +26,8 @@ export function renderMarkdown(report: Report): string {
     ),
   ];
   report.repositories.forEach((repo, index) => {
-    blocks.push(...renderRepository(repo, index + 1, report, labels, allocateAnchor));
+    // Not `push(...blocks)`: a year of commits is more blocks than a call can take as arguments.
+    for (const block of renderRepository(repo, index + 1, report, labels, allocateAnchor)) blocks.push(block);
   });
   if (blocks[blocks.length - 1] !== RULE) blocks.push(RULE);
   blocks.push(footer(report, labels));
