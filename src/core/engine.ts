@@ -67,7 +67,9 @@ async function reportRepository(
   let read: RepositoryRead;
   try {
     options.onProgress?.(`Reading ${repoPath}`);
-    read = await readRepository(repoPath, window, readOptions, { signal, onProgress: options.onProgress });
+    read = await readRepository(repoPath, window, readOptions, {
+      signal, onProgress: options.onProgress, walkIndexDir: options.walkIndexDir,
+    });
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language));

@@ -14,7 +14,8 @@ import { originUrl, probeRepository } from './repository.js';
 import type { RepoLocation } from './repository.js';
 import { gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
-import { selectCommits } from './walk.js';
+import { openWalkIndex, selectCommits } from './walk.js';
+import type { WalkSelection } from './walk.js';
 
 export interface RepositoryRead {
   name: string;
@@ -29,6 +30,12 @@ export interface RepositoryRead {
 export interface ReadContext {
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
+  /**
+   * A folder outside the repository for walk indexes (walkIndex.ts): the next run walks only the commits added
+   * since. Without it every run walks the whole history. Shallow repositories are never indexed (deepening a
+   * clone adds history behind the same tip).
+   */
+  walkIndexDir?: string;
 }
 
 /** `-m --first-parent` is what git < 2.31 understands; newer git spells it `--diff-merges=first-parent`. */
@@ -56,9 +63,15 @@ export async function readRepository(
   const pathspecs = pathspecArgs(options.paths);
   const detail = [...detailArgs(FIRST_PARENT_DIFF), ...(pathspecs.length > 0 ? ['--full-diff'] : [])];
 
+  const selection: WalkSelection = { tip, window, dateField: options.dateField, filterArgs: filters, pathspecs };
+  const opened = ctx.walkIndexDir && !location.shallow
+    ? await openWalkIndex(selection, { dir: ctx.walkIndexDir, gitDir: location.gitDir, ref: options.ref })
+    : undefined;
+
   ctx.onProgress?.(`Walking history of ${path}`);
   // A missing blob or tree stops this log at one commit; what it printed before is kept and the rest is read below.
-  const speculative = options.dateField === 'committer'
+  // With a walk index the walk is short, so the speculative log would only compete with it for the CPU.
+  const speculative = options.dateField === 'committer' && !opened?.index
     ? readDetailsPartly(
       ['log', ...detail, ...filters, `--since=@${Math.ceil(window.startMs / 1000)}`,
         `--until=@${Math.ceil(window.endMs / 1000) - 1}`, '--end-of-options', tip, ...pathspecs],
@@ -67,7 +80,7 @@ export async function readRepository(
     : undefined;
   // Keep a rejection of the speculative read from going unhandled while the walk is still running.
   speculative?.catch(() => undefined);
-  const selected = await selectCommits(tip, window, options.dateField, filters, pathspecs, call);
+  const selected = await selectCommits(selection, call, opened);
   const identity = identifyRepository(await remote, location.root);
   const found = (await speculative) ?? new Map<string, ParsedCommit>();
   const missing = selected.filter((s) => !found.has(s.sha)).map((s) => s.sha);

@@ -55,4 +55,6 @@ export interface DigestOptions extends Partial<ReadOptions> {
   onProgress?: (message: string) => void;
   /** Injectable clock for `today`/`yesterday`/`7d`; defaults to now. */
   now?: Date;
+  /** A folder outside the repositories where history walks are kept, so the next run walks only new commits. */
+  walkIndexDir?: string;
 }
