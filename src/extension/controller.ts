@@ -1,7 +1,7 @@
 // State of the extension: the current report, generation with progress and cancellation, the Commits view,
 // the report panel, the status bar item and auto-refresh. Nothing here runs at activation; git only runs when
 // the user asks for a report (or auto-refresh is on and a report is shown), and never in Restricted Mode.
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { generateReport } from '../core/engine.js';
 import { DigestError, describeError, isDigestError } from '../core/errors.js';
@@ -73,6 +73,8 @@ export class DigestController implements vscode.Disposable {
   private modelTimer: ReturnType<typeof setTimeout> | undefined;
   private modelRun: Promise<RunResult> | undefined;
   readonly models: ModelAnalysisService;
+  /** History walks kept between reports (extension storage, never the repository): a refresh walks only new commits. */
+  private readonly walkIndexDir: string;
   /** The last messages shown to the user (test hook). */
   readonly notices: RecordedNotice[] = [];
   /** Test hook: the resources of the last `vscode.changes` / `vscode.diff` opened by the extension. */
@@ -89,6 +91,7 @@ export class DigestController implements vscode.Disposable {
       onRestored: (state) => this.onPanelRestored(state),
     });
     this.models = new ModelAnalysisService(context, this.modelHost());
+    this.walkIndexDir = join(context.globalStorageUri.fsPath, 'walk-index');
     this.statusBar = vscode.window.createStatusBarItem('dailyDigest.status', vscode.StatusBarAlignment.Left, 10);
     this.statusBar.name = vscode.l10n.t('Daily Digest');
     this.statusBar.command = 'dailyDigest.openReport';
@@ -184,6 +187,7 @@ export class DigestController implements vscode.Disposable {
           period,
           signal: abort.signal,
           onProgress: (message) => progress.report({ message }),
+          walkIndexDir: this.walkIndexDir,
         }).finally(() => subscription.dispose());
       });
       if (this.running !== abort) return undefined;
