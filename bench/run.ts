@@ -1,8 +1,8 @@
 // `npm run bench`: times the CLI against raw `git log --numstat` for the same windows, in the same run.
 // Usage: npm run bench [-- --repo <existing repo> --day YYYY-MM-DD --runs N]
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureBenchRepo } from './buildRepo.js';
 
@@ -37,12 +37,20 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function compare(label: string, ours: string[], raw: string[], target: (rawSeconds: number) => number): void {
+function compare(
+  label: string,
+  ours: string[],
+  raw: string[],
+  target: (rawSeconds: number) => number,
+  beforeEachRun: () => void = () => undefined,
+): void {
+  beforeEachRun();
   measure(ours);
   measure(raw);
   const a: Sample[] = [];
   const b: Sample[] = [];
   for (let i = 0; i < runs; i++) {
+    beforeEachRun();
     a.push(measure(ours));
     b.push(measure(raw));
   }
@@ -51,10 +59,21 @@ function compare(label: string, ours: string[], raw: string[], target: (rawSecon
   const ratio = median(a.map((s, i) => s.seconds / Math.max(b[i].seconds, 0.001)));
   const limit = target(rawSeconds);
   console.log(
-    `${label.padEnd(34)} daily-digest ${ourSeconds.toFixed(3)} s  raw git ${rawSeconds.toFixed(3)} s  ` +
+    `${label.padEnd(46)} daily-digest ${ourSeconds.toFixed(3)} s  raw git ${rawSeconds.toFixed(3)} s  ` +
       `ratio ${ratio.toFixed(2)}x  target ≤ ${limit.toFixed(3)} s ${ourSeconds <= limit ? 'MET' : 'MISSED'}  ` +
       `peak RSS daily-digest ${(median(a.map((s) => s.peakKb)) / 1024).toFixed(0)} MB, git ${(median(b.map((s) => s.peakKb)) / 1024).toFixed(0)} MB`,
   );
+}
+
+/** A bare copy of `repo` (objects hard-linked) whose main branch is at `tip`, cached beside it. */
+function copyAt(repo: string, name: string, tip: string): string {
+  const copy = `${repo}-${name}`;
+  rmSync(copy, { recursive: true, force: true });
+  for (const args of [['clone', '-q', '--bare', '--local', repo, copy], ['-C', copy, 'update-ref', 'refs/heads/main', tip]]) {
+    const result = spawnSync('git', args, { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed`);
+  }
+  return copy;
 }
 
 /** A copy of `repo` (objects hard-linked) with `git commit-graph write --reachable`, cached beside it. */
@@ -85,6 +104,11 @@ async function main(): Promise<void> {
   const count = spawnSync('git', ['-C', repo, 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
   console.log(`history: ${count} commits`);
 
+  // Every daily-digest run below has its own cache folder (XDG_CACHE_HOME): "cold" runs start with an empty one.
+  const runCache = mkdtempSync(join(tmpdir(), 'dd-bench-cache-'));
+  process.env.XDG_CACHE_HOME = runCache;
+  const walkIndexDir = join(runCache, 'daily-digest', 'walk-index');
+  const cold = (): void => rmSync(walkIndexDir, { recursive: true, force: true });
   const ourDay = (r: string): string[] => ['node', cli, '--repo', r, '--date', busyDay, '--tz', 'UTC', '--format', 'json', '--quiet'];
   const rawDay = (r: string): string[] => [
     'git', '-C', r, 'log', '--numstat', '--no-merges', `--since=${busyDay}T00:00:00Z`, `--until=${nextDay(busyDay)}T00:00:00Z`, 'HEAD',
@@ -92,18 +116,47 @@ async function main(): Promise<void> {
   const dayCount = spawnSync(rawDay(repo)[0], [...rawDay(repo).slice(1), '--format=%H'], { encoding: 'utf8' }).stdout
     .split('\n').filter((l) => /^[0-9a-f]{40}$/.test(l)).length;
   console.log(`busy day ${busyDay}: ${dayCount} commits`);
-  compare('busy day, 50k history', ourDay(repo), rawDay(repo), (raw) => 1.5 * raw + 0.15);
+  const dayTarget = (raw: number): number => 1.5 * raw + 0.15;
+  compare('busy day, 50k history, no walk index', ourDay(repo), rawDay(repo), dayTarget, cold);
+  if (!flag('--repo')) {
+    // The morning after: the walk index was written by yesterday's run, and a day of commits has landed since.
+    const yesterdayTip = git(repo, ['rev-list', '-1', '--before=2026-11-20T00:00:00Z', 'HEAD']);
+    const added = git(repo, ['rev-list', '--count', `${yesterdayTip}..HEAD`]);
+    const morning = copyAt(repo, 'morning', yesterdayTip);
+    const ourMorning = ourDay(morning);
+    cold();
+    const primed = spawnSync(ourMorning[0], ourMorning.slice(1), { encoding: 'utf8' });
+    if (primed.status !== 0) throw new Error(`priming the walk index failed: ${primed.stderr}`);
+    const indexFile = readdirSync(walkIndexDir).find((name) => name.endsWith('.walk'));
+    if (!indexFile) throw new Error('the priming run wrote no walk index');
+    const yesterdayIndex = readFileSync(join(walkIndexDir, indexFile));
+    git(morning, ['update-ref', 'refs/heads/main', git(repo, ['rev-parse', 'HEAD'])]);
+    compare(`busy day, 50k, index from yesterday (+${added})`, ourMorning, rawDay(morning), dayTarget, () => {
+      cold();
+      mkdirSync(walkIndexDir, { recursive: true });
+      writeFileSync(join(walkIndexDir, indexFile), yesterdayIndex);
+    });
+  }
+  compare('busy day, 50k history, index up to date', ourDay(repo), rawDay(repo), dayTarget);
   if (!flag('--repo')) {
     // The same history with a commit-graph (in a copy: the tool never writes one into a user's repository).
     const graphed = withCommitGraph(repo);
-    compare('busy day, 50k, with commit-graph', ourDay(graphed), rawDay(graphed), (raw) => 1.5 * raw + 0.15);
+    compare('busy day, 50k, commit-graph, no walk index', ourDay(graphed), rawDay(graphed), dayTarget, cold);
   }
-  if (small) compare('busy day, 5k history (memory check)', ourDay(small), rawDay(small), (raw) => 1.5 * raw + 0.15);
+  if (small) compare('busy day, 5k history (memory check)', ourDay(small), rawDay(small), dayTarget, cold);
 
   const yearStart = '2025-11-21';
   const ourYear = ['node', cli, '--repo', repo, '--since', yearStart, '--until', lastDay, '--tz', 'UTC', '--format', 'json', '--quiet'];
   const rawYear = ['git', '-C', repo, 'log', '--numstat', '--no-merges', `--since=${yearStart}T00:00:00Z`, `--until=${nextDay(lastDay)}T00:00:00Z`, 'HEAD'];
-  compare('one-year range, 50k history', ourYear, rawYear, (raw) => 2 * raw);
+  compare('one-year range, 50k history, no walk index', ourYear, rawYear, (raw) => 2 * raw, cold);
+  compare('one-year range, 50k history, index up to date', ourYear, rawYear, (raw) => 2 * raw);
+  rmSync(runCache, { recursive: true, force: true });
+}
+
+function git(cwd: string, args: string[]): string {
+  const result = spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
 }
 
 main().catch((error: unknown) => {

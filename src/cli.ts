@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { defaultCliCacheDir } from './core/cache/index.js';
 import { generateReport } from './core/engine.js';
 import { DigestError, describeError } from './core/errors.js';
 import { isLanguage, languageFromLocale } from './core/i18n/language.js';
@@ -7,8 +8,9 @@ import type { Language } from './core/i18n/language.js';
 import type { DigestOptions, PeriodSpec } from './core/model/options.js';
 import type { DateField, MergeMode, Report } from './core/model/report.js';
 import { unreadableCommitsWarning } from './core/report/messages.js';
-// Renderers and the model analyzer are loaded only when the run needs them (startup cost: marked, the zod
-// report schema and the LLM client are not evaluated for a heuristic JSON or Markdown report).
+// The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
+// and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
+// JSON or Markdown report). The bundle keeps each such import in its own chunk (scripts/build.mjs).
 import type { ModelFlags } from './cliModel.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
@@ -73,7 +75,7 @@ function buildProgram(): Command {
     .option('--api-key-env <var>', 'name of the environment variable that holds the API key')
     .option('--concurrency <n>', 'model requests in flight at once', positiveInteger, 4)
     .option('--instructions <text>', 'extra instructions appended to the model prompt')
-    .option('--no-cache', 'do not read or write the model analysis cache')
+    .option('--no-cache', 'do not read or write caches (model analyses, and the walk index that lets a run walk only new history)')
     .helpOption('-h, --help', 'show this help')
     .version('0.1.0', '-V, --version')
     .allowExcessArguments(true)
@@ -162,8 +164,10 @@ export async function main(argv: string[]): Promise<number> {
       language: lang,
       signal: controller.signal,
       onProgress: progress,
+      walkIndexDir: flags.cache ? join(defaultCliCacheDir(), 'walk-index') : undefined,
     };
     const outputFormat = format(flags);
+    const { generateReport } = await import('./core/engine.js');
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
       const { runModelAnalysis } = await import('./cliModel.js');
@@ -194,7 +198,8 @@ function isUsageError(error: DigestError): boolean {
   return ['usage', 'bad-date', 'bad-time-zone', 'output-exists', 'bad-config'].includes(error.code);
 }
 
-if (require.main === module) {
+/** The program: reads process.argv, sets process.exitCode. dist/cli.js calls it; so does `tsx src/cli.ts`. */
+export function run(): void {
   // `daily-digest | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -210,3 +215,7 @@ if (require.main === module) {
     },
   );
 }
+
+// Run from source (`node --import tsx src/cli.ts`), where this file is a CommonJS module. In the bundle it is an
+// ES module with no `module`, and dist/cli.js calls run().
+if (typeof module !== 'undefined' && require.main === module) run();

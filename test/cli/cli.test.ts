@@ -1,17 +1,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FixtureRepo } from '../support/gitFixture.js';
 
 const CLI = resolve('src/cli.ts');
+/** The CLI's caches (walk index, model analyses) go here, never into the user's ~/.cache. */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'dd-cli-cache-'));
+process.on('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: '', LANG: 'C', ...env },
+    env: { ...process.env, INIT_CWD: '', LANG: 'C', XDG_CACHE_HOME: CACHE_HOME, ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -127,5 +130,33 @@ describe('daily-digest command line', () => {
     const { code, stderr } = runCli(['--repo', '.', '--date', '2026-01-22', '--tz', 'Asia/Shanghai', '--out', out], { INIT_CWD: repo.dir });
     assert.equal(code, 0, stderr);
     assert.ok(existsSync(join(repo.dir, out)));
+  });
+});
+
+describe('daily-digest walk index', () => {
+  test('a run keeps its history walk under XDG_CACHE_HOME and a second run gives the same report; --no-cache writes none', (t) => {
+    const repo = FixtureRepo.create({ prefix: 'dd-cli-index-' });
+    const cacheHome = mkdtempSync(join(tmpdir(), 'dd-cli-index-cache-'));
+    t.after(() => {
+      repo.cleanup();
+      rmSync(cacheHome, { recursive: true, force: true });
+    });
+    repo.write('a.txt', '1\n').commit('feat: one', { date: '2026-01-22T09:00:00Z' });
+    const args = ['--repo', repo.dir, '--date', '2026-01-22', '--tz', 'UTC', '--format', 'json', '--quiet'];
+    const walkIndex = join(cacheHome, 'daily-digest', 'walk-index');
+    const noCache = runCli([...args, '--no-cache'], { XDG_CACHE_HOME: cacheHome });
+    assert.equal(noCache.code, 0, noCache.stderr);
+    assert.equal(existsSync(walkIndex), false, '--no-cache wrote a walk index');
+    const first = runCli(args, { XDG_CACHE_HOME: cacheHome });
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(readdirSync(walkIndex).filter((name) => name.endsWith('.walk')).length, 1);
+    repo.write('a.txt', '2\n').commit('fix: two', { date: '2026-01-22T10:00:00Z' });
+    const second = runCli(args, { XDG_CACHE_HOME: cacheHome });
+    assert.equal(second.code, 0, second.stderr);
+    const subjects = (stdout: string): string[] =>
+      (JSON.parse(stdout) as { repositories: { commits: { subject: string }[] }[] }).repositories[0]!.commits.map((c) => c.subject);
+    assert.deepEqual(subjects(noCache.stdout), ['feat: one']);
+    assert.deepEqual(subjects(first.stdout), ['feat: one']);
+    assert.deepEqual(subjects(second.stdout), ['fix: two', 'feat: one']);
   });
 });
