@@ -13,7 +13,11 @@ export const SAFE_CONFIG: readonly string[] = [
   'color.ui=false',
 ];
 
-/** Environment set on every call. GIT_NO_LAZY_FETCH keeps a partial clone from fetching (newer git honours it). */
+/**
+ * Environment set on every call. GIT_NO_LAZY_FETCH keeps a partial clone from fetching (newer git honours it).
+ * GIT_FLUSH=0: into a pipe, log and rev-list otherwise flush after every commit, so a 50k-commit walk reached Node
+ * as ~24,000 chunks and took three times as long as git itself; buffered, it is ~600 chunks.
+ */
 export const SAFE_ENV: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
   GIT_PAGER: 'cat',
@@ -21,6 +25,7 @@ export const SAFE_ENV: Readonly<Record<string, string>> = {
   GIT_OPTIONAL_LOCKS: '0',
   LC_ALL: 'C',
   GIT_NO_LAZY_FETCH: '1',
+  GIT_FLUSH: '0',
 };
 
 /** Ambient variables that could redirect git (GIT_DIR, GIT_EXTERNAL_DIFF, GIT_CONFIG_COUNT, …) are dropped. */
