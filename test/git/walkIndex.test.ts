@@ -10,7 +10,7 @@ import { readRepository } from '../../src/core/git/index.js';
 import { selectionArgs, pathspecArgs } from '../../src/core/git/filters.js';
 import { openWalkIndex, selectCommits } from '../../src/core/git/walk.js';
 import type { WalkSelection } from '../../src/core/git/walk.js';
-import { entriesInWindow, mergeEntries, packEntries } from '../../src/core/git/walkIndex.js';
+import { entriesInWindow, mergeEntries, packEntries, RecordCollector } from '../../src/core/git/walkIndex.js';
 import type { WalkEntry } from '../../src/core/git/walkIndex.js';
 import type { ReadOptions } from '../../src/core/model/options.js';
 import type { DateField } from '../../src/core/model/report.js';
@@ -43,6 +43,21 @@ test('packEntries sorts newest first and keeps walk order on equal dates; entrie
   assert.deepEqual(entriesInWindow(index, 11, 20), []);
   assert.deepEqual(entriesInWindow(index, 31, 40), []);
   assert.deepEqual(entriesInWindow({ ...index, records: Buffer.alloc(0) }, 0, 100), []);
+});
+
+test('RecordCollector reads lines split anywhere, skips malformed ones and packs like packEntries', () => {
+  const entries = [entry(10, 'a'), entry(30, 'b'), entry(20, 'c'), entry(30, 'd'), entry(1700000000, 'e')];
+  const text = `${entries.map((e) => `${e.time} ${e.sha}`).join('\n')}\nnot a line\n12 zz${'0'.repeat(38)}\n5 ${'f'.repeat(39)}\n`;
+  const expected = packEntries(entries, 20);
+  for (const size of [1, 3, 7, 41, 1000]) {
+    const collector = new RecordCollector(20);
+    const bytes = Buffer.from(text, 'latin1');
+    for (let i = 0; i < bytes.length; i += size) collector.push(bytes.subarray(i, i + size));
+    assert.deepEqual(collector.end(), expected, `chunks of ${size}`);
+  }
+  const unterminated = new RecordCollector(20);
+  unterminated.push(Buffer.from(`7 ${'9'.repeat(40)}`));
+  assert.deepEqual(unterminated.end(), packEntries([entry(7, '9')], 20));
 });
 
 test('mergeEntries puts new commits first on equal dates and never duplicates one listed again', () => {

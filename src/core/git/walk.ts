@@ -2,7 +2,7 @@ import { isDigestError } from '../errors.js';
 import type { DateField } from '../model/report.js';
 import { gitAtLeast, gitRun, gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
-import { entriesInWindow, loadWalkIndex, mergeEntries, packEntries, saveWalkIndex, walkIndexFile } from './walkIndex.js';
+import { entriesInWindow, loadWalkIndex, mergeEntries, RecordCollector, saveWalkIndex, walkIndexFile } from './walkIndex.js';
 import type { WalkEntry, WalkIndex, WalkIndexKey } from './walkIndex.js';
 
 export type SelectedCommit = WalkEntry;
@@ -73,8 +73,9 @@ export async function selectCommits(
       return entriesInWindow(updated, startSeconds, endSeconds);
     }
   }
-  const all = await walk([...baseArgs, '--end-of-options', tip, ...pathspecs], call);
-  const rebuilt = { tip, records: packEntries(all, hashBytes), hashBytes };
+  const collector = new RecordCollector(hashBytes);
+  await gitStream([...baseArgs, '--end-of-options', tip, ...pathspecs], { ...call, onData: (chunk) => collector.push(chunk) });
+  const rebuilt = { tip, records: collector.end(), hashBytes };
   await saveWalkIndex(file, key, rebuilt);
   return entriesInWindow(rebuilt, startSeconds, endSeconds);
 }
