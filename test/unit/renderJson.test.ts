@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderJson, reportJsonSchema, reportSchema } from '../../src/core/render/index.js';
+import { KEY_ORDER } from '../../src/core/render/json.js';
 import type { Report } from '../../src/core/model/report.js';
 import { sampleReport } from '../support/sampleReport.js';
 
@@ -122,3 +123,34 @@ function flattenKeys(value: unknown, into: Record<string, true> = {}): Record<st
   }
   return into;
 }
+
+/** renderJson as it was before objects already in order were left uncopied: every object rebuilt in key order. */
+function copyingRenderJson(report: unknown): string {
+  const rank = (key: string): number => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : Number.MAX_SAFE_INTEGER);
+  const ordered = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(ordered);
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([key, inner]) => [key, ordered(inner)]));
+  };
+  return `${JSON.stringify(ordered(report), null, 2)}\n`;
+}
+
+test('objects in order are printed as they are, the rest as sorted copies: same text as copying every object', () => {
+  const report = sampleReport('en');
+  const commit = report.repositories[0]!.commits[0]!;
+  const { prNumber: _number, files: _files, ...withoutNumber } = commit;
+  // Out of order (prNumber after files, as the log parser builds it), unknown keys, holes, a Date, a class, undefined.
+  const messy = {
+    ...report,
+    zeta: 1,
+    alpha: { b: [1, , 3], a: new Date(0), 10: 'ten', 9: 'nine' },
+    extra: new (class Point { constructor(public y = 2, public x = 1) {} })(),
+    missing: undefined,
+    repositories: [{ ...report.repositories[0]!, commits: [{ ...withoutNumber, files: commit.files, prNumber: 12 }, commit] }],
+  };
+  const before = JSON.stringify(messy);
+  assert.equal(renderJson(messy as unknown as Report), copyingRenderJson(messy));
+  assert.equal(renderJson(report), copyingRenderJson(report));
+  assert.equal(JSON.stringify(messy), before, 'the input is not changed');
+});
