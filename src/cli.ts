@@ -1,7 +1,5 @@
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { defaultCliCacheDir } from './core/cache/index.js';
-import { generateReport } from './core/engine.js';
 import { DigestError, describeError } from './core/errors.js';
 import { isLanguage, languageFromLocale } from './core/i18n/language.js';
 import type { Language } from './core/i18n/language.js';
@@ -164,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       language: lang,
       signal: controller.signal,
       onProgress: progress,
-      walkIndexDir: flags.cache ? join(defaultCliCacheDir(), 'walk-index') : undefined,
+      walkIndexDir: flags.cache ? join((await import('./core/cache/index.js')).defaultCliCacheDir(), 'walk-index') : undefined,
     };
     const outputFormat = format(flags);
     const { generateReport } = await import('./core/engine.js');
