@@ -16,7 +16,8 @@ import { compileRule } from './userRules.js';
 
 export { parseConventionalHeader } from './conventional.js';
 export { changeTypeLabel, importanceLabel } from './messages.js';
-export { loadRepoRules, parseUserRules, REPO_RULES_FILE } from './userRules.js';
+export { loadRepoRules, REPO_RULES_FILE } from './userRules.js';
+export { parseUserRules } from './userRulesSchema.js';
 export { IMPORTANCE_THRESHOLDS } from './importance.js';
 export type { DiffRead, ReadDiff } from './signals.js';
 

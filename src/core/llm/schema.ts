@@ -1,5 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
+
+// zod/mini (a fraction of full zod's size and load time) has no messages of its own: the English ones, as full zod
+// gives. The messages go back to the model when its answer is retried.
+z.config(en());
 
 /** Limits of the model's answer: characters per field, items per list. Lists longer than the limit are cut. */
 export const OUTPUT_LIMITS = {
@@ -13,11 +18,12 @@ export const OUTPUT_LIMITS = {
   recommendations: 5,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 /** A list whose extra items are dropped (not an error) and whose blank items are ignored. */
 const list = (maxItems: number, maxChars: number) =>
-  z.preprocess(
-    (value) => (Array.isArray(value) ? value.filter((item) => !(typeof item === 'string' && !item.trim())).slice(0, maxItems) : value),
+  z.pipe(
+    z.transform((value: unknown) =>
+      (Array.isArray(value) ? value.filter((item) => !(typeof item === 'string' && !item.trim())).slice(0, maxItems) : value)),
     z.array(text(maxChars)),
   );
 
@@ -27,12 +33,12 @@ const FINISHED = /[.!?…。！？]["'”’」』)）\]]*$/u;
 export const ModelOutputSchema = z.object({
   changeType: z.enum(CHANGE_TYPES),
   importance: z.enum(IMPORTANCE_LEVELS),
-  breaking: z.boolean().optional(),
+  breaking: z.optional(z.boolean()),
   reasons: list(OUTPUT_LIMITS.reasons, OUTPUT_LIMITS.item),
-  summary: text(OUTPUT_LIMITS.summary).refine((value) => FINISHED.test(value), {
+  summary: text(OUTPUT_LIMITS.summary).check(z.refine((value) => FINISHED.test(value), {
     message: 'must be one or more complete sentences ending with punctuation',
-  }),
-  modules: list(OUTPUT_LIMITS.modules, OUTPUT_LIMITS.module).optional(),
+  })),
+  modules: z.optional(list(OUTPUT_LIMITS.modules, OUTPUT_LIMITS.module)),
   insights: z.object({
     architecture: list(OUTPUT_LIMITS.insights, OUTPUT_LIMITS.item),
     performance: list(OUTPUT_LIMITS.insights, OUTPUT_LIMITS.item),
@@ -90,7 +96,7 @@ function looksCutOff(json: string): boolean {
 }
 
 /** Zod issues as one line: `summary: must be … ; insights.security: expected array`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 6)
     .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
 import { LANGUAGES } from '../i18n/language.js';
 import type { Analysis } from '../model/analysis.js';
@@ -7,17 +7,17 @@ import type { AnalyzedCommit, RepoStats, Report, ReportWindow, RepositoryReport 
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 const personSchema = z.object({
   name: z.string(),
   email: z.string(),
-  date: z.string().describe('ISO 8601 with the commit\'s own offset'),
+  date: z.string().check(z.describe('ISO 8601 with the commit\'s own offset')),
 });
 
 const fileChangeSchema = z.object({
   path: z.string(),
-  oldPath: z.string().optional().describe('Source path of a rename (R) or copy (C)'),
+  oldPath: z.optional(z.string()).check(z.describe('Source path of a rename (R) or copy (C)')),
   status: z.enum(['A', 'M', 'D', 'R', 'C', 'T']),
   additions: count,
   deletions: count,
@@ -38,9 +38,9 @@ const tokenUsageSchema = z.object({
 
 const analysisSchema = z.object({
   analyzer: z.enum(['heuristic', 'openai-compatible', 'vscode-lm']),
-  model: z.string().optional(),
+  model: z.optional(z.string()),
   changeType: z.enum(CHANGE_TYPES),
-  conventionalScope: z.string().optional(),
+  conventionalScope: z.optional(z.string()),
   importance: z.enum(IMPORTANCE_LEVELS),
   score: z.number(),
   reasons: z.array(z.string()),
@@ -55,8 +55,8 @@ const analysisSchema = z.object({
   risks: z.array(z.string()),
   recommendations: z.array(z.string()),
   notes: z.array(z.string()),
-  grounding: z.object({ dropped: count, reasons: z.array(z.string()) }).optional(),
-  usage: tokenUsageSchema.optional(),
+  grounding: z.optional(z.object({ dropped: count, reasons: z.array(z.string()) })),
+  usage: z.optional(tokenUsageSchema),
 });
 
 const analyzedCommitSchema = z.object({
@@ -68,14 +68,14 @@ const analyzedCommitSchema = z.object({
   subject: z.string(),
   body: z.string(),
   trailers: z.array(z.object({ key: z.string(), value: z.string() })),
-  prNumber: z.number().int().positive().optional(),
+  prNumber: z.optional(z.int().check(z.positive())),
   files: z.array(fileChangeSchema),
-  url: z.string().optional(),
-  filesTruncated: z.boolean().optional(),
-  filesTotal: z.object({ files: count, additions: count, deletions: count }).optional()
-    .describe('Whole-commit totals when files was cut short'),
-  unreadable: z.string().optional()
-    .describe('Why the file list could not be read (git\'s one line, naming the missing object); files is then empty'),
+  url: z.optional(z.string()),
+  filesTruncated: z.optional(z.boolean()),
+  filesTotal: z.optional(z.object({ files: count, additions: count, deletions: count }))
+    .check(z.describe('Whole-commit totals when files was cut short')),
+  unreadable: z.optional(z.string())
+    .check(z.describe('Why the file list could not be read (git\'s one line, naming the missing object); files is then empty')),
   analysis: analysisSchema,
 });
 
@@ -83,8 +83,8 @@ const repositoryReportSchema = z.object({
   name: z.string(),
   path: z.string(),
   ref: z.string(),
-  webUrl: z.string().optional(),
-  error: z.string().optional(),
+  webUrl: z.optional(z.string()),
+  error: z.optional(z.string()),
   warnings: z.array(z.string()),
   stats: z.object({
     commits: count,
@@ -95,22 +95,22 @@ const repositoryReportSchema = z.object({
     additions: count,
     deletions: count,
   }),
-  commits: z.array(analyzedCommitSchema).describe('Newest first by the chosen date field'),
+  commits: z.array(analyzedCommitSchema).check(z.describe('Newest first by the chosen date field')),
 });
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
-  generatedAt: z.string().describe('ISO 8601 instant the report was produced'),
+  generatedAt: z.string().check(z.describe('ISO 8601 instant the report was produced')),
   window: z.object({
     start: z.string(),
     end: z.string(),
     timeZone: z.string(),
     dateField: z.enum(['committer', 'author']),
     label: z.string(),
-  }).describe('Half-open time window [start, end)'),
+  }).check(z.describe('Half-open time window [start, end)')),
   language: z.enum(LANGUAGES),
   repositories: z.array(repositoryReportSchema),
-  usage: tokenUsageSchema.optional(),
+  usage: z.optional(tokenUsageSchema),
 });
 
 // Fails to compile when the schema and the model drift apart in either direction.
