@@ -1,5 +1,6 @@
-import picomatch from 'picomatch';
 import type { FileChange } from '../model/commit.js';
+import { anyGlob } from './globs.js';
+import type { PathTest } from './globs.js';
 
 /** What a file is. Exactly one kind per file (or none, e.g. an image). */
 export const FILE_KINDS = ['vendored', 'generated', 'lockfile', 'manifest', 'ci', 'docs', 'test', 'config', 'source'] as const;
@@ -137,10 +138,8 @@ export interface ClassifiedFile {
   traits: ReadonlySet<FileTrait>;
 }
 
-type Matcher = (path: string) => boolean;
-
-function compile<C extends FileClass>(rules: readonly FileClassRule<C>[]): { fileClass: C; test: Matcher }[] {
-  return rules.map((rule) => ({ fileClass: rule.fileClass, test: picomatch([...rule.globs], { dot: true, nocase: true }) }));
+function compile<C extends FileClass>(rules: readonly FileClassRule<C>[]): { fileClass: C; test: PathTest }[] {
+  return rules.map((rule) => ({ fileClass: rule.fileClass, test: anyGlob(rule.globs, { dot: true, nocase: true }) }));
 }
 
 const KIND_MATCHERS = compile(FILE_KIND_RULES);
@@ -152,22 +151,24 @@ interface PathClass {
 }
 
 /**
- * Classes by path: a range touches the same files again and again, and the ~200 globs cost ~20 µs a path.
- * Bounded: cleared when full, so memory does not grow with the history.
+ * Classes by path: a range touches the same files again and again. Bounded: cleared when full, so memory does
+ * not grow with the history.
  */
 const CLASS_CACHE = new Map<string, PathClass>();
 const CLASS_CACHE_LIMIT = 20_000;
+const NO_TRAITS: ReadonlySet<FileTrait> = new Set();
 
 function classifyPath(path: string): PathClass {
   const kind = KIND_MATCHERS.find((rule) => rule.test(path))?.fileClass;
+  if (kind !== undefined && TRAITLESS_KINDS.has(kind)) return { kind, traits: NO_TRAITS };
   const traits = new Set<FileTrait>();
-  if (kind !== undefined && TRAITLESS_KINDS.has(kind)) return { kind, traits };
   for (const rule of TRAIT_MATCHERS) {
     if (rule.test(path)) traits.add(rule.fileClass);
   }
-  return { ...(kind ? { kind } : {}), traits };
+  return { ...(kind ? { kind } : {}), traits: traits.size > 0 ? traits : NO_TRAITS };
 }
 
+/** A file's kind and traits. The traits set is shared by every file of that path (it is read-only). */
 export function classifyFile(file: FileChange): ClassifiedFile {
   let known = CLASS_CACHE.get(file.path);
   if (!known) {
@@ -175,8 +176,7 @@ export function classifyFile(file: FileChange): ClassifiedFile {
     known = classifyPath(file.path);
     CLASS_CACHE.set(file.path, known);
   }
-  // A fresh traits set each time: callers get their own copy, as before the cache.
-  return { file, ...(known.kind ? { kind: known.kind } : {}), traits: new Set(known.traits) };
+  return known.kind ? { file, kind: known.kind, traits: known.traits } : { file, traits: known.traits };
 }
 
 /** Kinds whose churn says little about the size of a change a reviewer reads. */

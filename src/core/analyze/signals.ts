@@ -1,10 +1,10 @@
-import picomatch from 'picomatch';
 import { isDigestError } from '../errors.js';
 import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff, workflowFindings } from './diffSignals.js';
 import type { DefaultChange, MajorBump, WorkflowFinding } from './diffSignals.js';
 import { filesOfKind, pathsOf } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import type { ClassifiedFile } from './fileClasses.js';
+import { anyGlob } from './globs.js';
 
 export type ReadDiff = (paths: string[], maxBytes: number) => Promise<{ text: string; truncated: boolean }>;
 
@@ -13,9 +13,9 @@ export const DIFF_BUDGETS = { workflows: 64 * 1024, manifests: 64 * 1024, defaul
 /** Source/config files whose diff is searched for changed defaults: the most churned first. */
 const MAX_DEFAULT_FILES = 20;
 
-const isWorkflow = picomatch(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.gitlab/ci/**/*.{yml,yaml}'], { dot: true });
+const isWorkflow = anyGlob(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.gitlab/ci/**/*.{yml,yaml}'], { dot: true });
 /** Fallback for changed defaults without a diff: files named after defaults. */
-const isDefaultsFile = picomatch(['**/*default*', '**/*Default*'], { dot: true });
+const isDefaultsFile = anyGlob(['**/*default*', '**/*Default*'], { dot: true });
 
 export interface DiffSignals {
   /** Workflow files changed (not deleted). */
