@@ -31,5 +31,6 @@ export function parseConventionalHeader(subject: string): ConventionalHeader {
 export function breakingFooter(commit: Pick<Commit, 'body' | 'trailers'>): string | undefined {
   const trailer = commit.trailers.find((item) => BREAKING_TRAILER_KEYS.has(item.key));
   if (trailer) return trailer.value;
-  return BREAKING_FOOTER.exec(commit.body)?.[1]?.trim();
+  // The footer starts with `BREAKING`: a body without it is not searched line by line.
+  return commit.body.includes('BREAKING') ? BREAKING_FOOTER.exec(commit.body)?.[1]?.trim() : undefined;
 }

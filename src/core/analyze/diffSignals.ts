@@ -10,25 +10,32 @@ const FILE_HEADER = /^diff --git a\/(.*?) b\/(.*)$/;
 export function parseUnifiedDiff(text: string): FileDiffLines[] {
   const files: FileDiffLines[] = [];
   let current: FileDiffLines | undefined;
-  let inHunk = false;
-  for (const line of text.split('\n')) {
-    const header = FILE_HEADER.exec(line);
-    if (header) {
-      current = { path: header[2]!, hunks: [] };
-      files.push(current);
-      inHunk = false;
-      continue;
+  let hunk: { added: string[]; removed: string[] } | undefined;
+  // Line by line as text.split('\n') gives them, without making a string of lines nothing reads.
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const first = text.charCodeAt(start);
+    const lineStart = start;
+    start = end + 1;
+    if (first === 0x64 && text.startsWith('diff --git a/', lineStart)) {
+      const header = FILE_HEADER.exec(text.slice(lineStart, end));
+      if (header) {
+        current = { path: header[2]!, hunks: [] };
+        files.push(current);
+        hunk = undefined;
+        continue;
+      }
     }
     if (!current) continue;
-    if (line.startsWith('@@')) {
-      current.hunks.push({ added: [], removed: [] });
-      inHunk = true;
+    if (first === 0x40 && text.charCodeAt(lineStart + 1) === 0x40) {
+      hunk = { added: [], removed: [] };
+      current.hunks.push(hunk);
       continue;
     }
-    if (!inHunk) continue;
-    const hunk = current.hunks[current.hunks.length - 1]!;
-    if (line.startsWith('+')) hunk.added.push(line.slice(1));
-    else if (line.startsWith('-')) hunk.removed.push(line.slice(1));
+    if (!hunk) continue;
+    if (first === 0x2b) hunk.added.push(text.slice(lineStart + 1, end));
+    else if (first === 0x2d) hunk.removed.push(text.slice(lineStart + 1, end));
   }
   return files;
 }
@@ -78,6 +85,8 @@ const LITERAL_VALUE =
 const KEYED_LINE = /^\s*["']?([A-Za-z_$][\w$.-]*)["']?\s*[:=]/;
 
 function defaultKey(line: string): { key: string; value: string } | undefined {
+  // DEFAULT_LINE needs `DEFAULT`, `default` or `Default`: a line with neither `EFAULT` nor `efault` cannot match.
+  if (!line.includes('efault') && !line.includes('EFAULT')) return undefined;
   const match = DEFAULT_LINE.exec(line);
   if (!match || !LITERAL_VALUE.test(match[2]!)) return undefined;
   const keyed = KEYED_LINE.exec(line);
@@ -120,7 +129,9 @@ const BUMP_IN_MESSAGE =
 /** Major bumps (`x.y.z` → `(x+1)…` or more) that the commit message announces. */
 export function majorBumpsInMessage(message: string): MajorBump[] {
   const bumps: MajorBump[] = [];
-  for (const match of message.matchAll(BUMP_IN_MESSAGE)) {
+  // An exec loop rather than matchAll, which copies the regular expression on every call.
+  BUMP_IN_MESSAGE.lastIndex = 0;
+  for (let match = BUMP_IN_MESSAGE.exec(message); match; match = BUMP_IN_MESSAGE.exec(message)) {
     const [, name, from, to] = match;
     if (isMajorBump(from!, to!)) bumps.push({ name: name!, from: from!, to: to! });
   }

@@ -42,16 +42,18 @@ export function collectFacts(commit: Commit): CommitFacts {
   const description = conventionalType ? header.description : stripAreaPrefix(commit.subject.trim());
   const breakingText = breakingFooter(commit);
   const files = classifiedFiles(commit);
-  const summed = commit.files.reduce(
-    (sum, file) => ({ files: sum.files + 1, additions: sum.additions + file.additions, deletions: sum.deletions + file.deletions }),
-    { files: 0, additions: 0, deletions: 0 },
-  );
-  const reviewable = files
-    .filter((item) => item.kind === undefined || !UNREVIEWED_KINDS.has(item.kind))
-    .reduce((sum, item) => ({ additions: sum.additions + item.file.additions, deletions: sum.deletions + item.file.deletions }), {
-      additions: 0,
-      deletions: 0,
-    });
+  const summed = { files: 0, additions: 0, deletions: 0 };
+  for (const file of commit.files) {
+    summed.files += 1;
+    summed.additions += file.additions;
+    summed.deletions += file.deletions;
+  }
+  const reviewable = { additions: 0, deletions: 0 };
+  for (const item of files) {
+    if (item.kind !== undefined && UNREVIEWED_KINDS.has(item.kind)) continue;
+    reviewable.additions += item.file.additions;
+    reviewable.deletions += item.file.deletions;
+  }
   return {
     commit,
     header,
@@ -68,7 +70,8 @@ export function collectFacts(commit: Commit): CommitFacts {
 
 /** The commit's files with their classes, sorted by path (CommitFacts.files). */
 export function classifiedFiles(commit: Commit): ClassifiedFile[] {
-  return commit.files.map(classifyFile).sort((a, b) => compareText(a.file.path, b.file.path));
+  const files = commit.files.map((file) => classifyFile(file));
+  return files.length > 1 ? files.sort((a, b) => compareText(a.file.path, b.file.path)) : files;
 }
 
 function stripAreaPrefix(subject: string): string {
@@ -98,6 +101,20 @@ export function pathsOf(files: readonly ClassifiedFile[]): string[] {
 
 /** Source files and their churn. */
 export function sourceChurn(facts: CommitFacts): { files: number; lines: number } {
-  const source = filesOfKind(facts, 'source');
-  return { files: source.length, lines: source.reduce((sum, item) => sum + item.file.additions + item.file.deletions, 0) };
+  let files = 0;
+  let lines = 0;
+  for (const item of facts.files) {
+    if (item.kind !== 'source') continue;
+    files += 1;
+    lines += item.file.additions + item.file.deletions;
+  }
+  return { files, lines };
+}
+
+/** The path of the first file (in path order) with `trait`, if any. */
+export function firstPathWithTrait(facts: CommitFacts, trait: FileTrait): string | undefined {
+  for (const item of facts.files) {
+    if (item.traits.has(trait)) return item.file.path;
+  }
+  return undefined;
 }

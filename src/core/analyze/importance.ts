@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/language.js';
 import type { ChangeType, Importance } from '../model/analysis.js';
 import type { UserRule } from '../model/options.js';
-import { everyFileIs, filesOfKind, filesWithTrait, pathsOf, sourceChurn } from './facts.js';
+import { everyFileIs, firstPathWithTrait } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import { changeTypeLabel, message } from './messages.js';
 import type { MessageKey, MessageParams } from './messages.js';
@@ -34,9 +34,13 @@ export interface ImportanceRule {
 }
 
 const yes = (condition: boolean, params: MessageParams = {}): MessageParams | undefined => (condition ? params : undefined);
-const totals = ({ facts }: ImportanceInput): MessageParams => ({ ...facts.totals });
-const hasSource = ({ facts }: ImportanceInput): boolean => sourceChurn(facts).files > 0;
+const totals = ({ facts }: ImportanceInput): MessageParams => {
+  const { files, additions, deletions } = facts.totals;
+  return { files, additions, deletions };
+};
+const hasSource = ({ facts }: ImportanceInput): boolean => facts.files.some((item) => item.kind === 'source');
 const firstPath = (paths: readonly string[]): MessageParams | undefined => (paths.length > 0 ? { path: paths[0]! } : undefined);
+const pathParams = (path: string | undefined): MessageParams | undefined => (path === undefined ? undefined : { path });
 const reviewableChurn = ({ facts }: ImportanceInput): number => facts.reviewable.additions + facts.reviewable.deletions;
 
 export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
@@ -65,9 +69,9 @@ export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
   },
   { id: 'chore', group: 'type', delta: -1, reason: 'reasonChore', when: (input) => yes(input.changeType === 'chore') },
 
-  { id: 'security-path', delta: 4, reason: 'reasonSecurityPath', when: (input) => firstPath(pathsOf(filesWithTrait(input.facts, 'security-sensitive'))) },
-  { id: 'public-api', delta: 3, reason: 'reasonPublicApi', when: (input) => firstPath(pathsOf(filesWithTrait(input.facts, 'public-api'))) },
-  { id: 'migration', delta: 3, reason: 'reasonMigration', when: (input) => firstPath(pathsOf(filesWithTrait(input.facts, 'migration'))) },
+  { id: 'security-path', delta: 4, reason: 'reasonSecurityPath', when: (input) => pathParams(firstPathWithTrait(input.facts, 'security-sensitive')) },
+  { id: 'public-api', delta: 3, reason: 'reasonPublicApi', when: (input) => pathParams(firstPathWithTrait(input.facts, 'public-api')) },
+  { id: 'migration', delta: 3, reason: 'reasonMigration', when: (input) => pathParams(firstPathWithTrait(input.facts, 'migration')) },
   { id: 'ci-permissions', delta: 3, reason: 'reasonCiPermissions', when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path)) },
   {
     id: 'major-bump', delta: 3, reason: 'reasonMajorBump',
@@ -82,7 +86,7 @@ export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
   },
   {
     id: 'hot-path', delta: 1, reason: 'reasonHotPath',
-    when: (input) => firstPath(pathsOf(filesOfKind(input.facts, 'source').filter((item) => item.traits.has('hot-path')))),
+    when: (input) => pathParams(input.facts.files.find((item) => item.kind === 'source' && item.traits.has('hot-path'))?.file.path),
   },
   {
     id: 'new-module', delta: 1, reason: 'reasonNewModule',

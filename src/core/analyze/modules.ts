@@ -13,6 +13,10 @@ export const CONTAINER_DIRS: ReadonlySet<string> = new Set([
 /** Files at the top of the repository; moduleImpacts names it in the report language. */
 export const ROOT_MODULE = '';
 
+/** Modules by path (a range touches the same files again and again); cleared when full. */
+const MODULE_CACHE = new Map<string, string>();
+const MODULE_CACHE_LIMIT = 20_000;
+
 /**
  * The module of a path: walk through container folders, take the next folder. A `src` reached after another
  * container is a src layout (`components/src/<package>/<module>`), so one more folder is taken:
@@ -20,6 +24,16 @@ export const ROOT_MODULE = '';
  * belong to the container (`src/cli.ts` → `src`); files at the top belong to ROOT_MODULE.
  */
 export function moduleOf(path: string): string {
+  let module = MODULE_CACHE.get(path);
+  if (module === undefined) {
+    if (MODULE_CACHE.size >= MODULE_CACHE_LIMIT) MODULE_CACHE.clear();
+    module = findModule(path);
+    MODULE_CACHE.set(path, module);
+  }
+  return module;
+}
+
+function findModule(path: string): string {
   const dirs = path.split('/').slice(0, -1);
   if (dirs.length === 0) return ROOT_MODULE;
   let index = 0;

@@ -21,17 +21,20 @@ export function newModules(facts: CommitFacts): ModuleChanges {
   const added = new Set<string>();
   const removed = new Set<string>();
   for (const { file, kind } of facts.files) {
+    // Only additions, copies and deletions count: a modified marker (the usual case) is not looked at further.
+    if (file.status !== 'A' && file.status !== 'C' && file.status !== 'D') continue;
     if (kind === 'test' || kind === 'docs' || kind === 'vendored' || kind === 'generated') continue;
     const slash = file.path.lastIndexOf('/');
     if (slash < 0 || !MODULE_MARKERS.has(file.path.slice(slash + 1))) continue;
     const folder = file.path.slice(0, slash);
-    if (file.status === 'A' || file.status === 'C') added.add(folder);
     if (file.status === 'D') removed.add(folder);
+    else added.add(folder);
   }
   return { added: outermost(added), removed: outermost(removed) };
 }
 
 /** `packages/store` and not also `packages/store/src`: a module's own sub-folders are part of it. */
 function outermost(folders: ReadonlySet<string>): string[] {
+  if (folders.size < 2) return [...folders];
   return [...folders].filter((folder) => ![...folders].some((other) => folder.startsWith(`${other}/`))).sort(compareText);
 }

@@ -17,7 +17,8 @@ const SENTENCE_END = /[.!?。！？…]$/;
 export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
   // A conventional `type(scope):` prefix is shown as the change type; an area prefix (`net/http:`) says where, so it stays.
   const lead = facts.conventionalType ? capitalize(facts.description) : facts.commit.subject.trim();
-  const parts = [asSentence(lead.replace(PR_SUFFIX, ''))];
+  // PR_SUFFIX needs `(#`: most subjects are spared the search.
+  const parts = [asSentence(lead.includes('(#') ? lead.replace(PR_SUFFIX, '') : lead)];
   const paragraph = firstParagraph(facts.commit.body, facts.commit.subject);
   if (paragraph) parts.push(paragraph);
   parts.push(statsSentence(facts, scope, language));
@@ -26,14 +27,21 @@ export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[],
 
 /** A space after Latin sentences, none after Chinese ones (。！？). */
 function joinSentences(sentences: readonly string[]): string {
-  return sentences.reduce((text, sentence) => (text === '' ? sentence : /[。！？]$/.test(text) ? text + sentence : `${text} ${sentence}`), '');
+  let text = '';
+  for (const sentence of sentences) {
+    if (text === '') text = sentence;
+    else if (text.endsWith('。') || text.endsWith('！') || text.endsWith('？')) text += sentence;
+    else text = `${text} ${sentence}`;
+  }
+  return text;
 }
 
 function statsSentence(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
   if (facts.totals.files === 0) return message(language, 'summaryNoFiles');
   const modules = formatList(language, scope.map((impact) => impact.module), SUMMARY_MODULES);
   const key = scope.length > 1 ? 'summaryStatsMainly' : 'summaryStats';
-  return message(language, key, { ...facts.totals, modules });
+  const { files, additions, deletions } = facts.totals;
+  return message(language, key, { files, additions, deletions, modules });
 }
 
 /**
@@ -41,22 +49,36 @@ function statsSentence(facts: CommitFacts, scope: readonly ModuleImpact[], langu
  * Markdown links reduced to their text. Too long: whole sentences up to MAX_BODY_CHARS; never a cut sentence.
  */
 export function firstParagraph(body: string, subject: string): string {
-  const paragraphs = body.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').split(/\n[ \t]*\n/);
+  if (body === '') return '';
+  // Each rewrite runs only when its text is there (most bodies are one plain line): same result, less work.
+  let text = body.includes('\r\n') ? body.replace(/\r\n/g, '\n') : body;
+  if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?-->/g, '');
+  const paragraphs = text.includes('\n') ? text.split(/\n[ \t]*\n/) : [text];
   for (const paragraph of paragraphs) {
     const lines = paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== '');
     if (lines.length === 0) continue;
     if (lines.every((line) => TRAILER_LINE.test(line))) continue;
     if (lines[0]!.startsWith('```') || lines[0]!.startsWith('    ')) continue;
-    const text = lines
-      .map((line) => line.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^#+\s+/, ''))
-      .join(' ')
-      .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (text === '' || text === subject.trim()) continue;
-    return shorten(asSentence(text));
+    let joined = lines.map(withoutMarker).join(' ');
+    if (joined.includes('](')) joined = joined.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1');
+    const flat = (MORE_THAN_A_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+    if (flat === '' || flat === subject.trim()) continue;
+    return shorten(asSentence(flat));
   }
   return '';
+}
+
+/** Whitespace that `replace(/\s+/g, ' ')` would change: anything but a lone space. */
+const MORE_THAN_A_SPACE = /[^\S ]|  /;
+
+/** A line without its list marker (`- `, `1. `) and heading marker (`# `), which only start with these characters. */
+function withoutMarker(line: string): string {
+  const first = line.charCodeAt(0);
+  let text = line;
+  if (first === 0x2d || first === 0x2a || first === 0x2b || (first >= 0x30 && first <= 0x39)) {
+    text = text.replace(/^([-*+]|\d+[.)])\s+/, '');
+  }
+  return text.charCodeAt(0) === 0x23 ? text.replace(/^#+\s+/, '') : text;
 }
 
 function shorten(text: string): string {
@@ -95,5 +117,6 @@ function asSentence(text: string): string {
 }
 
 function capitalize(text: string): string {
-  return text.replace(/^[a-z]/, (letter) => letter.toUpperCase());
+  const first = text.charCodeAt(0);
+  return first >= 0x61 && first <= 0x7a ? String.fromCharCode(first - 0x20) + text.slice(1) : text;
 }

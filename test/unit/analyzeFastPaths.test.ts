@@ -1,0 +1,173 @@
+// The analyzer's fast paths (searches skipped when their text is absent, line scans without split) must give
+// exactly what the plain versions gave. The plain versions are kept here as references and both run on random text
+// built from the characters and words those paths look for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultChanges, majorBumpsInMessage, parseUnifiedDiff } from '../../src/core/analyze/diffSignals.js';
+import type { FileDiffLines } from '../../src/core/analyze/diffSignals.js';
+import { MAX_BODY_CHARS, firstParagraph, splitSentences } from '../../src/core/analyze/summary.js';
+import { moduleOf } from '../../src/core/analyze/modules.js';
+
+/** A small deterministic generator (tests must not depend on Math.random). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(next: () => number, items: readonly T[]): T {
+  return items[Math.floor(next() * items.length)]!;
+}
+
+function text(next: () => number, pieces: readonly string[], length: number): string {
+  let out = '';
+  const count = Math.floor(next() * length);
+  for (let i = 0; i < count; i++) out += pick(next, pieces);
+  return out;
+}
+
+function referenceParseUnifiedDiff(diff: string): FileDiffLines[] {
+  const files: FileDiffLines[] = [];
+  let current: FileDiffLines | undefined;
+  let inHunk = false;
+  for (const line of diff.split('\n')) {
+    const header = /^diff --git a\/(.*?) b\/(.*)$/.exec(line);
+    if (header) {
+      current = { path: header[2]!, hunks: [] };
+      files.push(current);
+      inHunk = false;
+      continue;
+    }
+    if (!current) continue;
+    if (line.startsWith('@@')) {
+      current.hunks.push({ added: [], removed: [] });
+      inHunk = true;
+      continue;
+    }
+    if (!inHunk) continue;
+    const hunk = current.hunks[current.hunks.length - 1]!;
+    if (line.startsWith('+')) hunk.added.push(line.slice(1));
+    else if (line.startsWith('-')) hunk.removed.push(line.slice(1));
+  }
+  return files;
+}
+
+const DIFF_PIECES = ['\n', '\n', 'diff --git a/x b/x', 'diff --git a/a b b/a b', 'diff --git ', '@@ -1 +1 @@', '@', '@@', '+', '-', '+++ b/x',
+  '--- a/x', ' ', 'x', '\r', 'DEFAULT_TIMEOUT = 30', 'defaultPort: 80', 'timeout_default = "x"', 'myDefault => 5', ' = ', ': ',
+  '"a"', '1', '2', 'true', 'None', 'default', 'Default', 'EFAULT', 'efault', '"react": "^17.0.2"', '"react": "^18.0.0"',
+  'timeout: int = field(default=30)', 'DEFAULTS = merge(a, b)', '==', '=>', '\n@@ -1 +1 @@\n-DEFAULT_TIMEOUT = 30\n+DEFAULT_TIMEOUT = 60',
+  '\n-MAX_DEFAULT = 1\n+MAX_DEFAULT = 2', '\n-  defaultPort: 80,\n+  defaultPort: 81,', '\n-x_default = "a"\n+x_default = "b"'];
+
+test('parseUnifiedDiff and defaultChanges give what the split-and-regex versions gave', () => {
+  const next = random(1);
+  for (let round = 0; round < 3000; round++) {
+    const diff = text(next, DIFF_PIECES, 60);
+    const parsed = parseUnifiedDiff(diff);
+    assert.deepEqual(parsed, referenceParseUnifiedDiff(diff), JSON.stringify(diff));
+    assert.deepEqual(defaultChanges(parsed), referenceDefaultChanges(parsed), JSON.stringify(diff));
+  }
+});
+
+// The defaults search as it was, without the `efault` pre-check.
+const DEFAULT_LINE =
+  /\b(DEFAULT_[A-Z0-9_]+|default(?:[A-Z_][A-Za-z0-9_]*)?|[A-Za-z0-9]+_default|[a-z][A-Za-z0-9]*Default)["']?\s*(?::|=(?![=>])|=>)\s*("[^"]*"|'[^']*'|`[^`$]*`|[^\s,;)}\]]+)/;
+const LITERAL_VALUE =
+  /^(?:[-+]?\d[\w.]*|"[^"]*"|'[^']*'|`[^`$]*`|true|false|True|False|null|None|nil|undefined|[A-Z][A-Za-z0-9]*\.[A-Z_][A-Za-z0-9_]*|[A-Z][A-Z0-9_]+)$/;
+const KEYED_LINE = /^\s*["']?([A-Za-z_$][\w$.-]*)["']?\s*[:=]/;
+function referenceDefaultChanges(files: readonly FileDiffLines[]): { path: string; name: string }[] {
+  const key = (line: string): { key: string; value: string } | undefined => {
+    const match = DEFAULT_LINE.exec(line);
+    if (!match || !LITERAL_VALUE.test(match[2]!)) return undefined;
+    const keyed = KEYED_LINE.exec(line);
+    return { key: keyed && keyed[1] !== match[1] ? `${keyed[1]}.${match[1]}` : match[1]!, value: match[2]! };
+  };
+  const changes: { path: string; name: string }[] = [];
+  for (const file of files) {
+    const names = new Set<string>();
+    for (const hunk of file.hunks) {
+      const removed = new Map<string, string>();
+      for (const line of hunk.removed) {
+        const found = key(line);
+        if (found) removed.set(found.key, found.value);
+      }
+      for (const line of hunk.added) {
+        const found = key(line);
+        if (found && removed.has(found.key) && removed.get(found.key) !== found.value) names.add(found.key);
+      }
+    }
+    for (const name of [...names].sort()) changes.push({ path: file.path, name });
+  }
+  return changes;
+}
+
+const TRAILER_LINE = /^(BREAKING[ -]CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*\S/;
+function referenceFirstParagraph(body: string, subject: string, shorten: (text: string) => string): string {
+  const paragraphs = body.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').split(/\n[ \t]*\n/);
+  for (const paragraph of paragraphs) {
+    const lines = paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    if (lines.length === 0) continue;
+    if (lines.every((line) => TRAILER_LINE.test(line))) continue;
+    if (lines[0]!.startsWith('```') || lines[0]!.startsWith('    ')) continue;
+    const flat = lines
+      .map((line) => line.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^#+\s+/, ''))
+      .join(' ')
+      .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (flat === '' || flat === subject.trim()) continue;
+    return shorten(flat);
+  }
+  return '';
+}
+
+// summary.ts's own ending and shortening, unchanged by the fast paths.
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '' || /[.!?。！？…]$/.test(trimmed)) return trimmed;
+  return /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/.test(trimmed) ? `${trimmed}。` : `${trimmed}.`;
+}
+function shorten(flat: string): string {
+  if (flat.length <= MAX_BODY_CHARS) return flat;
+  let kept = '';
+  for (const sentence of splitSentences(flat)) {
+    if ((kept + sentence).length > MAX_BODY_CHARS) break;
+    kept += sentence;
+  }
+  return kept.trim();
+}
+
+const BODY_PIECES = ['A long sentence that goes on and on to pass the cut. ', '\n', '\n', '\r\n', '\n\n', '\n \t\n', ' ', '  ', '\t', 'word', 'Word.', '- ', '* ', '+ ', '1. ', '12) ', '# ', '## ',
+  '#', '```', '    ', '<!--', '-->', '[link](http://x)', '![img](y)', '](', '[', ']', 'Signed-off-by: A <a@x>', 'Key: value',
+  'BREAKING CHANGE: x', 'subject', '\u00a0', '\u3000', '。', 'Fix it'];
+
+test('firstParagraph gives what the always-rewriting version gave', () => {
+  const next = random(2);
+  for (let round = 0; round < 5000; round++) {
+    const body = text(next, BODY_PIECES, 30);
+    const subject = pick(next, ['subject', 'Fix it', ' subject ', '']);
+    const actual = firstParagraph(body, subject);
+    const expected = referenceFirstParagraph(body, subject, (flat) => shorten(asSentence(flat)));
+    assert.equal(actual, expected, JSON.stringify({ body, subject }));
+  }
+});
+
+test('majorBumpsInMessage finds every bump on repeated calls (the search starts over each time)', () => {
+  const message = 'Bump a from 1.0.0 to 2.0.0\nUpdates `b` from 3.1 to 4.0\nbump c from 1 to 1.5';
+  const expected = [{ name: 'a', from: '1.0.0', to: '2.0.0' }, { name: 'b', from: '3.1', to: '4.0' }];
+  assert.deepEqual(majorBumpsInMessage(message), expected);
+  assert.deepEqual(majorBumpsInMessage(message), expected);
+  assert.deepEqual(majorBumpsInMessage('nothing here'), []);
+});
+
+test('moduleOf answers the same from its cache', () => {
+  for (const path of ['a.ts', 'src/cli.ts', 'packages/ui/src/a.ts', 'components/src/dynamo/planner/x.py', 'src/core/git/x.ts']) {
+    assert.equal(moduleOf(path), moduleOf(path));
+  }
+  assert.equal(moduleOf('packages/ui/src/a.ts'), 'packages/ui');
+  assert.equal(moduleOf('components/src/dynamo/planner/x.py'), 'components/src/dynamo/planner');
+});
