@@ -7,6 +7,7 @@ import { readRepository } from '../../src/core/git/index.js';
 import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import type { ResolvedWindow } from '../../src/core/time/window.js';
+import type { Commit } from '../../src/core/model/commit.js';
 import type { ReadOptions } from '../../src/core/model/options.js';
 import type { DateField } from '../../src/core/model/report.js';
 import { FixtureRepo } from '../support/gitFixture.js';
@@ -18,6 +19,13 @@ const opts = (over: Partial<ReadOptions> = {}): ReadOptions => ({
   ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [], ...over,
 });
 const subjects = (commits: { subject: string }[]): string[] => commits.map((c) => c.subject);
+
+/** onCommit handed over every commit of the result, the same objects, each exactly once, and nothing else. */
+function assertHandedOverOnce(handedOver: Commit[], result: Commit[]): void {
+  assert.equal(handedOver.length, result.length);
+  assert.equal(new Set(handedOver).size, handedOver.length);
+  for (const commit of result) assert.ok(handedOver.includes(commit), `${commit.subject} was not handed over`);
+}
 
 test('commits at exactly 00:00 are in at the start and out at the end', async (t) => {
   const repo = FixtureRepo.create();
@@ -55,8 +63,10 @@ test('out-of-order dates: in-window commits behind an older commit are found, ne
   // Raw git --since stops at "way older tip" and misses the rest.
   const raw = repo.git(['log', '--format=%s', '--since=2026-01-22T00:00:00Z', '--until=2026-01-22T23:59:59Z']);
   assert.equal(raw, '');
-  const read = await readRepository(repo.dir, dayWindow(), opts());
+  const handedOver: Commit[] = [];
+  const read = await readRepository(repo.dir, dayWindow(), opts(), { onCommit: (c) => handedOver.push(c) });
   assert.deepEqual(subjects(read.commits), ['in window, parent', 'in window, tip']);
+  assertHandedOverOnce(handedOver, read.commits);
 });
 
 test('author vs committer date field', async (t) => {
@@ -267,7 +277,9 @@ test('missing blobs in several commits: each broken commit is listed without fil
   }
   for (const oid of lost) unlinkSync(join(repo.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
   for (const dateField of ['committer', 'author'] as const) {
-    const read = await readRepository(repo.dir, dayWindow(dateField), opts({ dateField }));
+    const handedOver: Commit[] = [];
+    const read = await readRepository(repo.dir, dayWindow(dateField), opts({ dateField }), { onCommit: (c) => handedOver.push(c) });
+    assertHandedOverOnce(handedOver, read.commits);
     assert.deepEqual(read.commits.map((c) => [c.subject, c.files.map((f) => f.path), c.unreadable]),
       [8, 7, 6, 5, 4, 3, 2, 1, 0].map((i) => {
         const index = [...broken].indexOf(i);

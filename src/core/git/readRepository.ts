@@ -36,6 +36,12 @@ export interface ReadContext {
    * clone adds history behind the same tip).
    */
   walkIndexDir?: string;
+  /**
+   * Called with each commit of the result as soon as it has been read, before the read finishes, in no particular
+   * order (the result's `commits` has the order). Every commit of the result is handed over exactly once; the
+   * speculative log only prints commits the walk also selects, so nothing else is. Lets the analysis start early.
+   */
+  onCommit?: (commit: Commit) => void;
 }
 
 /** `-m --first-parent` is what git < 2.31 understands; newer git spells it `--diff-merges=first-parent`. */
@@ -59,6 +65,12 @@ export async function readRepository(
   remote.catch(() => undefined);
   const { location, tip } = await probeRepository(path, options.ref, signal);
   const call: GitCall = { cwd: location.root, signal, context: { path, ref: options.ref } };
+  const handedOver = new Set<string>();
+  const emit: OnParsed | undefined = ctx.onCommit && ((parsed) => {
+    if (handedOver.has(parsed.commit.sha)) return;
+    handedOver.add(parsed.commit.sha);
+    ctx.onCommit!(parsed.commit);
+  });
   const filters = selectionArgs(options);
   const pathspecs = pathspecArgs(options.paths);
   const detail = [...detailArgs(FIRST_PARENT_DIFF), ...(pathspecs.length > 0 ? ['--full-diff'] : [])];
@@ -76,6 +88,7 @@ export async function readRepository(
       ['log', ...detail, ...filters, `--since=@${Math.ceil(window.startMs / 1000)}`,
         `--until=@${Math.ceil(window.endMs / 1000) - 1}`, '--end-of-options', tip, ...pathspecs],
       call,
+      emit,
     ).then((partial) => partial.commits)
     : undefined;
   // Keep a rejection of the speculative read from going unhandled while the walk is still running.
@@ -86,7 +99,7 @@ export async function readRepository(
   const missing = selected.filter((s) => !found.has(s.sha)).map((s) => s.sha);
   if (missing.length > 0) {
     ctx.onProgress?.(`Reading ${missing.length} commits of ${identity.name}`);
-    const extra = await readSelected(missing, detail, call);
+    const extra = await readSelected(missing, detail, call, emit);
     for (const [sha, parsed] of extra) found.set(sha, parsed);
   }
 
@@ -118,12 +131,18 @@ async function readDetails(args: string[], call: GitCall & { input?: string }): 
  * Like readDetails, but a missing-objects failure is returned with the commits printed completely before it
  * (the parser emits a commit only when the next one starts, so the one git died on is never emitted half-read).
  */
+type OnParsed = (parsed: ParsedCommit) => void;
+
 async function readDetailsPartly(
   args: string[],
   call: GitCall & { input?: string },
+  onParsed?: OnParsed,
 ): Promise<{ commits: Map<string, ParsedCommit>; missingObjects?: DigestError }> {
   const commits = new Map<string, ParsedCommit>();
-  const parser = new LogParser((parsed) => commits.set(parsed.commit.sha, parsed));
+  const parser = new LogParser((parsed) => {
+    commits.set(parsed.commit.sha, parsed);
+    onParsed?.(parsed);
+  });
   try {
     await gitStream(args, { ...call, onData: (chunk) => parser.push(chunk) });
   } catch (error) {
@@ -142,24 +161,33 @@ async function readDetailsPartly(
  * readable commit keeps its files, and correctness does not depend on where git stopped. A missing commit object
  * still fails the whole read (nothing can be said about that commit).
  */
-async function readSelected(shas: string[], detail: string[], call: GitCall): Promise<Map<string, ParsedCommit>> {
+async function readSelected(
+  shas: string[],
+  detail: string[],
+  call: GitCall,
+  onParsed?: OnParsed,
+): Promise<Map<string, ParsedCommit>> {
   const found = new Map<string, ParsedCommit>();
   const batchArgs = ['log', '--no-walk=unsorted', '--stdin', ...detail];
   let queue = shas;
   while (queue.length > 0) {
-    const batch = await readDetailsPartly(batchArgs, { ...call, input: `${queue.join('\n')}\n` });
+    const batch = await readDetailsPartly(batchArgs, { ...call, input: `${queue.join('\n')}\n` }, onParsed);
     for (const [sha, parsed] of batch.commits) found.set(sha, parsed);
     const rest = queue.filter((sha) => !found.has(sha));
     if (!batch.missingObjects || rest.length === 0) break;
     const [suspect, ...after] = rest as [string, ...string[]];
     let failure = batch.missingObjects;
     if (queue.length > 1) {
-      const alone = await readDetailsPartly(batchArgs, { ...call, input: `${suspect}\n` });
+      const alone = await readDetailsPartly(batchArgs, { ...call, input: `${suspect}\n` }, onParsed);
       const parsed = alone.commits.get(suspect);
       if (parsed) found.set(suspect, parsed);
       if (alone.missingObjects) failure = alone.missingObjects;
     }
-    if (!found.has(suspect)) found.set(suspect, await readWithoutFiles(suspect, failure, call));
+    if (!found.has(suspect)) {
+      const withoutFiles = await readWithoutFiles(suspect, failure, call);
+      found.set(suspect, withoutFiles);
+      onParsed?.(withoutFiles);
+    }
     queue = after;
   }
   return found;
