@@ -1,31 +1,72 @@
-// Bundles the CLI, the extension and the webview with esbuild. `--only cli|extension|webview` limits the work.
+// Bundles the CLI, the extension and the webview with esbuild. `--only cli|extension|webview` limits the work;
+// `--outdir <folder>` writes elsewhere than dist/ (test/cli/bundle.test.ts).
 import { build } from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const flag = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const only = flag('--only');
+const out = flag('--outdir') ?? 'dist';
 const production = process.argv.includes('--production');
+
+/**
+ * The CLI is two files. dist/cli.bundle.js holds the whole command line, minified (less to read and compile at every
+ * start; the source map beside it serves `node --enable-source-maps`). dist/cli.js (src/cliLoader.ts), the package's
+ * `bin`, runs the bundle through V8's code cache. The bundle's first line names its content hash, which keys that
+ * cache. What a run may not need (the engine for --help, marked and the model analyzer for a heuristic JSON or
+ * Markdown report) is imported dynamically in the source: esbuild keeps it in the bundle but does not evaluate it.
+ */
+const CLI_ID_PLACEHOLDER = '0'.repeat(16);
 
 const targets = {
   cli: {
-    entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    entryPoints: ['src/cli.ts'], outfile: `${out}/cli.bundle.js`, platform: 'node', format: 'cjs', target: 'node20', minify: true,
+    banner: { js: `/*! daily-digest cli ${CLI_ID_PLACEHOLDER} */` },
   },
   extension: {
-    entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
+    entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, platform: 'node', format: 'cjs',
     target: 'node20', external: ['vscode'],
   },
   webview: {
-    entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife',
+    entryPoints: ['webview/main.ts'], outfile: `${out}/webview.js`, platform: 'browser', format: 'iife',
     target: 'es2022',
   },
 };
 
+/**
+ * Writes a file whole under its final name (rename), so a `node dist/cli.js` running during a rebuild never reads a
+ * half-written file.
+ */
+function writeAtomic(file, contents) {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+async function buildCli(options) {
+  const result = await build({ ...options, write: false });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  // The id replaces a placeholder of the same length on the first line: the source map stays right.
+  const id = createHash('sha256').update(code.contents).digest('hex').slice(0, CLI_ID_PLACEHOLDER.length);
+  for (const file of result.outputFiles) {
+    writeAtomic(file.path, file === code ? code.text.replace(CLI_ID_PLACEHOLDER, id) : file.contents);
+  }
+  const loader = await build({
+    entryPoints: ['src/cliLoader.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
+    logLevel: 'warning', legalComments: 'none', banner: { js: '#!/usr/bin/env node' }, outfile: `${out}/cli.js`,
+  });
+  writeAtomic(`${out}/cli.js`, loader.outputFiles[0].contents);
+  chmodSync(`${out}/cli.js`, 0o755);
+  // Earlier layouts: one unminified bundle with its map, then ES module chunks.
+  for (const old of [`${out}/cli.js.map`, `${out}/cli`]) rmSync(old, { recursive: true, force: true });
+}
+
 for (const [name, options] of Object.entries(targets)) {
   if (only && only !== name) continue;
   if (!existsSync(options.entryPoints[0])) continue;
-  await build({
-    bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none',
-    ...options,
-  });
-  if (name === 'cli') chmodSync(options.outfile, 0o755);
+  const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+  if (name === 'cli') await buildCli({ ...common, ...options });
+  else await build({ ...common, ...options });
 }
