@@ -1,8 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { analyzeCommit, diffRequest, loadRepoRules } from './analyze/index.js';
+import { analyzeCommit, analyzeCommitNow, diffRequest, loadRepoRules } from './analyze/index.js';
 import type { ReadDiff } from './analyze/index.js';
+import type { ReadDiffNow } from './analyze/signals.js';
 import { DigestError, describeError, isDigestError } from './errors.js';
 import { readCommitDiff, readRepository } from './git/index.js';
 import type { RepositoryRead } from './git/index.js';
@@ -11,6 +12,7 @@ import type { CapturedDiff, DiffStreamRequest } from './git/diffStream.js';
 import type { Language } from './i18n/language.js';
 import type { Commit } from './model/commit.js';
 import type { DigestOptions, ReadOptions, UserRule } from './model/options.js';
+import type { Analysis } from './model/analysis.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from './model/report.js';
 import { reportMessage, unreadableCommitsWarning } from './report/messages.js';
 import { EMPTY_STATS, computeStats } from './report/stats.js';
@@ -113,8 +115,9 @@ interface AnalysisSettings {
  * Analyzes every commit of a read. The diffs the analyzer will ask for (diffRequest) come from one streaming
  * `git log -p` for all commits that need one (streamCommitDiffs), and each such commit is analyzed as soon as its
  * patch has been read, so only the budgets of the commit in hand are held. Commits that need no diff are analyzed
- * meanwhile. A read the stream cannot answer exactly, and every read after a failed stream, goes through
- * readCommitDiff (one `git show`), so the analyses are the same as with per-commit reads.
+ * meanwhile. An analysis whose reads the stream answers runs at once (analyzeCommitNow, no promise per read); a read
+ * the stream cannot answer exactly, and every read after a failed stream, goes through readCommitDiff (one
+ * `git show`), so the analyses are the same as with per-commit reads.
  */
 async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings): Promise<AnalyzedCommit[]> {
   const { signal } = settings;
@@ -138,6 +141,21 @@ async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings):
       ),
     );
   };
+  /** At once when the capture (or no read at all) answers every read, else the asynchronous way. */
+  const analyze = (index: number, captured: CapturedDiff | undefined): void => {
+    const commit = read.commits[index]!;
+    try {
+      const analyzed = analyzeOneNow(commit, captured, settings);
+      if (analyzed) {
+        results[index] = analyzed;
+        return;
+      }
+    } catch (error) {
+      failure ??= { error };
+      return;
+    }
+    start(index, captured ? fromCapture(captured, readOne(commit)) : readOne(commit));
+  };
 
   const requests: DiffStreamRequest[] = [];
   const indexBySha = new Map<string, number>();
@@ -157,7 +175,7 @@ async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings):
     const index = indexBySha.get(captured.sha.toLowerCase());
     if (index === undefined || streamed.has(index) || failure) return;
     streamed.add(index);
-    start(index, fromCapture(captured, readOne(read.commits[index]!)));
+    analyze(index, captured);
   };
   const streaming = (async (): Promise<{ error: unknown } | undefined> => {
     let queue = requests;
@@ -178,7 +196,7 @@ async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings):
 
   for (let i = 0; i < withoutDiff.length && !failure; i++) {
     if (i > 0 && i % ANALYSIS_SLICE === 0) await nextTurn();
-    start(withoutDiff[i]!, readOne(read.commits[withoutDiff[i]!]!));
+    analyze(withoutDiff[i]!, undefined);
   }
 
   // A cancelled run stops; any other stream failure only costs speed: what it did not answer is read commit by commit.
@@ -212,6 +230,24 @@ async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: Analysis
       return diff;
     },
   });
+  return withCutNote(commit, analysis, cutAt, language);
+}
+
+/** analyzeOne with every read answered from `captured` at once; undefined when one cannot be (analyzeOne then). */
+function analyzeOneNow(commit: Commit, captured: CapturedDiff | undefined, settings: AnalysisSettings): AnalyzedCommit | undefined {
+  const { language, rules, signal } = settings;
+  throwIfCancelled(signal);
+  let cutAt: number | undefined;
+  const readDiffNow: ReadDiffNow = (paths, maxBytes) => {
+    const diff = captured && answerCapturedDiff(captured, paths, maxBytes);
+    if (diff?.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
+    return diff;
+  };
+  const analysis = analyzeCommitNow(commit, { language, rules, readDiffNow });
+  return analysis && withCutNote(commit, analysis, cutAt, language);
+}
+
+function withCutNote(commit: Commit, analysis: Analysis, cutAt: number | undefined, language: Language): AnalyzedCommit {
   if (cutAt !== undefined) {
     analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
   }

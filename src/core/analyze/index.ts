@@ -9,10 +9,13 @@ import { collectInsights } from './insights.js';
 import { message } from './messages.js';
 import { moduleImpacts } from './modules.js';
 import { collectRisks } from './risks.js';
-import { collectSignals, diffReads } from './signals.js';
-import type { DiffRead, ReadDiff } from './signals.js';
+import { collectSignals, collectSignalsNow, diffReads } from './signals.js';
+import type { DiffRead, DiffSignals, ReadDiff, ReadDiffNow } from './signals.js';
+import type { CommitFacts } from './facts.js';
+import type { ChangeType } from '../model/analysis.js';
 import { buildSummary } from './summary.js';
 import { compileRule } from './userRules.js';
+import type { CompiledRule } from './userRules.js';
 
 export { parseConventionalHeader } from './conventional.js';
 export { changeTypeLabel, importanceLabel } from './messages.js';
@@ -42,21 +45,58 @@ export function diffRequest(commit: Commit): DiffRead[] {
 
 /** The offline analysis of one commit: deterministic, grounded in the commit's message, stats and diff. */
 export async function analyzeCommit(commit: Commit, ctx: AnalyzeContext): Promise<Analysis> {
-  const { language } = ctx;
-  const facts = collectFacts(commit);
+  const prepared = prepare(commit, ctx.rules);
+  return finish(prepared, await collectSignals(prepared.facts, ctx.readDiff), ctx.language);
+}
 
+/**
+ * analyzeCommit when every diff read can be answered at once (the engine's streamed patches): the same analysis,
+ * without a promise per read, or undefined when a read cannot be answered at once (then call analyzeCommit).
+ */
+export function analyzeCommitNow(
+  commit: Commit,
+  ctx: Omit<AnalyzeContext, 'readDiff'> & { readDiffNow: ReadDiffNow },
+): Analysis | undefined {
+  const prepared = prepare(commit, ctx.rules);
+  const signals = collectSignalsNow(prepared.facts, ctx.readDiffNow);
+  return signals === undefined ? undefined : finish(prepared, signals, ctx.language);
+}
+
+interface Prepared {
+  facts: CommitFacts;
+  changeType: ChangeType;
+  matchedRules: UserRule[];
+}
+
+function prepare(commit: Commit, rules: readonly UserRule[]): Prepared {
+  const facts = collectFacts(commit);
   // User rules may force the change type; each rule's `types` sees the type the rules before it left.
   let { changeType } = decideChangeType(facts);
   const matchedRules: UserRule[] = [];
-  for (const compiled of ctx.rules.map(compileRule)) {
+  for (const rule of rules) {
+    const compiled = compiledRule(rule);
     if (!compiled.matches(commit, changeType)) continue;
     matchedRules.push(compiled.rule);
     if (compiled.rule.changeType) changeType = compiled.rule.changeType;
   }
+  return { facts, changeType, matchedRules };
+}
 
-  const signals = await collectSignals(facts, ctx.readDiff);
+/** Rules compiled once per rule object, not once per commit (a rule's globs and pattern do not change). */
+const COMPILED_RULES = new WeakMap<UserRule, CompiledRule>();
+
+function compiledRule(rule: UserRule): CompiledRule {
+  let compiled = COMPILED_RULES.get(rule);
+  if (!compiled) {
+    compiled = compileRule(rule);
+    COMPILED_RULES.set(rule, compiled);
+  }
+  return compiled;
+}
+
+function finish({ facts, changeType, matchedRules }: Prepared, signals: DiffSignals, language: Language): Analysis {
   const importance = scoreImportance({ facts, changeType, signals }, matchedRules, language);
-  const scope = moduleImpacts(commit.files, message(language, 'rootModule'));
+  const scope = moduleImpacts(facts.commit.files, message(language, 'rootModule'));
   const { risks, recommendations } = collectRisks({ facts, changeType, signals, language });
 
   return {

@@ -59,35 +59,65 @@ function planDiffs(facts: Pick<CommitFacts, 'files'>): DiffPlan {
 
 /** The reads collectSignals makes, in order (`paths` never empty), so a batch reader can fetch them up front. */
 export function diffReads(facts: Pick<CommitFacts, 'files'>): DiffRead[] {
-  const plan = planDiffs(facts);
-  return [
-    { paths: plan.workflowPaths, maxBytes: DIFF_BUDGETS.workflows },
-    { paths: plan.manifestPaths, maxBytes: DIFF_BUDGETS.manifests },
-    { paths: plan.defaultPaths, maxBytes: DIFF_BUDGETS.defaults },
-  ].filter((read) => read.paths.length > 0);
+  return planReads(planDiffs(facts)).filter((read) => read.paths.length > 0);
 }
 
 export async function collectSignals(facts: CommitFacts, readDiff: ReadDiff | undefined): Promise<DiffSignals> {
   const plan = planDiffs(facts);
-  const { workflowPaths, defaultCandidates } = plan;
-
-  const read = async (paths: string[], budget: number): Promise<string | undefined> => {
-    if (!readDiff || paths.length === 0) return undefined;
-    try {
-      return (await readDiff(paths, budget)).text;
-    } catch (error) {
-      // Cancellation must stop the report; any other failure only loses this signal.
-      if (isDigestError(error) && error.code === 'cancelled') throw error;
-      return undefined;
+  const texts: (string | undefined)[] = [];
+  for (const { paths, maxBytes } of planReads(plan)) {
+    let text: string | undefined;
+    if (readDiff && paths.length > 0) {
+      try {
+        text = (await readDiff(paths, maxBytes)).text;
+      } catch (error) {
+        // Cancellation must stop the report; any other failure only loses this signal.
+        if (isDigestError(error) && error.code === 'cancelled') throw error;
+      }
     }
-  };
+    texts.push(text);
+  }
+  return signalsFrom(facts, plan, texts);
+}
 
-  const [workflowDiff, manifestDiff, defaultsDiff] = [
-    await read(plan.workflowPaths, DIFF_BUDGETS.workflows),
-    await read(plan.manifestPaths, DIFF_BUDGETS.manifests),
-    await read(plan.defaultPaths, DIFF_BUDGETS.defaults),
+/** A diff read answered at once, or undefined when it cannot be (the caller then goes the asynchronous way). */
+export type ReadDiffNow = (paths: string[], maxBytes: number) => { text: string; truncated: boolean } | undefined;
+
+/**
+ * collectSignals with diffs that are already at hand: the same reads in the same order and the same signals, or
+ * undefined as soon as one read cannot be answered at once. Spares a batch of promises per commit.
+ */
+export function collectSignalsNow(facts: CommitFacts, readNow: ReadDiffNow): DiffSignals | undefined {
+  const plan = planDiffs(facts);
+  const texts: (string | undefined)[] = [];
+  for (const { paths, maxBytes } of planReads(plan)) {
+    let text: string | undefined;
+    if (paths.length > 0) {
+      try {
+        const answer = readNow(paths, maxBytes);
+        if (answer === undefined) return undefined;
+        text = answer.text;
+      } catch (error) {
+        if (isDigestError(error) && error.code === 'cancelled') throw error;
+      }
+    }
+    texts.push(text);
+  }
+  return signalsFrom(facts, plan, texts);
+}
+
+/** The three reads of a plan in order (workflows, manifests, defaults), empty ones included. */
+function planReads(plan: DiffPlan): DiffRead[] {
+  return [
+    { paths: plan.workflowPaths, maxBytes: DIFF_BUDGETS.workflows },
+    { paths: plan.manifestPaths, maxBytes: DIFF_BUDGETS.manifests },
+    { paths: plan.defaultPaths, maxBytes: DIFF_BUDGETS.defaults },
   ];
+}
 
+function signalsFrom(facts: CommitFacts, plan: DiffPlan, texts: readonly (string | undefined)[]): DiffSignals {
+  const [workflowDiff, manifestDiff, defaultsDiff] = texts;
+  const { workflowPaths, defaultCandidates } = plan;
   const fromMessage = majorBumpsInMessage(facts.message);
   const fromManifests = manifestDiff === undefined ? [] : majorBumpsInDiff(parseUnifiedDiff(manifestDiff));
   const seen = new Set(fromMessage.map((bump) => bump.name));
