@@ -99,19 +99,20 @@ function defaultKey(line: string): { key: string; value: string } | undefined {
 export function defaultChanges(files: readonly FileDiffLines[]): DefaultChange[] {
   const changes: DefaultChange[] = [];
   for (const file of files) {
-    const names = new Set<string>();
+    let names: Set<string> | undefined;
     for (const hunk of file.hunks) {
-      const removed = new Map<string, string>();
+      let removed: Map<string, string> | undefined;
       for (const line of hunk.removed) {
         const found = defaultKey(line);
-        if (found) removed.set(found.key, found.value);
+        if (found) (removed ??= new Map()).set(found.key, found.value);
       }
+      if (!removed) continue;
       for (const line of hunk.added) {
         const found = defaultKey(line);
-        if (found && removed.has(found.key) && removed.get(found.key) !== found.value) names.add(found.key);
+        if (found && removed.has(found.key) && removed.get(found.key) !== found.value) (names ??= new Set()).add(found.key);
       }
     }
-    for (const name of [...names].sort()) changes.push({ path: file.path, name });
+    if (names) for (const name of [...names].sort()) changes.push({ path: file.path, name });
   }
   return changes;
 }
@@ -169,6 +170,7 @@ function isMajorBump(from: string, to: string): boolean {
 }
 
 function uniqueBumps(bumps: MajorBump[]): MajorBump[] {
+  if (bumps.length < 2) return bumps;
   const seen = new Set<string>();
   return bumps.filter((bump) => {
     const key = `${bump.name}\0${bump.from}\0${bump.to}`;

@@ -123,12 +123,12 @@ export function levelForScore(score: number): Importance {
 export function scoreImportance(input: ImportanceInput, matchedRules: readonly UserRule[], language: Language): ImportanceResult {
   let score = 0;
   const reasons: string[] = [];
-  const usedGroups = new Set<string>();
+  const usedGroups: string[] = [];
   for (const rule of IMPORTANCE_RULES) {
-    if (rule.group !== undefined && usedGroups.has(rule.group)) continue;
+    if (rule.group !== undefined && usedGroups.includes(rule.group)) continue;
     const params = rule.when(input);
     if (params === undefined) continue;
-    if (rule.group !== undefined) usedGroups.add(rule.group);
+    if (rule.group !== undefined) usedGroups.push(rule.group);
     score += rule.delta;
     reasons.push(message(language, rule.reason, params));
   }

@@ -46,10 +46,17 @@ function findModule(path: string): string {
 
 /** Modules touched, by churn (additions + deletions), then files, then name. */
 export function moduleImpacts(files: readonly FileChange[], rootLabel: string): ModuleImpact[] {
+  if (files.length === 1) {
+    // One file, one module: nothing to add up or sort.
+    const [{ path, additions, deletions }] = files as [FileChange];
+    const module = moduleOf(path);
+    return [{ files: 1, module: module === ROOT_MODULE ? rootLabel : module, additions, deletions }];
+  }
   const byModule = new Map<string, ModuleImpact>();
   for (const file of files) {
     const module = moduleOf(file.path);
-    const impact = byModule.get(module) ?? { module, files: 0, additions: 0, deletions: 0 };
+    // Keys in the report's order (files before module), so the JSON renderer prints the object as it is.
+    const impact = byModule.get(module) ?? { files: 0, module, additions: 0, deletions: 0 };
     impact.files++;
     impact.additions += file.additions;
     impact.deletions += file.deletions;

@@ -120,13 +120,13 @@ function signalsFrom(facts: CommitFacts, plan: DiffPlan, texts: readonly (string
   const { workflowPaths, defaultCandidates } = plan;
   const fromMessage = majorBumpsInMessage(facts.message);
   const fromManifests = manifestDiff === undefined ? [] : majorBumpsInDiff(parseUnifiedDiff(manifestDiff));
-  const seen = new Set(fromMessage.map((bump) => bump.name));
+  const seen = fromManifests.length > 0 ? new Set(fromMessage.map((bump) => bump.name)) : undefined;
   return {
     workflowPaths,
     workflowsChecked: workflowDiff !== undefined,
     workflow: workflowDiff === undefined ? [] : workflowFindings(parseUnifiedDiff(workflowDiff)),
     defaults: defaultsDiff === undefined ? [] : defaultChanges(parseUnifiedDiff(defaultsDiff)),
     defaultFiles: defaultsDiff === undefined ? pathsOf(defaultCandidates.filter((item) => isDefaultsFile(item.file.path))).sort() : [],
-    majorBumps: [...fromMessage, ...fromManifests.filter((bump) => !seen.has(bump.name))],
+    majorBumps: seen ? [...fromMessage, ...fromManifests.filter((bump) => !seen.has(bump.name))] : fromMessage,
   };
 }

@@ -18,10 +18,13 @@ export interface ModuleChanges {
 }
 
 export function newModules(facts: CommitFacts): ModuleChanges {
+  // Only additions, copies and deletions count: a commit that only modifies files (the usual case) has none.
+  if (!facts.files.some(({ file }) => file.status === 'A' || file.status === 'C' || file.status === 'D')) {
+    return { added: [], removed: [] };
+  }
   const added = new Set<string>();
   const removed = new Set<string>();
   for (const { file, kind } of facts.files) {
-    // Only additions, copies and deletions count: a modified marker (the usual case) is not looked at further.
     if (file.status !== 'A' && file.status !== 'C' && file.status !== 'D') continue;
     if (kind === 'test' || kind === 'docs' || kind === 'vendored' || kind === 'generated') continue;
     const slash = file.path.lastIndexOf('/');

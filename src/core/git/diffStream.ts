@@ -86,7 +86,7 @@ export async function streamCommitDiffs(cwd: string, requests: readonly DiffStre
 }
 
 interface Read {
-  paths: ReadonlySet<string>;
+  paths: PathLookup;
   /** Bytes wanted: the budget plus one, to know whether the budget cut the diff. */
   want: number;
   /** Bytes of this read's sections seen so far. */
@@ -186,7 +186,7 @@ export class PatchStreamParser {
         this.commit = {
           request,
           reads: request.reads.map((read) => ({
-            paths: new Set(read.paths),
+            paths: pathLookup(read.paths),
             want: Math.max(0, Math.floor(read.maxBytes)) + 1,
             seen: 0,
           })),
@@ -242,7 +242,8 @@ export class PatchStreamParser {
     const room = open.need - open.keptBytes;
     if (room <= 0) return;
     const take = Math.min(room, end - start);
-    open.parts.push(Buffer.from(data.subarray(start, start + take)));
+    // A view, not a copy: git's stdout chunks are never reused, and a capture lives only until its commit is analyzed.
+    open.parts.push(data.subarray(start, start + take));
     open.keptBytes += take;
   }
 
@@ -282,12 +283,25 @@ function startsWith(data: Buffer, start: number, end: number, prefix: Buffer): b
 }
 
 /** A file pathspec matches the file itself and, as a folder, everything under it (git's literal pathspec rule). */
-function matchesAny(path: string, paths: ReadonlySet<string>): boolean {
-  if (paths.has(path)) return true;
+function matchesAny(path: string, paths: PathLookup): boolean {
+  const has = (candidate: string): boolean =>
+    isPathList(paths) ? paths.includes(candidate) : paths.has(candidate);
+  if (has(path)) return true;
   for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-    if (paths.has(path.slice(0, slash))) return true;
+    if (has(path.slice(0, slash))) return true;
   }
   return false;
+}
+
+/** A few paths are searched as they are (most reads name one to three files); many go in a set. */
+type PathLookup = readonly string[] | ReadonlySet<string>;
+
+function isPathList(paths: PathLookup): paths is readonly string[] {
+  return Array.isArray(paths);
+}
+
+function pathLookup(paths: readonly string[]): PathLookup {
+  return paths.length > 16 ? new Set(paths) : paths;
 }
 
 /**
@@ -360,8 +374,8 @@ export function answerCapturedDiff(diff: CapturedDiff, paths: readonly string[],
   for (const path of paths) {
     if (!diff.paths.has(path) || !isPlainPath(path)) return undefined;
   }
-  const wanted = new Set(paths);
   const limit = Math.max(0, Math.floor(maxBytes));
+  const wanted = pathLookup(paths);
   const matched = diff.sections.filter((section) => matchesAny(section.path, wanted));
   const parts: Buffer[] = [];
   let total = 0;
@@ -377,7 +391,7 @@ export function answerCapturedDiff(diff: CapturedDiff, paths: readonly string[],
     }
     total += section.size;
   }
-  const all = Buffer.concat(parts, collected);
+  const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts, collected);
   if (total <= limit) return { text: all.toString('utf8'), truncated: false, omittedFiles: [] };
   const kept = keepWholeLines(all.subarray(0, limit)).toString('utf8');
   const shownHeaders = kept.match(/^diff --git /gm)?.length ?? 0;

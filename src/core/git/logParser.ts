@@ -146,6 +146,7 @@ export class LogParser {
     const field = (name: (typeof DETAIL_FIELDS)[number]): string => pending.fields[DETAIL_FIELDS.indexOf(name)] ?? '';
     const sha = field('sha');
     const message = parseMessage(field('message'));
+    // Keys in the report's order (prNumber before files), so the JSON renderer prints the object as it is.
     const commit: Commit = {
       sha,
       shortSha: sha.slice(0, 7),
@@ -155,9 +156,9 @@ export class LogParser {
       subject: message.subject,
       body: message.body,
       trailers: message.trailers,
+      ...(message.prNumber !== undefined ? { prNumber: message.prNumber } : {}),
       files: pending.files,
     };
-    if (message.prNumber !== undefined) commit.prNumber = message.prNumber;
     const fileCount = Math.max(pending.rawCount, pending.numstatCount);
     if (fileCount > pending.files.length) {
       commit.filesTruncated = true;
