@@ -8,7 +8,7 @@ import type { DateField, MergeMode, Report } from './core/model/report.js';
 import { unreadableCommitsWarning } from './core/report/messages.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
-// JSON or Markdown report). The bundle keeps each such import in its own chunk (scripts/build.mjs).
+// JSON or Markdown report). esbuild keeps them in the bundle but evaluates each only when it is imported.
 import type { ModelFlags } from './cliModel.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
@@ -214,6 +214,6 @@ export function run(): void {
   );
 }
 
-// Run from source (`node --import tsx src/cli.ts`), where this file is a CommonJS module. In the bundle it is an
-// ES module with no `module`, and dist/cli.js calls run().
-if (typeof module !== 'undefined' && require.main === module) run();
+// Run when this file is the program: from source (`node --import tsx src/cli.ts`) or as the bundle itself. The
+// command, dist/cli.js (src/cliLoader.ts), loads the bundle as a module and calls run(); tests import main().
+if (require.main === module) run();
