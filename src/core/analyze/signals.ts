@@ -1,7 +1,7 @@
 import { isDigestError } from '../errors.js';
 import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff, workflowFindings } from './diffSignals.js';
 import type { DefaultChange, MajorBump, WorkflowFinding } from './diffSignals.js';
-import { filesOfKind, pathsOf } from './facts.js';
+import { pathsOf } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import type { ClassifiedFile } from './fileClasses.js';
 import { anyGlob } from './globs.js';
@@ -44,17 +44,23 @@ interface DiffPlan {
 }
 
 function planDiffs(facts: Pick<CommitFacts, 'files'>): DiffPlan {
-  const live = facts.files.filter((item) => item.file.status !== 'D');
-  const defaultCandidates = live
-    .filter((item) => item.kind === 'source' || item.kind === 'config')
-    .sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions))
-    .slice(0, MAX_DEFAULT_FILES);
-  return {
-    workflowPaths: pathsOf(live.filter((item) => isWorkflow(item.file.path))),
-    manifestPaths: pathsOf(filesOfKind(facts, 'manifest').filter((item) => item.file.status !== 'D')),
-    defaultCandidates,
-    defaultPaths: pathsOf(defaultCandidates).sort(),
-  };
+  // One pass over the files (not deleted ones), in path order as facts.files has them.
+  const workflowPaths: string[] = [];
+  const manifestPaths: string[] = [];
+  const candidates: ClassifiedFile[] = [];
+  for (const item of facts.files) {
+    if (item.file.status === 'D') continue;
+    if (isWorkflow(item.file.path)) workflowPaths.push(item.file.path);
+    if (item.kind === 'manifest') manifestPaths.push(item.file.path);
+    if (item.kind === 'source' || item.kind === 'config') candidates.push(item);
+  }
+  // The most churned first (a stable sort: equal churn keeps path order).
+  if (candidates.length > 1) {
+    candidates.sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions));
+  }
+  const defaultCandidates = candidates.length > MAX_DEFAULT_FILES ? candidates.slice(0, MAX_DEFAULT_FILES) : candidates;
+  const defaultPaths = pathsOf(defaultCandidates);
+  return { workflowPaths, manifestPaths, defaultCandidates, defaultPaths: defaultPaths.length > 1 ? defaultPaths.sort() : defaultPaths };
 }
 
 /** The reads collectSignals makes, in order (`paths` never empty), so a batch reader can fetch them up front. */
@@ -125,8 +131,13 @@ function signalsFrom(facts: CommitFacts, plan: DiffPlan, texts: readonly (string
     workflowPaths,
     workflowsChecked: workflowDiff !== undefined,
     workflow: workflowDiff === undefined ? [] : workflowFindings(parseUnifiedDiff(workflowDiff)),
-    defaults: defaultsDiff === undefined ? [] : defaultChanges(parseUnifiedDiff(defaultsDiff)),
+    // A changed default needs a line with `default`, `Default` or `DEFAULT` (see defaultChanges): most diffs have none.
+    defaults: defaultsDiff === undefined || !mayHoldDefaults(defaultsDiff) ? [] : defaultChanges(parseUnifiedDiff(defaultsDiff)),
     defaultFiles: defaultsDiff === undefined ? pathsOf(defaultCandidates.filter((item) => isDefaultsFile(item.file.path))).sort() : [],
     majorBumps: seen ? [...fromMessage, ...fromManifests.filter((bump) => !seen.has(bump.name))] : fromMessage,
   };
+}
+
+function mayHoldDefaults(diff: string): boolean {
+  return diff.includes('efault') || diff.includes('EFAULT');
 }

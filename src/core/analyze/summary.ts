@@ -55,11 +55,15 @@ export function firstParagraph(body: string, subject: string): string {
   if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?-->/g, '');
   const paragraphs = text.includes('\n') ? text.split(/\n[ \t]*\n/) : [text];
   for (const paragraph of paragraphs) {
-    const lines = paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const lines: string[] = [];
+    for (const line of paragraph.includes('\n') ? paragraph.split('\n') : [paragraph]) {
+      const trimmed = line.trim();
+      if (trimmed !== '') lines.push(trimmed);
+    }
     if (lines.length === 0) continue;
     if (lines.every((line) => TRAILER_LINE.test(line))) continue;
     if (lines[0]!.startsWith('```') || lines[0]!.startsWith('    ')) continue;
-    let joined = lines.map(withoutMarker).join(' ');
+    let joined = lines.length === 1 ? withoutMarker(lines[0]!) : lines.map(withoutMarker).join(' ');
     if (joined.includes('](')) joined = joined.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1');
     const flat = (MORE_THAN_A_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
     if (flat === '' || flat === subject.trim()) continue;

@@ -279,7 +279,12 @@ function nextBoundary(data: Buffer, from: number): number {
 }
 
 function startsWith(data: Buffer, start: number, end: number, prefix: Buffer): boolean {
-  return end - start >= prefix.length && data.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+  if (end - start < prefix.length) return false;
+  // Byte by byte: the prefixes are a dozen bytes, shorter than the cost of a native compare call.
+  for (let i = 0; i < prefix.length; i++) {
+    if (data[start + i] !== prefix[i]) return false;
+  }
+  return true;
 }
 
 /** A file pathspec matches the file itself and, as a folder, everything under it (git's literal pathspec rule). */
@@ -314,27 +319,38 @@ export function headerPath(header: Buffer): { path: string; uncertain: boolean }
     const a = unquote(header, 0);
     if (!a || header[a.end] !== 0x20 || header[a.end + 1] !== 0x22) return undefined;
     const b = unquote(header, a.end + 1);
-    if (!b || b.end !== header.length || !a.bytes.equals(aSide(b.bytes))) return undefined;
+    if (!b || b.end !== header.length || !sameSides(a.bytes, b.bytes)) return undefined;
     side = b.bytes;
   } else {
     if ((header.length - 5) % 2 !== 0) return undefined;
     const length = (header.length - 5) / 2;
     const a = header.subarray(0, length + 2);
     const b = header.subarray(length + 3);
-    if (header[length + 2] !== 0x20 || !a.equals(aSide(b))) return undefined;
+    if (header[length + 2] !== 0x20 || !sameSides(a, b)) return undefined;
     side = b;
   }
   if (side.length < 3 || side[0] !== 0x62 || side[1] !== 0x2f) return undefined;
   const bytes = side.subarray(2);
   const path = bytes.toString('utf8');
-  return { path, uncertain: !Buffer.from(path, 'utf8').equals(bytes) };
+  // ASCII decodes to itself; anything else must survive a round trip through UTF-8.
+  return { path, uncertain: !isAscii(bytes) && !Buffer.from(path, 'utf8').equals(bytes) };
 }
 
-/** `b/<path>` → `a/<path>` (for comparing the two sides of a header). */
-function aSide(b: Buffer): Buffer {
-  const a = Buffer.from(b);
-  if (a[0] === 0x62) a[0] = 0x61;
-  return a;
+/** Whether `a` is `b` with its leading `b` turned into `a` (`a/<path>` and `b/<path>`), compared in place. */
+function sameSides(a: Buffer, b: Buffer): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length > 0 && a[0] !== (b[0] === 0x62 ? 0x61 : b[0])) return false;
+  for (let i = 1; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0x80) return false;
+  }
+  return true;
 }
 
 const ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 0x22, '\\': 0x5c };
