@@ -6,6 +6,7 @@ import type { ReadDiff } from './analyze/index.js';
 import type { ReadDiffNow } from './analyze/signals.js';
 import { DigestError, describeError, isDigestError } from './errors.js';
 import { readCommitDiff, readRepository } from './git/index.js';
+import { locateRepositoryCached } from './git/repository.js';
 import type { RepositoryRead } from './git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from './git/diffStream.js';
 import type { CapturedDiff, DiffStreamRequest } from './git/diffStream.js';
@@ -23,8 +24,13 @@ import type { ResolvedWindow } from './time/window.js';
 const FALLBACK_CONCURRENCY = 4;
 /** Streams restarted after a missing object before the rest is read commit by commit. */
 const MAX_STREAM_RESTARTS = 32;
-/** Commits analyzed between two turns of the event loop while the diff stream runs (lets its output in). */
+/** Commits analyzed between two turns of the event loop while git runs (lets its output in). */
 const ANALYSIS_SLICE = 256;
+/**
+ * Commits needing a diff that start a stream while the read goes on (each git process costs its start-up); the
+ * rest stream when the read is done. Tests lower it to stream during the read of a small repository.
+ */
+export const ENGINE_TUNING = { streamBatch: 4096 };
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
   ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [],
@@ -66,13 +72,17 @@ async function reportRepository(
   options: DigestOptions,
 ): Promise<RepositoryReport> {
   const { language, signal } = options;
+  // The analysis starts while the repository is read: each commit is handed over as soon as git printed it.
+  const analysis = new CommitAnalysis(repoPath, { language, signal, settingsRules: options.rules ?? [] });
   let read: RepositoryRead;
   try {
     options.onProgress?.(`Reading ${repoPath}`);
     read = await readRepository(repoPath, window, readOptions, {
       signal, onProgress: options.onProgress, walkIndexDir: options.walkIndexDir,
+      onCommit: (commit) => analysis.add(commit),
     });
   } catch (error) {
+    analysis.drop();
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language));
   }
@@ -81,14 +91,13 @@ async function reportRepository(
   if (read.shallowBoundary) warnings.push(reportMessage(language, 'shallow', { date: read.shallowBoundary }));
   const unreadable = unreadableCommitsWarning(language, read.commits);
   if (unreadable !== undefined) warnings.push(unreadable);
-  const repoRules = await loadRepoRules(read.root);
+  const repoRules = await analysis.repoRules(read.root);
   if (repoRules.error) warnings.push(reportMessage(language, 'rulesIgnored', { detail: repoRules.error.format(language) }));
-  const rules: UserRule[] = [...(options.rules ?? []), ...repoRules.rules];
 
   options.onProgress?.(`Analyzing ${read.commits.length} commits of ${read.name}`);
   let commits: AnalyzedCommit[];
   try {
-    commits = await analyzeCommits(read, { language, rules, signal });
+    commits = await analysis.finish(read, repoRules);
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);
@@ -111,104 +120,255 @@ interface AnalysisSettings {
   signal: AbortSignal | undefined;
 }
 
-/**
- * Analyzes every commit of a read. The diffs the analyzer will ask for (diffRequest) come from one streaming
- * `git log -p` for all commits that need one (streamCommitDiffs), and each such commit is analyzed as soon as its
- * patch has been read, so only the budgets of the commit in hand are held. Commits that need no diff are analyzed
- * meanwhile. An analysis whose reads the stream answers runs at once (analyzeCommitNow, no promise per read); a read
- * the stream cannot answer exactly, and every read after a failed stream, goes through readCommitDiff (one
- * `git show`), so the analyses are the same as with per-commit reads.
- */
-async function analyzeCommits(read: RepositoryRead, settings: AnalysisSettings): Promise<AnalyzedCommit[]> {
-  const { signal } = settings;
-  const results = new Array<AnalyzedCommit | undefined>(read.commits.length);
-  const fallback = pLimit(FALLBACK_CONCURRENCY);
-  const readOne = (commit: Commit): ReadDiff => (paths, maxBytes) =>
-    fallback(() => readCommitDiff(read.root, commit.sha, { maxBytes, paths, signal }));
+type RepoRules = Awaited<ReturnType<typeof loadRepoRules>>;
 
-  // Analyses never reject (they run while other work is awaited): the first failure is kept and thrown at the end.
-  let failure: { error: unknown } | undefined;
-  const running: Promise<void>[] = [];
-  const start = (index: number, readDiff: ReadDiff): void => {
-    running.push(
-      analyzeOne(read.commits[index]!, readDiff, settings).then(
-        (analyzed) => {
-          results[index] = analyzed;
-        },
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      ),
-    );
-  };
-  /** At once when the capture (or no read at all) answers every read, else the asynchronous way. */
-  const analyze = (index: number, captured: CapturedDiff | undefined): void => {
-    const commit = read.commits[index]!;
+/** A commit to analyze now: with its captured patch, or without (it needs no diff, or the stream did not answer). */
+interface Ready {
+  commit: Commit;
+  captured?: CapturedDiff;
+}
+
+/**
+ * The offline analysis of a repository's commits, started while readRepository still reads them (add, from its
+ * onCommit) and completed with the read (finish).
+ *
+ * The diffs the analyzer will ask for (diffRequest) come from streaming `git log -p` processes (streamCommitDiffs),
+ * one batch of commits at a time, the first as soon as enough commits have been read, so git prints patches while
+ * it still prints the read. Each commit is analyzed once its patch has been read (only the budgets of the commits in
+ * hand are held); commits that need no diff are analyzed meanwhile. The analysis needs the user rules, which need
+ * the repository root: both are known as soon as readRepository located the repository (before the first commit).
+ *
+ * An analysis whose reads the stream answers runs at once (analyzeCommitNow, no promise per read); a read the stream
+ * cannot answer exactly, and every read of a commit a failed stream did not answer, goes through readCommitDiff (one
+ * `git show`), so the analyses are the same as with per-commit reads after the read.
+ */
+class CommitAnalysis {
+  private readonly language: Language;
+  private readonly signal: AbortSignal | undefined;
+  private readonly settingsRules: UserRule[];
+  /** Stops this analysis's git processes when the read fails; follows the caller's signal. */
+  private readonly stop = new AbortController();
+  private readonly streamSignal: AbortSignal;
+  private readonly fallback = pLimit(FALLBACK_CONCURRENCY);
+
+  /** Known once the repository is located: the root the streams run in and the repository's rules file. */
+  private located: Promise<{ root: string; repoRules: RepoRules } | undefined> | undefined;
+  private root: string | undefined;
+  private rules: UserRule[] | undefined;
+
+  private readonly handedOver = new Set<Commit>();
+  private readonly analyses = new Map<Commit, Analysis>();
+  private readonly ready: Ready[] = [];
+  private draining = false;
+  /** Commits that need a diff, by lower-case SHA, and the requests not yet given to a stream. */
+  private readonly needingDiff = new Map<string, Commit>();
+  private requests: DiffStreamRequest[] = [];
+  private readonly streamed = new Set<Commit>();
+  private streaming: Promise<void> | undefined;
+  private restarts = 0;
+  private streamFailure: { error: unknown } | undefined;
+  private readDone = false;
+  private dropped = false;
+
+  /** Asynchronous analyses (fallback reads); they never reject: the first failure is kept and thrown at the end. */
+  private readonly running: Promise<void>[] = [];
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly repoPath: string,
+    options: { language: Language; signal: AbortSignal | undefined; settingsRules: UserRule[] },
+  ) {
+    this.language = options.language;
+    this.signal = options.signal;
+    this.settingsRules = options.settingsRules;
+    this.streamSignal = options.signal ? AbortSignal.any([options.signal, this.stop.signal]) : this.stop.signal;
+  }
+
+  /** A commit of the read (readRepository's onCommit): its diff request is queued or it is analyzed. */
+  add(commit: Commit): void {
+    if (this.dropped || this.handedOver.has(commit)) return;
+    this.handedOver.add(commit);
+    // readRepository has located the repository before it hands over a commit: locateRepositoryCached has it.
+    this.located ??= this.locate();
+    let reads: ReturnType<typeof diffRequest>;
     try {
-      const analyzed = analyzeOneNow(commit, captured, settings);
-      if (analyzed) {
-        results[index] = analyzed;
+      reads = diffRequest(commit);
+    } catch (error) {
+      this.failure ??= { error };
+      return;
+    }
+    if (reads.length === 0) {
+      this.ready.push({ commit });
+    } else {
+      this.needingDiff.set(commit.sha.toLowerCase(), commit);
+      this.requests.push({ sha: commit.sha, reads });
+      this.pump();
+    }
+    this.scheduleDrain();
+  }
+
+  /** Stops the streams of a read that failed; nothing is reported. */
+  drop(): void {
+    this.dropped = true;
+    this.stop.abort();
+  }
+
+  /** The repository's rules file, read once (early, with the root the streams use) when the root is the read's. */
+  async repoRules(root: string): Promise<RepoRules> {
+    const located = await this.located;
+    if (located && located.root === root) return located.repoRules;
+    return loadRepoRules(root);
+  }
+
+  /** Every commit of the read, analyzed, in the read's order; `repoRules` is repoRules(read.root). */
+  async finish(read: RepositoryRead, repoRules: RepoRules): Promise<AnalyzedCommit[]> {
+    const located = await this.located;
+    if (located && located.root !== read.root) {
+      // Never expected: the streams ran in another folder than the read's. Start over with the read's.
+      this.drop();
+      const fresh = new CommitAnalysis(this.repoPath, { language: this.language, signal: this.signal, settingsRules: this.settingsRules });
+      return fresh.finish(read, repoRules);
+    }
+    if (!located) {
+      this.located = Promise.resolve(undefined);
+      this.root = read.root;
+      this.rules = [...this.settingsRules, ...repoRules.rules];
+    }
+    this.readDone = true;
+    for (const commit of read.commits) this.add(commit);
+    this.pump();
+    while (this.streaming) await this.streaming;
+    await this.drain();
+    if (this.streamFailure) rethrowIfCancelled(this.streamFailure.error, this.signal);
+    // What no stream answered (a failed stream) is read commit by commit.
+    for (const commit of this.needingDiff.values()) {
+      if (!this.streamed.has(commit) && !this.failure) this.analyzeLater(commit, this.readOne(commit));
+    }
+    await Promise.all(this.running);
+    // Nothing is expected here; a commit left without an analysis is still analyzed rather than reported without one.
+    for (const commit of read.commits) {
+      if (!this.analyses.has(commit) && !this.failure) this.analyzeLater(commit, this.readOne(commit));
+    }
+    await Promise.all(this.running);
+    if (this.failure) throw this.failure.error;
+    return read.commits.map((commit) => ({ ...commit, analysis: this.analyses.get(commit)! }));
+  }
+
+  private async locate(): Promise<{ root: string; repoRules: RepoRules } | undefined> {
+    try {
+      const { root } = await locateRepositoryCached(this.repoPath, this.signal);
+      const repoRules = await loadRepoRules(root);
+      if (this.dropped) return undefined;
+      this.root = root;
+      this.rules = [...this.settingsRules, ...repoRules.rules];
+      this.pump();
+      this.scheduleDrain();
+      return { root, repoRules };
+    } catch {
+      // The read reports what is wrong with the repository; the analysis then waits for it.
+      return undefined;
+    }
+  }
+
+  /** Starts a stream for the queued requests unless one runs: while the read goes on, only for a full batch. */
+  private pump(): void {
+    if (this.streaming || this.dropped || this.root === undefined || this.requests.length === 0) return;
+    if (this.streamFailure || this.failure) return;
+    if (!this.readDone && this.requests.length < ENGINE_TUNING.streamBatch) return;
+    const batch = this.requests;
+    this.requests = [];
+    this.streaming = this.stream(this.root, batch).finally(() => {
+      this.streaming = undefined;
+      this.pump();
+    });
+  }
+
+  private async stream(root: string, batch: DiffStreamRequest[]): Promise<void> {
+    const onDiff = (captured: CapturedDiff): void => {
+      const commit = this.needingDiff.get(captured.sha.toLowerCase());
+      if (commit === undefined || this.streamed.has(commit) || this.failure) return;
+      this.streamed.add(commit);
+      this.ready.push({ commit, captured });
+      this.scheduleDrain();
+    };
+    let queue = batch;
+    while (queue.length > 0 && !this.failure && !this.dropped) {
+      try {
+        await streamCommitDiffs(root, queue, { signal: this.streamSignal, onDiff });
+        return;
+      } catch (error) {
+        // git prints commits in input order and a commit is handed over only once complete: a missing blob or
+        // tree stops the stream at the commit that needs it. That one is read alone (finish); the rest streams on.
+        if (!isDigestError(error) || error.code !== 'missing-objects' || this.restarts >= MAX_STREAM_RESTARTS) {
+          this.streamFailure ??= { error };
+          return;
+        }
+        this.restarts++;
+        queue = queue.filter((request) => !this.streamed.has(this.needingDiff.get(request.sha.toLowerCase())!)).slice(1);
+      }
+    }
+  }
+
+  /** Analyzes the ready commits a slice at a time, letting git's output in between (once the rules are known). */
+  private scheduleDrain(): void {
+    if (this.draining || this.rules === undefined || this.ready.length === 0) return;
+    this.draining = true;
+    setImmediate(() => {
+      this.draining = false;
+      this.drainSlice();
+      this.scheduleDrain();
+    });
+  }
+
+  private drainSlice(): void {
+    const rules = this.rules;
+    if (rules === undefined) return;
+    const slice = this.ready.splice(0, ANALYSIS_SLICE);
+    for (const { commit, captured } of slice) this.analyze(commit, captured, rules);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.ready.length > 0) {
+      this.drainSlice();
+      if (this.ready.length > 0) await nextTurn();
+    }
+  }
+
+  /** At once when the capture (or no read at all) answers every read, else the asynchronous way. */
+  private analyze(commit: Commit, captured: CapturedDiff | undefined, rules: UserRule[]): void {
+    if (this.failure || this.dropped) return;
+    const settings: AnalysisSettings = { language: this.language, rules, signal: this.signal };
+    try {
+      const analysis = analyzeOneNow(commit, captured, settings);
+      if (analysis) {
+        this.analyses.set(commit, analysis);
         return;
       }
     } catch (error) {
-      failure ??= { error };
+      this.failure ??= { error };
       return;
     }
-    start(index, captured ? fromCapture(captured, readOne(commit)) : readOne(commit));
-  };
-
-  const requests: DiffStreamRequest[] = [];
-  const indexBySha = new Map<string, number>();
-  const withoutDiff: number[] = [];
-  read.commits.forEach((commit, index) => {
-    const reads = diffRequest(commit);
-    if (reads.length === 0) {
-      withoutDiff.push(index);
-      return;
-    }
-    requests.push({ sha: commit.sha, reads });
-    indexBySha.set(commit.sha.toLowerCase(), index);
-  });
-
-  const streamed = new Set<number>();
-  const onDiff = (captured: CapturedDiff): void => {
-    const index = indexBySha.get(captured.sha.toLowerCase());
-    if (index === undefined || streamed.has(index) || failure) return;
-    streamed.add(index);
-    analyze(index, captured);
-  };
-  const streaming = (async (): Promise<{ error: unknown } | undefined> => {
-    let queue = requests;
-    for (let restarts = 0; queue.length > 0 && !failure; restarts++) {
-      try {
-        await streamCommitDiffs(read.root, queue, { signal, onDiff });
-        return undefined;
-      } catch (error) {
-        // git prints commits in input order and a commit is handed over only once complete: a missing blob or
-        // tree stops the stream at the commit that needs it. That one is read alone (below); the rest streams on.
-        const rest = queue.filter((request) => !streamed.has(indexBySha.get(request.sha.toLowerCase())!));
-        if (!isDigestError(error) || error.code !== 'missing-objects' || restarts >= MAX_STREAM_RESTARTS) return { error };
-        queue = rest.slice(1);
-      }
-    }
-    return undefined;
-  })();
-
-  for (let i = 0; i < withoutDiff.length && !failure; i++) {
-    if (i > 0 && i % ANALYSIS_SLICE === 0) await nextTurn();
-    analyze(withoutDiff[i]!, undefined);
+    this.analyzeLater(commit, captured ? fromCapture(captured, this.readOne(commit)) : this.readOne(commit));
   }
 
-  // A cancelled run stops; any other stream failure only costs speed: what it did not answer is read commit by commit.
-  const streamFailure = await streaming;
-  if (streamFailure) rethrowIfCancelled(streamFailure.error, signal);
-  for (const index of indexBySha.values()) {
-    if (streamed.has(index) || failure) continue;
-    start(index, readOne(read.commits[index]!));
+  private analyzeLater(commit: Commit, readDiff: ReadDiff): void {
+    const settings: AnalysisSettings = { language: this.language, rules: this.rules ?? [], signal: this.signal };
+    this.running.push(
+      analyzeOne(commit, readDiff, settings).then(
+        (analysis) => {
+          this.analyses.set(commit, analysis);
+        },
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      ),
+    );
   }
-  await Promise.all(running);
-  if (failure) throw failure.error;
-  return results.map((commit) => commit!);
+
+  private readOne(commit: Commit): ReadDiff {
+    const root = this.root!;
+    return (paths, maxBytes) => this.fallback(() => readCommitDiff(root, commit.sha, { maxBytes, paths, signal: this.signal }));
+  }
 }
 
 /** Answers the analyzer's reads from the captured patch, or through `otherwise` when it cannot answer exactly. */
@@ -216,7 +376,7 @@ function fromCapture(captured: CapturedDiff, otherwise: ReadDiff): ReadDiff {
   return async (paths, maxBytes) => answerCapturedDiff(captured, paths, maxBytes) ?? (await otherwise(paths, maxBytes));
 }
 
-async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: AnalysisSettings): Promise<AnalyzedCommit> {
+async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: AnalysisSettings): Promise<Analysis> {
   const { language, rules, signal } = settings;
   throwIfCancelled(signal);
   // The analyzer reads diffs within a byte budget; when one was cut, the report says the checks saw part of it.
@@ -230,11 +390,11 @@ async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: Analysis
       return diff;
     },
   });
-  return withCutNote(commit, analysis, cutAt, language);
+  return withCutNote(analysis, cutAt, language);
 }
 
 /** analyzeOne with every read answered from `captured` at once; undefined when one cannot be (analyzeOne then). */
-function analyzeOneNow(commit: Commit, captured: CapturedDiff | undefined, settings: AnalysisSettings): AnalyzedCommit | undefined {
+function analyzeOneNow(commit: Commit, captured: CapturedDiff | undefined, settings: AnalysisSettings): Analysis | undefined {
   const { language, rules, signal } = settings;
   throwIfCancelled(signal);
   let cutAt: number | undefined;
@@ -244,14 +404,14 @@ function analyzeOneNow(commit: Commit, captured: CapturedDiff | undefined, setti
     return diff;
   };
   const analysis = analyzeCommitNow(commit, { language, rules, readDiffNow });
-  return analysis && withCutNote(commit, analysis, cutAt, language);
+  return analysis && withCutNote(analysis, cutAt, language);
 }
 
-function withCutNote(commit: Commit, analysis: Analysis, cutAt: number | undefined, language: Language): AnalyzedCommit {
+function withCutNote(analysis: Analysis, cutAt: number | undefined, language: Language): Analysis {
   if (cutAt !== undefined) {
     analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
   }
-  return { ...commit, analysis };
+  return analysis;
 }
 
 function failedRepository(repoPath: string, ref: string, error: string, read?: RepositoryRead): RepositoryReport {

@@ -1,10 +1,10 @@
 // The engine's batched diffs (one streaming git log -p) give the same analyses as per-commit git show reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unlinkSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeCommit } from '../../src/core/analyze/index.js';
-import { generateReport } from '../../src/core/engine.js';
+import { analyzeCommit, loadRepoRules } from '../../src/core/analyze/index.js';
+import { ENGINE_TUNING, generateReport } from '../../src/core/engine.js';
 import { isDigestError } from '../../src/core/errors.js';
 import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import type { Language } from '../../src/core/i18n/language.js';
@@ -17,7 +17,12 @@ import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
 const RULES: UserRule[] = [{ match: { paths: ['src/**'] }, score: 1, reason: 'source' }];
 
 /** What the engine did before the stream: every read is one readCommitDiff (git show) of the commit. */
-async function perCommitAnalyses(dir: string, language: Language, beforeAnalysis?: () => void): Promise<AnalyzedCommit[]> {
+async function perCommitAnalyses(
+  dir: string,
+  language: Language,
+  beforeAnalysis?: () => void,
+  rules: UserRule[] = RULES,
+): Promise<AnalyzedCommit[]> {
   const window = resolveWindow({ kind: 'day', day: STREAM_DAY }, 'UTC', 'committer');
   const read = await readRepository(dir, window, { ref: 'HEAD', dateField: 'committer', merges: 'include', authors: [], paths: [] });
   beforeAnalysis?.();
@@ -26,7 +31,7 @@ async function perCommitAnalyses(dir: string, language: Language, beforeAnalysis
     let cutAt: number | undefined;
     const analysis = await analyzeCommit(commit, {
       language,
-      rules: RULES,
+      rules,
       readDiff: async (paths, maxBytes) => {
         const diff = await readCommitDiff(read.root, commit.sha, { maxBytes, paths });
         if (diff.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
@@ -95,4 +100,26 @@ test('a blob missing once the read is done: the stream restarts after the commit
   // The blob is back for the reference read (written again from the work tree), then removed before its analyses.
   repo.git(['hash-object', '-w', 'src/moved.ts']);
   assert.deepEqual(commits, await perCommitAnalyses(repo.dir, 'en', removeBlob));
+});
+
+test('streams started while the read goes on, with the repository rules file: the analyses equal per-commit reads', async (t) => {
+  const repo = diffStreamRepo();
+  const batch = ENGINE_TUNING.streamBatch;
+  ENGINE_TUNING.streamBatch = 1;
+  t.after(() => {
+    ENGINE_TUNING.streamBatch = batch;
+    repo.cleanup();
+  });
+  writeFileSync(join(repo.dir, '.daily-digest.json'), JSON.stringify({
+    rules: [{ match: { paths: ['**/*.yml'] }, importance: 'high', reason: 'workflow' }, { match: { message: '^fix' }, changeType: 'chore' }],
+  }));
+  const repoRules = await loadRepoRules(repo.dir);
+  assert.equal(repoRules.error, undefined);
+  assert.equal(repoRules.rules.length, 2);
+  const report = await generateReport({
+    repos: [repo.dir], period: { kind: 'day', day: STREAM_DAY }, timeZone: 'UTC', language: 'en', merges: 'include', rules: RULES,
+  });
+  assert.equal(report.repositories[0]!.error, undefined);
+  assert.deepEqual(report.repositories[0]!.commits, await perCommitAnalyses(repo.dir, 'en', undefined, [...RULES, ...repoRules.rules]));
+  assert.ok(report.repositories[0]!.commits.some((commit) => commit.analysis.reasons.includes('workflow')), 'the repository rules applied');
 });
