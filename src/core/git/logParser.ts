@@ -7,7 +7,6 @@ export const MAX_FILES_PER_COMMIT = 5000;
 
 const NUL = 0;
 const STATUSES = new Set<FileStatus>(['A', 'M', 'D', 'R', 'C', 'T']);
-const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/;
 
 /** A parsed commit plus the epoch seconds of both dates, for window checks and sorting. */
 export interface ParsedCommit {
@@ -15,12 +14,6 @@ export interface ParsedCommit {
   authorTime: number;
   committerTime: number;
 }
-
-type State =
-  | { kind: 'header'; fields: string[] }
-  | { kind: 'entries' }
-  | { kind: 'rawPaths'; status: FileStatus; wanted: number; paths: string[] }
-  | { kind: 'numstatPaths'; additions: number; deletions: number; binary: boolean; paths: string[] };
 
 interface Pending {
   fields: string[];
@@ -31,85 +24,116 @@ interface Pending {
   deletions: number;
 }
 
+/** A numstat count: digits (or `-` for a binary file), as git prints them. */
+type Count = number | '-';
+
 /**
  * Incremental parser for `git log -z --raw --numstat` with DETAIL_FORMAT. Feed it stdout chunks; it emits each
  * commit when the next one starts (or at end). Raw and numstat entries come in the same order, so the n-th
  * numstat entry belongs to the n-th raw entry.
+ *
+ * Entries are read from the bytes: only the header fields and the raw entries' paths become strings (the raw
+ * entry's status is one byte, numstat counts are digits, and numstat repeats the raw entry's paths).
  */
 export class LogParser {
-  private carry: Buffer = Buffer.alloc(0);
-  private state: State = { kind: 'entries' };
+  private carry: Buffer | undefined;
+  private state: 'entries' | 'header' | 'rawPaths' | 'numstatPaths' = 'entries';
+  private fields: string[] = [];
+  private rawStatus: FileStatus = 'M';
+  private rawWanted = 0;
+  private rawPaths: string[] = [];
+  private numstatSkipped = 0;
+  private numstatAdditions = 0;
+  private numstatDeletions = 0;
+  private numstatBinary = false;
   private pending: Pending | undefined;
 
   constructor(private readonly emit: (parsed: ParsedCommit) => void) {}
 
   push(chunk: Buffer): void {
-    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
     for (let end = data.indexOf(NUL, start); end !== -1; end = data.indexOf(NUL, start)) {
-      this.token(data.toString('utf8', start, end));
+      this.token(data, start, end);
       start = end + 1;
     }
-    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : Buffer.alloc(0);
+    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : undefined;
   }
 
   end(): void {
-    if (this.carry.length > 0) this.token(this.carry.toString('utf8'));
-    this.carry = Buffer.alloc(0);
+    const rest = this.carry;
+    this.carry = undefined;
+    if (rest) this.token(rest, 0, rest.length);
     this.flush();
   }
 
-  private token(token: string): void {
-    const state = this.state;
-    switch (state.kind) {
+  private token(data: Buffer, start: number, end: number): void {
+    switch (this.state) {
       case 'header':
-        state.fields.push(token);
-        if (state.fields.length === DETAIL_FIELDS.length) {
-          this.pending = { fields: state.fields, files: [], rawCount: 0, numstatCount: 0, additions: 0, deletions: 0 };
-          this.state = { kind: 'entries' };
+        this.fields.push(data.toString('utf8', start, end));
+        if (this.fields.length === DETAIL_FIELDS.length) {
+          this.pending = { fields: this.fields, files: [], rawCount: 0, numstatCount: 0, additions: 0, deletions: 0 };
+          this.state = 'entries';
         }
         return;
       case 'rawPaths':
-        state.paths.push(token);
-        if (state.paths.length === state.wanted) {
-          this.addRaw(state.status, state.paths);
-          this.state = { kind: 'entries' };
+        this.rawPaths.push(data.toString('utf8', start, end));
+        if (this.rawPaths.length === this.rawWanted) {
+          this.addRaw(this.rawStatus, this.rawPaths);
+          this.state = 'entries';
         }
         return;
       case 'numstatPaths':
-        state.paths.push(token);
-        if (state.paths.length === 2) {
-          this.addNumstat(state.additions, state.deletions, state.binary);
-          this.state = { kind: 'entries' };
+        // The old and new path of a rename: the raw entry has them already.
+        if (++this.numstatSkipped === 2) {
+          this.addNumstat(this.numstatAdditions, this.numstatDeletions, this.numstatBinary);
+          this.state = 'entries';
         }
         return;
       case 'entries':
-        this.entry(token.startsWith('\n') ? token.slice(1) : token);
+        // The first entry after a commit's message starts on a new line.
+        this.entry(data, data[start] === 0x0a ? start + 1 : start, end);
     }
   }
 
-  private entry(token: string): void {
-    if (token === '') return;
-    if (token.charCodeAt(0) === 1) {
+  private entry(data: Buffer, start: number, end: number): void {
+    if (start >= end) return;
+    const first = data[start];
+    if (first === 0x01) {
       this.flush();
-      this.state = { kind: 'header', fields: [token.slice(1)] };
+      this.fields = [data.toString('utf8', start + 1, end)];
+      this.state = 'header';
       return;
     }
-    if (token.startsWith(':')) {
-      const meta = token.split(' ');
-      const letter = (meta[meta.length - 1] ?? 'M').charAt(0) as FileStatus;
-      const status: FileStatus = STATUSES.has(letter) ? letter : 'M';
-      const wanted = status === 'R' || status === 'C' ? 2 : 1;
-      this.state = { kind: 'rawPaths', status, wanted, paths: [] };
+    if (first === 0x3a) {
+      // `:<mode> <mode> <sha> <sha> <status>[score]`: the status letter starts the last field.
+      let space = end - 1;
+      while (space >= start && data[space] !== 0x20) space--;
+      const letter = space >= start && space + 1 < end ? String.fromCharCode(data[space + 1]!) : ':';
+      const status = STATUSES.has(letter as FileStatus) ? (letter as FileStatus) : 'M';
+      this.rawStatus = status;
+      this.rawWanted = status === 'R' || status === 'C' ? 2 : 1;
+      this.rawPaths = [];
+      this.state = 'rawPaths';
       return;
     }
-    const numstat = NUMSTAT.exec(token);
-    if (!numstat) return;
-    const binary = numstat[1] === '-' || numstat[2] === '-';
-    const additions = binary ? 0 : Number(numstat[1]);
-    const deletions = binary ? 0 : Number(numstat[2]);
-    if (numstat[3] === '') {
-      this.state = { kind: 'numstatPaths', additions, deletions, binary, paths: [] };
+    // `<added>\t<deleted>\t<path>`, or with an empty path when the old and new paths follow (rename, copy).
+    const firstTab = data.indexOf(0x09, start);
+    if (firstTab === -1 || firstTab >= end) return;
+    const secondTab = data.indexOf(0x09, firstTab + 1);
+    if (secondTab === -1 || secondTab >= end) return;
+    const added = count(data, start, firstTab);
+    const deleted = count(data, firstTab + 1, secondTab);
+    if (added === undefined || deleted === undefined) return;
+    const binary = added === '-' || deleted === '-';
+    const additions = binary ? 0 : (added as number);
+    const deletions = binary ? 0 : (deleted as number);
+    if (secondTab + 1 === end) {
+      this.numstatAdditions = additions;
+      this.numstatDeletions = deletions;
+      this.numstatBinary = binary;
+      this.numstatSkipped = 0;
+      this.state = 'numstatPaths';
     } else {
       this.addNumstat(additions, deletions, binary);
     }
@@ -166,4 +190,18 @@ export class LogParser {
     }
     this.emit({ commit, authorTime: Number(field('authorTime')), committerTime: Number(field('committerTime')) });
   }
+}
+
+/** A numstat count in `data[start, end)`: `-`, or digits read as Number() reads them; undefined for anything else. */
+function count(data: Buffer, start: number, end: number): Count | undefined {
+  if (end - start === 1 && data[start] === 0x2d) return '-';
+  if (end <= start) return undefined;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = data[i]! - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  // Up to 15 digits the sum is exact; longer numbers are left to Number() and its rounding.
+  return end - start <= 15 ? value : Number(data.toString('latin1', start, end));
 }
