@@ -162,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       language: lang,
       signal: controller.signal,
       onProgress: progress,
-      walkIndexDir: flags.cache ? join((await import('./core/cache/index.js')).defaultCliCacheDir(), 'walk-index') : undefined,
+      walkIndexDir: flags.cache ? join((await import('./core/cache/folder.js')).defaultCliCacheDir(), 'walk-index') : undefined,
     };
     const outputFormat = format(flags);
     const { generateReport } = await import('./core/engine.js');

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { Language } from '../i18n/language.js';
 import type { Analysis, AnalyzerId } from '../model/analysis.js';
 
@@ -116,9 +115,4 @@ function isEntry(value: unknown): value is CacheEntry {
   );
 }
 
-/** `$XDG_CACHE_HOME/daily-digest`, else `~/.cache/daily-digest` (XDG: a relative XDG_CACHE_HOME is ignored). */
-export function defaultCliCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.cache');
-  return join(base, 'daily-digest');
-}
+export { defaultCliCacheDir } from './folder.js';

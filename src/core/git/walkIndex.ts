@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -33,11 +32,15 @@ export interface WalkIndexKey {
   pathspecs: string[];
 }
 
+/**
+ * The file for `key`. The name is a 64-bit FNV-1a hash of the key (node:crypto costs a few ms to load on every run);
+ * the full key is also in the file's header and checked on load, so a collision only costs a walk.
+ */
 export function walkIndexFile(dir: string, key: WalkIndexKey): string {
-  const id = createHash('sha256')
-    .update(JSON.stringify([FORMAT_VERSION, key.gitDir, key.ref, key.dateField, key.filterArgs, key.pathspecs]))
-    .digest('hex');
-  return join(dir, `${id.slice(0, 40)}.walk`);
+  const text = JSON.stringify([FORMAT_VERSION, key.gitDir, key.ref, key.dateField, key.filterArgs, key.pathspecs]);
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return join(dir, `${hash.toString(16).padStart(16, '0')}.walk`);
 }
 
 /** The index in `file` for `key`, or undefined when absent, unreadable, corrupt or written for another key. */
@@ -71,7 +74,7 @@ export async function saveWalkIndex(file: string, key: WalkIndexKey, index: Walk
     magic: MAGIC, version: FORMAT_VERSION, tip: index.tip, hashBytes: index.hashBytes,
     count: index.records.length / recordSize, keyText: keyString(key),
   });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = `${file}.${process.pid}-${Date.now().toString(36)}.tmp`;
   try {
     await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
     await writeFile(temp, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), index.records]), { mode: 0o600 });
