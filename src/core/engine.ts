@@ -1,8 +1,8 @@
 import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { analyzeCommit, analyzeCommitNow, diffRequest, loadRepoRules } from './analyze/index.js';
-import type { ReadDiff } from './analyze/index.js';
+import { analyzeCommit, analyzeCommitNow, loadRepoRules, planCommit } from './analyze/index.js';
+import type { CommitPlan, ReadDiff } from './analyze/index.js';
 import type { ReadDiffNow } from './analyze/signals.js';
 import { DigestError, describeError, isDigestError } from './errors.js';
 import { readCommitDiff, readRepository } from './git/index.js';
@@ -122,9 +122,14 @@ interface AnalysisSettings {
 
 type RepoRules = Awaited<ReturnType<typeof loadRepoRules>>;
 
-/** A commit to analyze now: with its captured patch, or without (it needs no diff, or the stream did not answer). */
-interface Ready {
+/** A commit and what planCommit worked out for it (its diff reads among them). */
+interface Planned {
   commit: Commit;
+  plan: CommitPlan;
+}
+
+/** A commit to analyze now: with its captured patch, or without (it needs no diff). */
+interface Ready extends Planned {
   captured?: CapturedDiff;
 }
 
@@ -161,7 +166,7 @@ class CommitAnalysis {
   private readonly ready: Ready[] = [];
   private draining = false;
   /** Commits that need a diff, by lower-case SHA, and the requests not yet given to a stream. */
-  private readonly needingDiff = new Map<string, Commit>();
+  private readonly needingDiff = new Map<string, Planned>();
   private requests: DiffStreamRequest[] = [];
   private readonly streamed = new Set<Commit>();
   private streaming: Promise<void> | undefined;
@@ -190,18 +195,18 @@ class CommitAnalysis {
     this.handedOver.add(commit);
     // readRepository has located the repository before it hands over a commit: locateRepositoryCached has it.
     this.located ??= this.locate();
-    let reads: ReturnType<typeof diffRequest>;
+    let plan: CommitPlan;
     try {
-      reads = diffRequest(commit);
+      plan = planCommit(commit);
     } catch (error) {
       this.failure ??= { error };
       return;
     }
-    if (reads.length === 0) {
-      this.ready.push({ commit });
+    if (plan.reads.length === 0) {
+      this.ready.push({ commit, plan });
     } else {
-      this.needingDiff.set(commit.sha.toLowerCase(), commit);
-      this.requests.push({ sha: commit.sha, reads });
+      this.needingDiff.set(commit.sha.toLowerCase(), { commit, plan });
+      this.requests.push({ sha: commit.sha, reads: plan.reads });
       this.pump();
     }
     this.scheduleDrain();
@@ -241,7 +246,7 @@ class CommitAnalysis {
     await this.drain();
     if (this.streamFailure) rethrowIfCancelled(this.streamFailure.error, this.signal);
     // What no stream answered (a failed stream) is read commit by commit.
-    for (const commit of this.needingDiff.values()) {
+    for (const { commit } of this.needingDiff.values()) {
       if (!this.streamed.has(commit) && !this.failure) this.analyzeLater(commit, this.readOne(commit));
     }
     await Promise.all(this.running);
@@ -291,10 +296,10 @@ class CommitAnalysis {
 
   private async stream(root: string, batch: DiffStreamRequest[]): Promise<void> {
     const onDiff = (captured: CapturedDiff): void => {
-      const commit = this.needingDiff.get(captured.sha.toLowerCase());
-      if (commit === undefined || this.streamed.has(commit) || this.failure) return;
-      this.streamed.add(commit);
-      this.ready.push({ commit, captured });
+      const planned = this.needingDiff.get(captured.sha.toLowerCase());
+      if (planned === undefined || this.streamed.has(planned.commit) || this.failure) return;
+      this.streamed.add(planned.commit);
+      this.ready.push({ commit: planned.commit, plan: planned.plan, captured });
       this.scheduleDrain();
     };
     let queue = batch;
@@ -310,7 +315,7 @@ class CommitAnalysis {
           return;
         }
         this.restarts++;
-        queue = queue.filter((request) => !this.streamed.has(this.needingDiff.get(request.sha.toLowerCase())!)).slice(1);
+        queue = queue.filter((request) => !this.streamed.has(this.needingDiff.get(request.sha.toLowerCase())!.commit)).slice(1);
       }
     }
   }
@@ -330,7 +335,7 @@ class CommitAnalysis {
     const rules = this.rules;
     if (rules === undefined) return;
     const slice = this.ready.splice(0, ANALYSIS_SLICE);
-    for (const { commit, captured } of slice) this.analyze(commit, captured, rules);
+    for (const { commit, plan, captured } of slice) this.analyze(commit, plan, captured, rules);
   }
 
   private async drain(): Promise<void> {
@@ -341,11 +346,11 @@ class CommitAnalysis {
   }
 
   /** At once when the capture (or no read at all) answers every read, else the asynchronous way. */
-  private analyze(commit: Commit, captured: CapturedDiff | undefined, rules: UserRule[]): void {
+  private analyze(commit: Commit, plan: CommitPlan, captured: CapturedDiff | undefined, rules: UserRule[]): void {
     if (this.failure || this.dropped) return;
     const settings: AnalysisSettings = { language: this.language, rules, signal: this.signal };
     try {
-      const analysis = analyzeOneNow(commit, captured, settings);
+      const analysis = analyzeOneNow(commit, plan, captured, settings);
       if (analysis) {
         this.analyses.set(commit, analysis);
         return;
@@ -400,7 +405,12 @@ async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: Analysis
 }
 
 /** analyzeOne with every read answered from `captured` at once; undefined when one cannot be (analyzeOne then). */
-function analyzeOneNow(commit: Commit, captured: CapturedDiff | undefined, settings: AnalysisSettings): Analysis | undefined {
+function analyzeOneNow(
+  commit: Commit,
+  plan: CommitPlan,
+  captured: CapturedDiff | undefined,
+  settings: AnalysisSettings,
+): Analysis | undefined {
   const { language, rules, signal } = settings;
   throwIfCancelled(signal);
   let cutAt: number | undefined;
@@ -409,7 +419,7 @@ function analyzeOneNow(commit: Commit, captured: CapturedDiff | undefined, setti
     if (diff?.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
     return diff;
   };
-  const analysis = analyzeCommitNow(commit, { language, rules, readDiffNow });
+  const analysis = analyzeCommitNow(commit, { language, rules, readDiffNow }, plan);
   return analysis && withCutNote(analysis, cutAt, language);
 }
 

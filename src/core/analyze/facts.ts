@@ -36,12 +36,12 @@ export interface CommitFacts {
   reviewable: { additions: number; deletions: number };
 }
 
-export function collectFacts(commit: Commit): CommitFacts {
+/** The facts of a commit; `files` is classifiedFiles(commit) when the caller has it already. */
+export function collectFacts(commit: Commit, files: ClassifiedFile[] = classifiedFiles(commit)): CommitFacts {
   const header = parseConventionalHeader(commit.subject);
   const conventionalType = header.type === undefined ? undefined : CONVENTIONAL_TYPES[header.type];
   const description = conventionalType ? header.description : stripAreaPrefix(commit.subject.trim());
   const breakingText = breakingFooter(commit);
-  const files = classifiedFiles(commit);
   const summed = { files: 0, additions: 0, deletions: 0 };
   for (const file of commit.files) {
     summed.files += 1;

@@ -9,8 +9,9 @@ import { collectInsights } from './insights.js';
 import { message } from './messages.js';
 import { moduleImpacts } from './modules.js';
 import { collectRisks } from './risks.js';
-import { collectSignals, collectSignalsNow, diffReads } from './signals.js';
-import type { DiffRead, DiffSignals, ReadDiff, ReadDiffNow } from './signals.js';
+import { collectSignals, collectSignalsNow, planDiffs, readsOfPlan } from './signals.js';
+import type { DiffPlan, DiffRead, DiffSignals, ReadDiff, ReadDiffNow } from './signals.js';
+import type { ClassifiedFile } from './fileClasses.js';
 import type { CommitFacts } from './facts.js';
 import type { ChangeType } from '../model/analysis.js';
 import { buildSummary } from './summary.js';
@@ -20,7 +21,7 @@ import type { CompiledRule } from './userRules.js';
 export { parseConventionalHeader } from './conventional.js';
 export { changeTypeLabel, importanceLabel } from './messages.js';
 export { loadRepoRules, REPO_RULES_FILE } from './userRules.js';
-export { parseUserRules } from './userRulesSchema.js';
+// parseUserRules (zod) lives in ./userRulesSchema.js: import it from there, so the engine never loads zod without rules.
 export { IMPORTANCE_THRESHOLDS } from './importance.js';
 export type { DiffRead, ReadDiff } from './signals.js';
 
@@ -40,7 +41,22 @@ export interface AnalyzeContext {
  * empty when it needs no diff. Lets a caller fetch every commit's diff in one batch (the engine's diff stream).
  */
 export function diffRequest(commit: Commit): DiffRead[] {
-  return diffReads({ files: classifiedFiles(commit) });
+  return planCommit(commit).reads;
+}
+
+/** What a commit's analysis works out before rules and diffs: its classified files and the diff reads it makes. */
+export interface CommitPlan {
+  files: ClassifiedFile[];
+  diffs: DiffPlan;
+  /** diffRequest(commit). */
+  reads: DiffRead[];
+}
+
+/** The plan of `commit`; analyzeCommitNow takes it back so the work is not done twice. */
+export function planCommit(commit: Commit): CommitPlan {
+  const files = classifiedFiles(commit);
+  const diffs = planDiffs({ files });
+  return { files, diffs, reads: readsOfPlan(diffs) };
 }
 
 /** The offline analysis of one commit: deterministic, grounded in the commit's message, stats and diff. */
@@ -52,13 +68,15 @@ export async function analyzeCommit(commit: Commit, ctx: AnalyzeContext): Promis
 /**
  * analyzeCommit when every diff read can be answered at once (the engine's streamed patches): the same analysis,
  * without a promise per read, or undefined when a read cannot be answered at once (then call analyzeCommit).
+ * `plan` is planCommit(commit) when the caller made it already (for diffRequest).
  */
 export function analyzeCommitNow(
   commit: Commit,
   ctx: Omit<AnalyzeContext, 'readDiff'> & { readDiffNow: ReadDiffNow },
+  plan: CommitPlan = planCommit(commit),
 ): Analysis | undefined {
-  const prepared = prepare(commit, ctx.rules);
-  const signals = collectSignalsNow(prepared.facts, ctx.readDiffNow);
+  const prepared = prepare(commit, ctx.rules, plan.files);
+  const signals = collectSignalsNow(prepared.facts, ctx.readDiffNow, plan.diffs);
   return signals === undefined ? undefined : finish(prepared, signals, ctx.language);
 }
 
@@ -68,8 +86,8 @@ interface Prepared {
   matchedRules: UserRule[];
 }
 
-function prepare(commit: Commit, rules: readonly UserRule[]): Prepared {
-  const facts = collectFacts(commit);
+function prepare(commit: Commit, rules: readonly UserRule[], files?: ClassifiedFile[]): Prepared {
+  const facts = collectFacts(commit, files);
   // User rules may force the change type; each rule's `types` sees the type the rules before it left.
   let { changeType } = decideChangeType(facts);
   const matchedRules: UserRule[] = [];

@@ -36,14 +36,14 @@ export interface DiffRead {
 }
 
 /** The files each diff-based check looks at; collectSignals reads exactly these (see diffReads). */
-interface DiffPlan {
+export interface DiffPlan {
   workflowPaths: string[];
   manifestPaths: string[];
   defaultCandidates: ClassifiedFile[];
   defaultPaths: string[];
 }
 
-function planDiffs(facts: Pick<CommitFacts, 'files'>): DiffPlan {
+export function planDiffs(facts: Pick<CommitFacts, 'files'>): DiffPlan {
   // One pass over the files (not deleted ones), in path order as facts.files has them.
   const workflowPaths: string[] = [];
   const manifestPaths: string[] = [];
@@ -65,7 +65,12 @@ function planDiffs(facts: Pick<CommitFacts, 'files'>): DiffPlan {
 
 /** The reads collectSignals makes, in order (`paths` never empty), so a batch reader can fetch them up front. */
 export function diffReads(facts: Pick<CommitFacts, 'files'>): DiffRead[] {
-  return planReads(planDiffs(facts)).filter((read) => read.paths.length > 0);
+  return readsOfPlan(planDiffs(facts));
+}
+
+/** diffReads of a plan already made. */
+export function readsOfPlan(plan: DiffPlan): DiffRead[] {
+  return planReads(plan).filter((read) => read.paths.length > 0);
 }
 
 export async function collectSignals(facts: CommitFacts, readDiff: ReadDiff | undefined): Promise<DiffSignals> {
@@ -91,10 +96,14 @@ export type ReadDiffNow = (paths: string[], maxBytes: number) => { text: string;
 
 /**
  * collectSignals with diffs that are already at hand: the same reads in the same order and the same signals, or
- * undefined as soon as one read cannot be answered at once. Spares a batch of promises per commit.
+ * undefined as soon as one read cannot be answered at once. Spares a batch of promises per commit. `plan` is
+ * planDiffs(facts) when the caller made it already.
  */
-export function collectSignalsNow(facts: CommitFacts, readNow: ReadDiffNow): DiffSignals | undefined {
-  const plan = planDiffs(facts);
+export function collectSignalsNow(
+  facts: CommitFacts,
+  readNow: ReadDiffNow,
+  plan: DiffPlan = planDiffs(facts),
+): DiffSignals | undefined {
   const texts: (string | undefined)[] = [];
   for (const { paths, maxBytes } of planReads(plan)) {
     let text: string | undefined;
