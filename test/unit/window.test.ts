@@ -78,3 +78,16 @@ test('an unknown zone throws bad-time-zone with a one-line message in both langu
       error.format('zh-CN').includes('Mars/Olympus'),
   );
 });
+
+test('UTC (a fixed zone, no Intl) and Etc/UTC (IANA) give the same window; offsets stay numeric', () => {
+  const now = new Date('2026-11-18T23:30:00Z');
+  const fixed = resolveWindow({ kind: 'day', day: 'today' }, 'UTC', 'committer', now);
+  const iana = resolveWindow({ kind: 'day', day: 'today' }, 'Etc/UTC', 'committer', now);
+  assert.deepEqual({ ...fixed, timeZone: 'Etc/UTC' }, iana);
+  assert.equal(fixed.timeZone, 'UTC');
+  assert.equal(fixed.start, '2026-11-18T00:00:00+00:00');
+  assert.equal(fixed.end, '2026-11-19T00:00:00+00:00');
+  const kolkata = resolveWindow({ kind: 'day', day: '2026-11-18' }, 'Asia/Kolkata', 'committer', now);
+  assert.equal(kolkata.start, '2026-11-18T00:00:00+05:30');
+  assert.equal(kolkata.endMs - kolkata.startMs, 86_400_000);
+});
