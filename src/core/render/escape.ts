@@ -21,6 +21,8 @@ export function toOneLine(text: string): string {
  * Newlines become spaces, so the text can never start a new block.
  */
 export function escapeMarkdownText(text: string): string {
+  // Most text (names, subjects, paths) holds nothing any step below changes: it is returned as it is.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return toOneLine(text)
     // Always-significant punctuation: code, emphasis, strikethrough, links, HTML, tables, escapes.
     .replace(/[\\`*~[\]<>|]/g, '\\$&')
@@ -37,6 +39,12 @@ export function escapeMarkdownText(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
+/**
+ * Text escapeMarkdownText would change: a control character or one of the escaped characters anywhere, whitespace
+ * other than single spaces between words, or a block marker at the start.
+ */
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f\\`*~[\]<>|_&#]|[^\S ]|\s\s|^\s|\s$|^[-+=]|^\d+[.)]/;
+
 /** A table cell is inline text with `|` escaped, which escapeMarkdownText already does. */
 export function escapeTableCell(text: string): string {
   return escapeMarkdownText(text);
@@ -48,6 +56,8 @@ export function escapeTableCell(text: string): string {
  * `inTable` escapes `|`, which GFM splits cells on even inside code spans.
  */
 export function inlineCode(text: string, options: { inTable?: boolean } = {}): string {
+  // Plain text (no control character, backtick or pipe, not wrapped in spaces) takes a one-backtick fence as it is.
+  if (text !== '' && !NEEDS_CODE_WORK.test(text) && !(text.startsWith(' ') && text.endsWith(' '))) return `\`${text}\``;
   let content = text.replace(CONTROL_CHARACTERS, '').replace(/[\r\n\t]/g, ' ');
   if (options.inTable) content = content.replace(/\|/g, '\\|');
   if (content === '') return '` `';
@@ -57,6 +67,8 @@ export function inlineCode(text: string, options: { inTable?: boolean } = {}): s
     (content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '');
   return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
 }
+
+const NEEDS_CODE_WORK = /[\u0000-\u001f\u007f`|]/;
 
 /** The URL as a safe link destination, or undefined unless it is an absolute http(s) URL. */
 export function safeHttpUrl(value: string | undefined): string | undefined {
