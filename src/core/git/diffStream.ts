@@ -105,6 +105,10 @@ interface OpenSection {
   need: number;
   parts: Buffer[];
   keptBytes: number;
+  /** Kept bytes not yet in `parts`: `run` from runStart to runEnd (contiguous lines of one chunk make one part). */
+  run: Buffer | undefined;
+  runStart: number;
+  runEnd: number;
 }
 
 /**
@@ -232,6 +236,9 @@ export class PatchStreamParser {
       need,
       parts: [],
       keptBytes: 0,
+      run: undefined,
+      runStart: 0,
+      runEnd: 0,
     };
   }
 
@@ -242,8 +249,14 @@ export class PatchStreamParser {
     const room = open.need - open.keptBytes;
     if (room <= 0) return;
     const take = Math.min(room, end - start);
-    // A view, not a copy: git's stdout chunks are never reused, and a capture lives only until its commit is analyzed.
-    open.parts.push(data.subarray(start, start + take));
+    if (open.run === data && open.runEnd === start) {
+      open.runEnd += take;
+    } else {
+      keepRun(open);
+      open.run = data;
+      open.runStart = start;
+      open.runEnd = start + take;
+    }
     open.keptBytes += take;
   }
 
@@ -251,6 +264,7 @@ export class PatchStreamParser {
     const open = this.section;
     if (!open) return;
     this.section = undefined;
+    keepRun(open);
     open.section.kept = open.parts.length === 1 ? open.parts[0]! : Buffer.concat(open.parts, open.keptBytes);
     for (const read of open.reads) read.seen += open.section.size;
     this.commit!.diff.sections.push(open.section);
@@ -264,6 +278,15 @@ export class PatchStreamParser {
     this.commit = undefined;
     this.onDiff(diff);
   }
+}
+
+/**
+ * Moves a section's pending run of kept bytes into its parts. A view, not a copy: git's stdout chunks are never
+ * reused, and a capture lives only until its commit is analyzed.
+ */
+function keepRun(open: OpenSection): void {
+  if (open.run && open.runEnd > open.runStart) open.parts.push(open.run.subarray(open.runStart, open.runEnd));
+  open.run = undefined;
 }
 
 const NEXT_FILE = Buffer.from('\ndiff --git ');

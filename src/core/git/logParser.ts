@@ -167,30 +167,37 @@ export class LogParser {
     const pending = this.pending;
     this.pending = undefined;
     if (!pending) return;
-    const field = (name: (typeof DETAIL_FIELDS)[number]): string => pending.fields[DETAIL_FIELDS.indexOf(name)] ?? '';
-    const sha = field('sha');
-    const message = parseMessage(field('message'));
-    // Keys in the report's order (prNumber before files), so the JSON renderer prints the object as it is.
-    const commit: Commit = {
-      sha,
-      shortSha: sha.slice(0, 7),
-      parents: field('parents').split(' ').filter((p) => p !== ''),
-      author: { name: field('authorName'), email: field('authorEmail'), date: field('authorDate') },
-      committer: { name: field('committerName'), email: field('committerEmail'), date: field('committerDate') },
-      subject: message.subject,
-      body: message.body,
-      trailers: message.trailers,
-      ...(message.prNumber !== undefined ? { prNumber: message.prNumber } : {}),
-      files: pending.files,
-    };
+    const fields = pending.fields;
+    const field = (index: number): string => fields[index] ?? '';
+    const sha = field(FIELD.sha);
+    const message = parseMessage(field(FIELD.message));
+    const parentList = field(FIELD.parents);
+    const split = parentList === '' ? [] : parentList.split(' ');
+    const parents = split.includes('') ? split.filter((parent) => parent !== '') : split;
+    const author = { name: field(FIELD.authorName), email: field(FIELD.authorEmail), date: field(FIELD.authorDate) };
+    const committer = { name: field(FIELD.committerName), email: field(FIELD.committerEmail), date: field(FIELD.committerDate) };
+    // Keys in the report's order (prNumber before files), so the JSON renderer prints the object as it is; two
+    // literals rather than a conditional spread, so every commit of either form shares one hidden class.
+    const commit: Commit = message.prNumber === undefined
+      ? {
+        sha, shortSha: sha.slice(0, 7), parents, author, committer,
+        subject: message.subject, body: message.body, trailers: message.trailers, files: pending.files,
+      }
+      : {
+        sha, shortSha: sha.slice(0, 7), parents, author, committer,
+        subject: message.subject, body: message.body, trailers: message.trailers, prNumber: message.prNumber, files: pending.files,
+      };
     const fileCount = Math.max(pending.rawCount, pending.numstatCount);
     if (fileCount > pending.files.length) {
       commit.filesTruncated = true;
       commit.filesTotal = { files: fileCount, additions: pending.additions, deletions: pending.deletions };
     }
-    this.emit({ commit, authorTime: Number(field('authorTime')), committerTime: Number(field('committerTime')) });
+    this.emit({ commit, authorTime: Number(field(FIELD.authorTime)), committerTime: Number(field(FIELD.committerTime)) });
   }
 }
+
+/** Each DETAIL_FIELDS name's position in a commit's header fields. */
+const FIELD = Object.fromEntries(DETAIL_FIELDS.map((name, index) => [name, index])) as Record<(typeof DETAIL_FIELDS)[number], number>;
 
 /** A numstat count in `data[start, end)`: `-`, or digits read as Number() reads them; undefined for anything else. */
 function count(data: Buffer, start: number, end: number): Count | undefined {
