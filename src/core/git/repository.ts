@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DigestError, isDigestError } from '../errors.js';
+import { DigestError } from '../errors.js';
 import { gitFailure } from './gitErrors.js';
 import { assertSafeRef } from './safety.js';
-import { gitProbe, gitRun, gitText, gitTextOrUndefined } from './runner.js';
+import { gitRun, gitText, gitTextOrUndefined } from './runner.js';
 
 /** Where a repository lives, from any folder inside its work tree or a bare repository. */
 export interface RepoLocation {
@@ -33,7 +33,7 @@ export async function probeRepository(
   const verify = ['--verify', '--quiet', '--end-of-options', `${ref}^{commit}`];
   // A folder that looks like a bare repository is asked without --show-toplevel first; a wrong guess costs a retry.
   const looksBare = !existsSync(join(folder, '.git')) && existsSync(join(folder, 'HEAD')) && existsSync(join(folder, 'objects'));
-  let result = await gitProbe(['rev-parse', ...LOCATION_FLAGS, ...(looksBare ? [] : ['--show-toplevel']), ...verify], call);
+  let result = await gitRun(['rev-parse', ...LOCATION_FLAGS, ...(looksBare ? [] : ['--show-toplevel']), ...verify], call);
   let lines = result.stdout.split('\n');
   if (looksBare && lines[1] === 'false') {
     result = await gitRun(['rev-parse', ...LOCATION_FLAGS, '--show-toplevel', ...verify], call);
@@ -110,14 +110,8 @@ export async function resolveCommit(location: RepoLocation, ref: string, signal?
 }
 
 export async function originUrl(path: string, signal?: AbortSignal): Promise<string | undefined> {
-  try {
-    const result = await gitProbe(['config', '--get', 'remote.origin.url'], { cwd: existingFolder(path), signal });
-    return (result.code === 0 && result.stdout.trim()) || undefined;
-  } catch (error) {
-    // Only naming and links depend on it: anything but a cancel or an unusable git just means no remote.
-    if (isDigestError(error) && ['cancelled', 'git-missing', 'git-too-old'].includes(error.code)) throw error;
-    return undefined;
-  }
+  const url = await gitTextOrUndefined(['config', '--get', 'remote.origin.url'], { cwd: existingFolder(path), signal });
+  return url?.trim() || undefined;
 }
 
 function existingFolder(path: string): string {

@@ -38,18 +38,6 @@ export async function gitRun(args: string[], call: GitCall & { input?: string })
   return spawnShort(args, call);
 }
 
-/**
- * gitRun for read-only probes every git understands (`rev-parse`, `config --get`): they start alongside the version
- * check instead of after it (~5 ms earlier on every run); a missing or too-old git still fails with its own error.
- */
-export async function gitProbe(args: string[], call: GitCall): Promise<GitResult> {
-  const version = ensureGitVersion();
-  const result = spawnShort(args, call);
-  result.catch(() => undefined);
-  await version;
-  return result;
-}
-
 /** Runs a short command; a non-zero exit becomes a DigestError. Returns stdout. */
 export async function gitText(args: string[], call: GitCall): Promise<string> {
   const result = await gitRun(args, call);
