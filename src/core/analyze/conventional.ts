@@ -10,13 +10,14 @@ export interface ConventionalHeader {
 }
 
 // A type is one word; `net/http: fix …` (Go-style area) does not match because of the slash.
-const HEADER = /^\s*([A-Za-z][A-Za-z0-9_-]*)(?:\(([^()\r\n]*)\))?(!)?:\s+(\S.*?)\s*$/;
+// Matched against the trimmed subject: a trailing `\s*$` after a lazy `.*?` is quadratic in a run of whitespace.
+const HEADER = /^([A-Za-z][A-Za-z0-9_-]*)(?:\(([^()\r\n]*)\))?(!)?:\s+(\S.*)$/;
 const BREAKING_FOOTER = /^BREAKING[ -]CHANGE:[ \t]*(\S.*)$/m;
 const BREAKING_TRAILER_KEYS = new Set(['BREAKING CHANGE', 'BREAKING-CHANGE']);
 
 /** Reads a Conventional Commits header (`type(scope)!: description`) syntactically; mapping types is elsewhere. */
 export function parseConventionalHeader(subject: string): ConventionalHeader {
-  const match = HEADER.exec(subject);
+  const match = HEADER.exec(subject.trim());
   if (!match) return { breaking: false, description: subject.trim() };
   const scope = match[2]?.trim();
   return {

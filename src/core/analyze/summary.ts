@@ -9,7 +9,7 @@ export const MAX_BODY_CHARS = 400;
 const SUMMARY_MODULES = 3;
 
 const TRAILER_LINE = /^(BREAKING[ -]CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*\S/;
-const PR_SUFFIX = /\s*\(#\d+\)\s*$/;
+const PR_SUFFIX_AT_END = /\(#\d+\)$/;
 const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
 const SENTENCE_END = /[.!?。！？…]$/;
 
@@ -17,12 +17,22 @@ const SENTENCE_END = /[.!?。！？…]$/;
 export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
   // A conventional `type(scope):` prefix is shown as the change type; an area prefix (`net/http:`) says where, so it stays.
   const lead = facts.conventionalType ? capitalize(facts.description) : facts.commit.subject.trim();
-  // PR_SUFFIX needs `(#`: most subjects are spared the search.
-  const parts = [asSentence(lead.includes('(#') ? lead.replace(PR_SUFFIX, '') : lead)];
+  // withoutPrSuffix needs `(#`: most subjects are spared the search.
+  const parts = [asSentence(lead.includes('(#') ? withoutPrSuffix(lead) : lead)];
   const paragraph = firstParagraph(facts.commit.body, facts.commit.subject);
   if (paragraph) parts.push(paragraph);
   parts.push(statsSentence(facts, scope, language));
   return joinSentences(parts.filter((part) => part !== ''));
+}
+
+/**
+ * `text` without a trailing ` (#123)`, as `text.replace(/\s*\(#\d+\)\s*$/, '')` (which is quadratic in a long run of
+ * whitespace anywhere in hostile text).
+ */
+export function withoutPrSuffix(text: string): string {
+  const end = text.trimEnd();
+  const match = PR_SUFFIX_AT_END.exec(end);
+  return match ? end.slice(0, match.index).trimEnd() : text;
 }
 
 /** A space after Latin sentences, none after Chinese ones (。！？). */

@@ -16,7 +16,8 @@ const CONTINUATION = /^[ \t]+\S/;
  * when every line of it is a `Key: value` line or a continuation.
  */
 export function parseMessage(raw: string): ParsedMessage {
-  const text = raw.replace(/\r\n/g, '\n').replace(/\s+$/, '');
+  // trimEnd, not replace(/\s+$/): that regex is quadratic in a long run of whitespace inside hostile text.
+  const text = raw.replace(/\r\n/g, '\n').trimEnd();
   const lines = text.split('\n');
   let index = 0;
   while (index < lines.length && lines[index].trim() === '') index++;
@@ -49,11 +50,14 @@ function parseTrailers(body: string): Trailer[] {
   return trailers;
 }
 
+const PR_IN_SUBJECT = /\(#(\d+)\)/g;
+const PR_MERGE_LINES = [/^Merge pull request #(\d+)/, /^Merged PR (\d+)/];
+
 function findPrNumber(subject: string, body: string): number | undefined {
-  const patterns = [/\(#(\d+)\)/g, /^Merge pull request #(\d+)/, /^Merged PR (\d+)/];
-  const inSubject = [...subject.matchAll(patterns[0])].pop();
-  if (inSubject) return Number(inSubject[1]);
-  for (const pattern of patterns.slice(1)) {
+  let last: string | undefined;
+  if (subject.includes('(#')) for (const match of subject.matchAll(PR_IN_SUBJECT)) last = match[1];
+  if (last !== undefined) return Number(last);
+  for (const pattern of PR_MERGE_LINES) {
     const match = pattern.exec(subject) ?? pattern.exec(body);
     if (match) return Number(match[1]);
   }

@@ -204,11 +204,22 @@ function fileList(files: FileChange[], totalFiles: number, labels: ReportLabels)
   return lines.join('\n');
 }
 
+/**
+ * `value` without a final `<address>`, as `value.replace(/<[^>]*>\s*$/, '')` (quadratic in hostile text with many `<`):
+ * the address starts at the first `<` after the `>` before the last one.
+ */
+export function withoutTrailingAddress(value: string): string {
+  const end = value.trimEnd();
+  if (!end.endsWith('>')) return value;
+  const open = end.indexOf('<', end.lastIndexOf('>', end.length - 2) + 1);
+  return open >= 0 && open < end.length - 1 ? end.slice(0, open) : value;
+}
+
 /** Names from `Co-authored-by: Name <email>` trailers, without the address. */
 function coAuthorNames(commit: AnalyzedCommit): string[] {
   return commit.trailers
     .filter((trailer) => trailer.key.toLowerCase() === 'co-authored-by')
-    .map((trailer) => trailer.value.replace(/<[^>]*>\s*$/, '').trim())
+    .map((trailer) => withoutTrailingAddress(trailer.value).trim())
     .filter((name) => name !== '');
 }
 

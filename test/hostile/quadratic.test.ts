@@ -1,0 +1,41 @@
+// Hostile commit text against regular expressions that backtrack: each replacement gives what the regular
+// expression it replaced gave (fast-check, on text rich in the characters they react to), and a long run of
+// whitespace or of `<` goes through in one pass. The old forms took seconds on 50 KB and minutes on 500 KB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseConventionalHeader } from '../../src/core/analyze/conventional.js';
+import { withoutPrSuffix } from '../../src/core/analyze/summary.js';
+import { parseMessage } from '../../src/core/git/message.js';
+import { withoutTrailingAddress } from '../../src/core/render/markdownCommit.js';
+
+const PIECES = [' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', 'a', 'Z', '(', ')', '#', '1', '42', '<', '>', ':', '!', 'feat', 'fix', '(#7)', '-', '_'];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join(''));
+
+const OLD_HEADER = /^\s*([A-Za-z][A-Za-z0-9_-]*)(?:\(([^()\r\n]*)\))?(!)?:\s+(\S.*?)\s*$/;
+
+test('the linear forms equal the regular expressions they replaced', () => {
+  fc.assert(
+    fc.property(text, (value) => {
+      assert.equal(withoutPrSuffix(value), value.replace(/\s*\(#\d+\)\s*$/, ''));
+      assert.equal(withoutTrailingAddress(value), value.replace(/<[^>]*>\s*$/, ''));
+      const old = OLD_HEADER.exec(value);
+      const header = parseConventionalHeader(value);
+      if (!old) assert.equal(header.type, undefined);
+      else assert.deepEqual([header.type, header.scope, header.breaking, header.description],
+        [old[1]!.toLowerCase(), old[2]?.trim() || undefined, old[3] === '!', old[4]]);
+      assert.equal(parseMessage(value).body, parseMessage(value.replace(/\s+$/, '')).body);
+    }),
+    { numRuns: 3000, seed: 20261123 },
+  );
+});
+
+test('a 500 KB run of whitespace or of "<" in a message, subject or trailer is read in one pass', { timeout: 20_000 }, () => {
+  const run = ' '.repeat(500_000);
+  const parsed = parseMessage(`feat: a${run}b (#12)\n\nbody${run}x\n\nCo-authored-by: ${'<'.repeat(500_000)}`);
+  assert.equal(parsed.prNumber, 12);
+  assert.equal(parseConventionalHeader(parsed.subject).type, 'feat');
+  assert.equal(withoutPrSuffix(parsed.subject), `feat: a${run}b`);
+  assert.equal(withoutTrailingAddress(`Ada${run}x`), `Ada${run}x`);
+  assert.equal(withoutTrailingAddress(`${'<'.repeat(500_000)}>`), '');
+});
