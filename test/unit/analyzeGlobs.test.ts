@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { FILE_KIND_RULES, FILE_TRAIT_RULES } from '../../src/core/analyze/fileClasses.js';
-import { anyGlob } from '../../src/core/analyze/globs.js';
+import fc from 'fast-check';
+import { anyGlob, requiredLiteral } from '../../src/core/analyze/globs.js';
 
 const FOLDERS = ['', 'src/', 'a/b/', '.github/workflows/', '.gitlab/ci/x/', 'vendor/', 'x/node_modules/y/', 'docs/', 'Docs/',
   'test/', 'pkg/api/', 'include/x/', 'db/', 'db/schema/', 'man/', 'x/man/', './', '../', 'a/./b/', 'a//b/', 'é/', 'a\\b/',
@@ -33,4 +34,35 @@ test('anyGlob answers as picomatch does for every class table, on ordinary and o
 test('anyGlob: a glob picomatch cannot compile matches nothing, a literal input equal to a glob matches', () => {
   assert.equal(anyGlob(['**/man/*.[1-9]'], { dot: true })('**/man/*.[1-9]'), picomatch('**/man/*.[1-9]', { dot: true })('**/man/*.[1-9]'));
   assert.equal(anyGlob(['a/*.md'], { dot: true })(''), false);
+});
+
+test('property: anyGlob (with its required-literal shortcut) answers as picomatch for random globs and paths', () => {
+  const globPiece = fc.constantFrom('**/', '*', '?', 'a', 'B', 'vendor', '.md', 'x/', '{a,b}', '[0-9]', '.', '-', 'é', 'ſ', 'K', '\\*', '!(a)', '/');
+  const pathPiece = fc.constantFrom('a', 'b', 'A', 'B', 'vendor', 'VENDOR', '.md', '.MD', 'x', '/', '0', '7', '.', '-', 'é', 'É', 'ſ', 's', 'S', 'K', 'k', '\u212a', '*');
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(globPiece, { minLength: 1, maxLength: 6 }).map((p) => p.join('')), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.array(pathPiece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), { minLength: 1, maxLength: 8 }),
+      fc.boolean(),
+      (globs, paths, nocase) => {
+        const options = { dot: true, nocase };
+        const expected = picomatch(globs, options);
+        const actual = anyGlob(globs, options);
+        for (const path of paths) assert.equal(actual(path), expected(path), `${JSON.stringify(path)} against ${JSON.stringify(globs)} nocase=${nocase}`);
+      },
+    ),
+    { numRuns: 2000, seed: 20261123 },
+  );
+});
+
+test('requiredLiteral: the longest plain run, lower-cased for nocase; none when the glob has escapes or extglobs', () => {
+  assert.equal(requiredLiteral('**/vendor/**', true), 'vendor');
+  assert.equal(requiredLiteral('**/Cargo.lock', true), 'cargo.lock');
+  assert.equal(requiredLiteral('**/*.{ts,tsx}', false), '.');
+  assert.equal(requiredLiteral('.github/workflows/**', false), 'workflows');
+  assert.equal(requiredLiteral('**/man/*.[1-9]', false), 'man');
+  assert.equal(requiredLiteral('**/*', false), undefined);
+  assert.equal(requiredLiteral('a\\*b', false), undefined);
+  assert.equal(requiredLiteral('!(x)/y', false), undefined);
+  assert.equal(requiredLiteral('**/é.md', true), undefined);
 });
