@@ -165,6 +165,9 @@ export async function main(argv: string[]): Promise<number> {
       walkIndexDir: flags.cache ? join((await import('./core/cache/folder.js')).defaultCliCacheDir(), 'walk-index') : undefined,
     };
     const outputFormat = format(flags);
+    // `git --version` (which must finish before any other git runs) starts now, while the engine loads; a failure
+    // here is reported by the engine's own check.
+    void (await import('./core/git/runner.js')).ensureGitVersion().catch(() => undefined);
     const { generateReport } = await import('./core/engine.js');
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
