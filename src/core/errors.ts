@@ -12,7 +12,7 @@ type Params = Record<string, string>;
 const MESSAGES: Record<Language, Record<ErrorCode, (p: Params) => string>> = {
   en: {
     'not-a-repo': (p) => `${p.path} is not a git repository: open a folder inside a work tree, or a bare repository.`,
-    'git-missing': () => 'git was not found on PATH: install git 2.30 or newer.',
+    'git-missing': () => 'git was not found on PATH: install git 2.31 or newer.',
     'git-too-old': (p) => `git ${p.version} is too old: install git ${p.minimum} or newer.`,
     'empty-repo': (p) => `${p.path} has no commits yet: commit something first, or pick another repository.`,
     'unborn-branch': (p) => `HEAD is the unborn branch "${p.branch}", which has no commits yet: commit on it, or pick a branch with --ref.`,
@@ -28,7 +28,7 @@ const MESSAGES: Record<Language, Record<ErrorCode, (p: Params) => string>> = {
   },
   'zh-CN': {
     'not-a-repo': (p) => `${p.path} 不是 git 仓库：请打开工作区内的文件夹或裸仓库。`,
-    'git-missing': () => '在 PATH 中找不到 git：请安装 git 2.30 或更高版本。',
+    'git-missing': () => '在 PATH 中找不到 git：请安装 git 2.31 或更高版本。',
     'git-too-old': (p) => `git ${p.version} 版本过旧：请安装 git ${p.minimum} 或更高版本。`,
     'empty-repo': (p) => `${p.path} 还没有任何提交：请先提交，或选择其他仓库。`,
     'unborn-branch': (p) => `HEAD 指向尚无提交的分支“${p.branch}”：请先在该分支上提交，或用 --ref 选择其他分支。`,

@@ -26,13 +26,13 @@ test('git missing from PATH: one clear line, the report names it per repository,
   t.after(() => { healthy.cleanup(); removeAll(empty); });
   const result = runCli(['--repo', healthy.dir, ...ARGS, '--format', 'json'], { PATH: empty });
   assert.equal(result.code, 2);
-  assert.equal(oneLine(result.stderr), `daily-digest: ${healthy.dir}: git was not found on PATH: install git 2.30 or newer.`);
+  assert.equal(oneLine(result.stderr), `daily-digest: ${healthy.dir}: git was not found on PATH: install git 2.31 or newer.`);
   const report = JSON.parse(result.stdout) as { repositories: { error?: string; commits: unknown[] }[] };
-  assert.equal(report.repositories[0]?.error, 'git was not found on PATH: install git 2.30 or newer.');
+  assert.equal(report.repositories[0]?.error, 'git was not found on PATH: install git 2.31 or newer.');
   // Markdown too: the report is still a well-formed page with the message in the repository section.
   const markdown = runCli(['--repo', healthy.dir, ...ARGS], { PATH: empty });
   assert.equal(markdown.code, 2);
-  assert.match(markdown.stdout, /^> \*\*❌ Error\*\*: git was not found on PATH: install git 2\.30 or newer\.$/m);
+  assert.match(markdown.stdout, /^> \*\*❌ Error\*\*: git was not found on PATH: install git 2\.31 or newer\.$/m);
   assert.deepEqual(findMarkdownProblems(markdown.stdout), []);
 });
 
@@ -45,9 +45,9 @@ test('git too old (a fake git 2.20.0 first on PATH): one clear line, exit 2, not
   t.after(() => { healthy.cleanup(); removeAll(fakes); });
   const result = runCli(['--repo', healthy.dir, ...ARGS, '--format', 'json'], { PATH: `${fakes}:${process.env.PATH ?? ''}` });
   assert.equal(result.code, 2, result.stderr);
-  assert.equal(oneLine(result.stderr), `daily-digest: ${healthy.dir}: git 2.20.0 is too old: install git 2.30 or newer.`);
+  assert.equal(oneLine(result.stderr), `daily-digest: ${healthy.dir}: git 2.20.0 is too old: install git 2.31 or newer.`);
   assert.equal((JSON.parse(result.stdout) as { repositories: { error?: string }[] }).repositories[0]?.error,
-    'git 2.20.0 is too old: install git 2.30 or newer.');
+    'git 2.20.0 is too old: install git 2.31 or newer.');
   const calls = readFileSync(join(fakes, 'calls.log'), 'utf8').trim().split('\n');
   assert.ok(calls.every((call) => /--version/.test(call)), `only the version was asked: ${calls.join(' | ')}`);
 });

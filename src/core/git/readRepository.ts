@@ -44,7 +44,7 @@ export interface ReadContext {
   onCommit?: (commit: Commit) => void;
 }
 
-/** `-m --first-parent` is what git < 2.31 understands; newer git spells it `--diff-merges=first-parent`. */
+/** A merge's files against its first parent (git 2.31, the minimum: MINIMUM_GIT_VERSION). */
 const FIRST_PARENT_DIFF = ['--diff-merges=first-parent'];
 
 /**

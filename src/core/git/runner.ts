@@ -10,7 +10,8 @@ import { childEnv, configArgs } from './safety.js';
 // which the merged repository probe (rev-parse … --verify) needs. Every command below is spawned directly,
 // without a shell, with the same `-c` overrides and environment simple-git was given.
 
-export const MINIMUM_GIT_VERSION = '2.30';
+// 2.31: `--diff-merges=first-parent` (a merge's files against its first parent, in the detailed log and the diff stream).
+export const MINIMUM_GIT_VERSION = '2.31';
 
 export interface GitCall {
   /** Where git runs: the work tree root, a subfolder, or a bare repository. */
