@@ -10,7 +10,7 @@ import { readRepository } from '../../src/core/git/index.js';
 import { selectionArgs, pathspecArgs } from '../../src/core/git/filters.js';
 import { openWalkIndex, selectCommits } from '../../src/core/git/walk.js';
 import type { WalkSelection } from '../../src/core/git/walk.js';
-import { entriesInWindow, mergeEntries, packEntries, RecordCollector } from '../../src/core/git/walkIndex.js';
+import { entriesInWindow, mergeRecords, RecordCollector } from '../../src/core/git/walkIndex.js';
 import type { WalkEntry } from '../../src/core/git/walkIndex.js';
 import type { ReadOptions } from '../../src/core/model/options.js';
 import type { DateField } from '../../src/core/model/report.js';
@@ -35,7 +35,18 @@ function indexFiles(dir: string): string[] {
 
 const entry = (time: number, fill: string): WalkEntry => ({ time, sha: fill.repeat(40) });
 
-test('packEntries sorts newest first and keeps walk order on equal dates; entriesInWindow is half-open', () => {
+/** The reference packing: a stable sort, newest first, then time (float64, big endian) and raw hash per record. */
+function packEntries(entries: WalkEntry[], hashBytes: number): Buffer {
+  const sorted = [...entries].sort((a, b) => b.time - a.time);
+  const records = Buffer.alloc(sorted.length * (8 + hashBytes));
+  sorted.forEach((e, i) => {
+    records.writeDoubleBE(e.time, i * (8 + hashBytes));
+    records.write(e.sha, i * (8 + hashBytes) + 8, hashBytes, 'hex');
+  });
+  return records;
+}
+
+test('records are newest first with walk order on equal dates; entriesInWindow is half-open', () => {
   const records = packEntries([entry(10, 'a'), entry(30, 'b'), entry(20, 'c'), entry(30, 'd'), entry(20, 'e')], 20);
   const index = { tip: 'f'.repeat(40), records, hashBytes: 20 };
   assert.deepEqual(entriesInWindow(index, 0, 100).map((e) => e.sha[0]), ['b', 'd', 'c', 'e', 'a']);
@@ -60,9 +71,9 @@ test('RecordCollector reads lines split anywhere, skips malformed ones and packs
   assert.deepEqual(unterminated.end(), packEntries([entry(7, '9')], 20));
 });
 
-test('mergeEntries puts new commits first on equal dates and never duplicates one listed again', () => {
+test('mergeRecords puts new commits first on equal dates and never duplicates one listed again', () => {
   const index = { tip: 'f'.repeat(40), records: packEntries([entry(30, 'b'), entry(20, 'c'), entry(10, 'a')], 20), hashBytes: 20 };
-  const merged = { ...index, records: mergeEntries(index, [entry(20, 'd'), entry(40, 'e'), entry(20, 'c'), entry(5, '9')]) };
+  const merged = { ...index, records: mergeRecords(index, packEntries([entry(20, 'd'), entry(40, 'e'), entry(20, 'c'), entry(5, '9')], 20)) };
   assert.deepEqual(entriesInWindow(merged, 0, 100).map((e) => e.sha[0]), ['e', 'b', 'd', 'c', 'a', '9']);
 });
 

@@ -2,7 +2,7 @@ import { isDigestError } from '../errors.js';
 import type { DateField } from '../model/report.js';
 import { gitAtLeast, gitRun, gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
-import { entriesInWindow, loadWalkIndex, mergeEntries, RecordCollector, saveWalkIndex, walkIndexFile } from './walkIndex.js';
+import { entriesInWindow, loadWalkIndex, mergeRecords, RecordCollector, saveWalkIndex, walkIndexFile } from './walkIndex.js';
 import type { WalkEntry, WalkIndex, WalkIndexKey } from './walkIndex.js';
 
 export type SelectedCommit = WalkEntry;
@@ -65,17 +65,15 @@ export async function selectCommits(
     // Both at once; when the indexed tip is gone (pruned after a force push) the walk fails and is not needed.
     const [ancestor, added] = await Promise.all([
       isAncestor(index.tip, tip, call),
-      walk([...baseArgs, '--end-of-options', tip, `^${index.tip}`, ...pathspecs], call).catch(rethrowCancel),
+      walkRecords([...baseArgs, '--end-of-options', tip, `^${index.tip}`, ...pathspecs], hashBytes, call).catch(rethrowCancel),
     ]);
     if (ancestor && added) {
-      const updated = { tip, records: mergeEntries(index, added), hashBytes };
+      const updated = { tip, records: mergeRecords(index, added), hashBytes };
       await saveWalkIndex(file, key, updated);
       return entriesInWindow(updated, startSeconds, endSeconds);
     }
   }
-  const collector = new RecordCollector(hashBytes);
-  await gitStream([...baseArgs, '--end-of-options', tip, ...pathspecs], { ...call, onData: (chunk) => collector.push(chunk) });
-  const rebuilt = { tip, records: collector.end(), hashBytes };
+  const rebuilt = { tip, records: await walkRecords([...baseArgs, '--end-of-options', tip, ...pathspecs], hashBytes, call), hashBytes };
   await saveWalkIndex(file, key, rebuilt);
   return entriesInWindow(rebuilt, startSeconds, endSeconds);
 }
@@ -101,15 +99,22 @@ export async function openWalkIndex(selection: WalkSelection, place: WalkIndexPl
   return { file, key, index: await loadWalkIndex(file, key) };
 }
 
-/** Streams `<time> <sha>` lines and keeps those `keep` accepts (all by default), in walk order. */
-async function walk(args: string[], call: GitCall, keep?: (entry: WalkEntry) => boolean): Promise<WalkEntry[]> {
+/** Streams `<time> <sha>` lines straight into index records, newest first. */
+async function walkRecords(args: string[], hashBytes: number, call: GitCall): Promise<Buffer> {
+  const collector = new RecordCollector(hashBytes);
+  await gitStream(args, { ...call, onData: (chunk) => collector.push(chunk) });
+  return collector.end();
+}
+
+/** Streams `<time> <sha>` lines and keeps those `keep` accepts, in walk order. */
+async function walk(args: string[], call: GitCall, keep: (entry: WalkEntry) => boolean): Promise<WalkEntry[]> {
   const entries: WalkEntry[] = [];
   let carry = '';
   const line = (text: string): void => {
     const space = text.indexOf(' ');
     if (space <= 0) return;
     const entry = { time: Number(text.slice(0, space)), sha: text.slice(space + 1) };
-    if (!keep || keep(entry)) entries.push(entry);
+    if (keep(entry)) entries.push(entry);
   };
   await gitStream(args, {
     ...call,

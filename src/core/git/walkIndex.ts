@@ -182,26 +182,14 @@ const HEX = (() => {
   return table;
 })();
 
-/** Entries in walk order, sorted newest first with a stable sort, packed into records. */
-export function packEntries(entries: WalkEntry[], hashBytes: number): Buffer {
-  const sorted = [...entries].sort((a, b) => b.time - a.time);
-  const recordSize = 8 + hashBytes;
-  const records = Buffer.alloc(sorted.length * recordSize);
-  sorted.forEach((entry, i) => {
-    records.writeDoubleBE(entry.time, i * recordSize);
-    records.write(entry.sha, i * recordSize + 8, hashBytes, 'hex');
-  });
-  return records;
-}
-
 /**
- * `added` (commits new since the index's tip, in walk order) merged into the index's records, newest first; on
- * equal dates the added commits come first (they are descendants or strangers of the old tip, never ancestors).
- * An added commit already present (git may list a few old ones again when dates are skewed) is not duplicated.
+ * `fresh` (the records of the commits new since the index's tip, from a RecordCollector) merged into the index's
+ * records, newest first; on equal dates the new commits come first (they are descendants or strangers of the old
+ * tip, never ancestors). A new commit already present (git may list a few old ones again when dates are skewed) is
+ * not duplicated.
  */
-export function mergeEntries(index: WalkIndex, added: WalkEntry[]): Buffer {
+export function mergeRecords(index: WalkIndex, fresh: Buffer): Buffer {
   const recordSize = 8 + index.hashBytes;
-  const fresh = packEntries(added, index.hashBytes);
   const old = index.records;
   const chunks: Buffer[] = [];
   let i = 0;
