@@ -27,10 +27,10 @@ export interface WalkIndexPlace {
  * the commits whose chosen date is in [startMs, endMs). No `--since`: git stops walking at the first too-old commit,
  * which would miss in-window commits behind it when dates are out of order. Newest first, ties in walk order.
  *
- * With an opened walk index (openWalkIndex), the whole walk is kept in a walk index (walkIndex.ts) and the next run walks only the commits
- * added since: when the indexed tip is an ancestor of the new tip, the commits reachable from the new tip are the
- * indexed ones plus `git rev-list <tip> ^<indexed tip>` (git may list a few indexed ones again when dates are
- * skewed, never fewer). Otherwise (a rewritten ref, a pruned tip) everything is walked again.
+ * With an opened walk index (openWalkIndex, walkIndex.ts), the whole walk is kept and the next run walks only the
+ * commits added since: when the indexed tip is an ancestor of the new tip, the commits reachable from the new tip
+ * are the indexed ones plus `git rev-list <tip> ^<indexed tip>` (git may list a few indexed ones again when dates
+ * are skewed, never fewer). Otherwise (a rewritten ref, a pruned tip) everything is walked again.
  */
 export async function selectCommits(
   selection: WalkSelection,
@@ -65,7 +65,8 @@ export async function selectCommits(
     // Both at once; when the indexed tip is gone (pruned after a force push) the walk fails and is not needed.
     const [ancestor, added] = await Promise.all([
       isAncestor(index.tip, tip, call),
-      walkRecords([...baseArgs, '--end-of-options', tip, `^${index.tip}`, ...pathspecs], hashBytes, call).catch(rethrowCancel),
+      walkRecords([...baseArgs, '--end-of-options', tip, `^${index.tip}`, ...pathspecs], hashBytes, call)
+        .catch(rethrowCancel),
     ]);
     if (ancestor && added) {
       const updated = { tip, records: mergeRecords(index, added), hashBytes };
@@ -73,7 +74,8 @@ export async function selectCommits(
       return entriesInWindow(updated, startSeconds, endSeconds);
     }
   }
-  const rebuilt = { tip, records: await walkRecords([...baseArgs, '--end-of-options', tip, ...pathspecs], hashBytes, call), hashBytes };
+  const records = await walkRecords([...baseArgs, '--end-of-options', tip, ...pathspecs], hashBytes, call);
+  const rebuilt = { tip, records, hashBytes };
   await saveWalkIndex(file, key, rebuilt);
   return entriesInWindow(rebuilt, startSeconds, endSeconds);
 }
