@@ -11,9 +11,9 @@
 // through source maps (--enable-source-maps): the bundle is then loaded by Node itself.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { defaultCliCacheDir } from './core/cache/folder.js';
 
 interface CliBundle {
   run(): void;
@@ -24,16 +24,15 @@ const BUNDLE_ID = /^\/\*! daily-digest cli ([0-9a-f]{16}) \*\//;
 /** Cache files kept (the newest): a few bundles side by side, e.g. a global and a local install. */
 const KEPT_CACHES = 4;
 
-/** The cache file of this bundle, in daily-digest's cache folder as defaultCliCacheDir (src/core/cache) names it. */
+/** The cache file of this bundle, in daily-digest's cache folder (beside the walk index). */
 function cacheFile(id: string): string | undefined {
-  const xdg = process.env.XDG_CACHE_HOME;
   let base: string;
   try {
-    base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+    base = defaultCliCacheDir();
   } catch {
     return undefined; // no home folder: no cache
   }
-  return join(base, 'daily-digest', 'code-cache', `cli-${id}-${process.version}-${process.arch}.bin`);
+  return join(base, 'code-cache', `cli-${id}-${process.version}-${process.arch}.bin`);
 }
 
 function cacheWanted(args: string[]): boolean {
