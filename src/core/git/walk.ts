@@ -40,7 +40,7 @@ export async function selectCommits(
   const { tip, window, dateField, filterArgs, pathspecs } = selection;
   const startSeconds = Math.ceil(window.startMs / 1000);
   const endSeconds = Math.ceil(window.endMs / 1000);
-  const inWindow = (entry: WalkEntry): boolean => entry.time >= startSeconds && entry.time < endSeconds;
+  const hashBytes = tip.length / 2;
   const baseArgs = dateField === 'committer'
     ? ['rev-list', '--timestamp', ...filterArgs]
     : ['log', '--no-ext-diff', '--no-textconv', '--format=%at %H', ...filterArgs];
@@ -53,13 +53,13 @@ export async function selectCommits(
     const committerFilter = dateField === 'committer' && gitAtLeast(2, 39)
       ? [`--since-as-filter=@${startSeconds}`, `--until=@${endSeconds - 1}`]
       : [];
-    const entries = await walk([...baseArgs, ...committerFilter, '--end-of-options', tip, ...pathspecs], call, inWindow);
-    // Array.prototype.sort is stable, so equal dates keep git's order.
-    return entries.sort((a, b) => b.time - a.time);
+    const args = [...baseArgs, ...committerFilter, '--end-of-options', tip, ...pathspecs];
+    // Newest first with a stable sort: equal dates keep git's order.
+    const records = await walkRecords(args, hashBytes, call);
+    return entriesInWindow({ tip, records, hashBytes }, startSeconds, endSeconds);
   }
 
   const { file, key, index } = opened;
-  const hashBytes = tip.length / 2;
   if (index && index.hashBytes === hashBytes) {
     if (index.tip === tip) return entriesInWindow(index, startSeconds, endSeconds);
     // Both at once; when the indexed tip is gone (pruned after a force push) the walk fails and is not needed.
@@ -106,28 +106,6 @@ async function walkRecords(args: string[], hashBytes: number, call: GitCall): Pr
   const collector = new RecordCollector(hashBytes);
   await gitStream(args, { ...call, onData: (chunk) => collector.push(chunk) });
   return collector.end();
-}
-
-/** Streams `<time> <sha>` lines and keeps those `keep` accepts, in walk order. */
-async function walk(args: string[], call: GitCall, keep: (entry: WalkEntry) => boolean): Promise<WalkEntry[]> {
-  const entries: WalkEntry[] = [];
-  let carry = '';
-  const line = (text: string): void => {
-    const space = text.indexOf(' ');
-    if (space <= 0) return;
-    const entry = { time: Number(text.slice(0, space)), sha: text.slice(space + 1) };
-    if (keep(entry)) entries.push(entry);
-  };
-  await gitStream(args, {
-    ...call,
-    onData: (chunk) => {
-      const lines = (carry + chunk.toString('latin1')).split('\n');
-      carry = lines.pop() ?? '';
-      for (const text of lines) line(text);
-    },
-  });
-  if (carry !== '') line(carry);
-  return entries;
 }
 
 function rethrowCancel(error: unknown): undefined {
