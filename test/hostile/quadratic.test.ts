@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parseConventionalHeader } from '../../src/core/analyze/conventional.js';
 import { withoutPrSuffix } from '../../src/core/analyze/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
+import { withoutTags } from '../../src/core/llm/openai.js';
 import { withoutTrailingAddress } from '../../src/core/render/markdownCommit.js';
 
 const PIECES = [' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', 'a', 'Z', '(', ')', '#', '1', '42', '<', '>', ':', '!', 'feat', 'fix', '(#7)', '-', '_'];
@@ -19,6 +20,7 @@ test('the linear forms equal the regular expressions they replaced', () => {
     fc.property(text, (value) => {
       assert.equal(withoutPrSuffix(value), value.replace(/\s*\(#\d+\)\s*$/, ''));
       assert.equal(withoutTrailingAddress(value), value.replace(/<[^>]*>\s*$/, ''));
+      assert.equal(withoutTags(value), value.replace(/<[^>]*>/g, ' '));
       const old = OLD_HEADER.exec(value);
       const header = parseConventionalHeader(value);
       if (!old) assert.equal(header.type, undefined);
@@ -38,4 +40,5 @@ test('a 500 KB run of whitespace or of "<" in a message, subject or trailer is r
   assert.equal(withoutPrSuffix(parsed.subject), `feat: a${run}b`);
   assert.equal(withoutTrailingAddress(`Ada${run}x`), `Ada${run}x`);
   assert.equal(withoutTrailingAddress(`${'<'.repeat(500_000)}>`), '');
+  assert.equal(withoutTags(`${'<'.repeat(500_000)}x`), `${'<'.repeat(500_000)}x`);
 });

@@ -304,7 +304,23 @@ function extractErrorMessage(text: string): string {
   } catch {
     // not JSON: use the text itself
   }
-  return text.replace(/<[^>]*>/g, ' ');
+  return withoutTags(text);
+}
+
+/**
+ * `text.replace(/<[^>]*>/g, ' ')` in one pass: that expression is quadratic in a reply of many `<` without `>`
+ * (every `<` scans to the end), and a server's error page is hostile input.
+ */
+export function withoutTags(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', from)) {
+    const close = text.indexOf('>', open);
+    if (close < 0) break;
+    result += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+  return result + text.slice(from);
 }
 
 function errorText(error: unknown): string {
