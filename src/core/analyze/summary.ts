@@ -26,6 +26,54 @@ export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[],
 }
 
 /**
+ * `text.replace(/<!--[\s\S]*?-->/g, '')` in one pass (the expression is quadratic in many `<!--` without `-->`).
+ */
+export function withoutHtmlComments(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    result += text.slice(from, open);
+    from = close + 3;
+  }
+  return result + text.slice(from);
+}
+
+/**
+ * `text.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')` (Markdown links and images reduced to their text) in one
+ * pass: the expression is quadratic in hostile text such as `[a](` repeated. Every `[` before the same `]` meets
+ * the same `](…)` test, so the first of them decides; the end of a link target is the first `)` or white space.
+ */
+export function withLinkTexts(text: string): string {
+  let result = '';
+  let from = 0;
+  let scan = 0;
+  let stop = -1;
+  for (let open = text.indexOf('[', scan); open >= 0; open = text.indexOf('[', scan)) {
+    const close = text.indexOf(']', open + 1);
+    if (close < 0) break;
+    scan = close + 1;
+    if (text[close + 1] !== '(') continue;
+    if (stop < close + 2) stop = firstTargetStop(text, close + 2);
+    if (stop >= text.length || text[stop] !== ')') continue;
+    const start = open > from && text[open - 1] === '!' ? open - 1 : open;
+    result += text.slice(from, start) + text.slice(open + 1, close);
+    from = stop + 1;
+    scan = from;
+  }
+  return result + text.slice(from);
+}
+
+/** The first `)` or white space (as `\s`) at or after `from`; text.length when there is none. */
+function firstTargetStop(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === ')' || WHITE_SPACE.test(text[i]!)) return i;
+  return text.length;
+}
+
+const WHITE_SPACE = /\s/;
+
+/**
  * `text` without a trailing ` (#123)`, as `text.replace(/\s*\(#\d+\)\s*$/, '')` (which is quadratic in a long run of
  * whitespace anywhere in hostile text).
  */
@@ -62,7 +110,7 @@ export function firstParagraph(body: string, subject: string): string {
   if (body === '') return '';
   // Each rewrite runs only when its text is there (most bodies are one plain line): same result, less work.
   let text = body.includes('\r\n') ? body.replace(/\r\n/g, '\n') : body;
-  if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?-->/g, '');
+  if (text.includes('<!--')) text = withoutHtmlComments(text);
   const paragraphs = text.includes('\n') ? text.split(/\n[ \t]*\n/) : [text];
   for (const paragraph of paragraphs) {
     const lines: string[] = [];
@@ -74,7 +122,7 @@ export function firstParagraph(body: string, subject: string): string {
     if (lines.every((line) => TRAILER_LINE.test(line))) continue;
     if (lines[0]!.startsWith('```') || lines[0]!.startsWith('    ')) continue;
     let joined = lines.length === 1 ? withoutMarker(lines[0]!) : lines.map(withoutMarker).join(' ');
-    if (joined.includes('](')) joined = joined.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1');
+    if (joined.includes('](')) joined = withLinkTexts(joined);
     const flat = (MORE_THAN_A_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
     if (flat === '' || flat === subject.trim()) continue;
     return shorten(asSentence(flat));
