@@ -175,6 +175,9 @@ export async function main(argv: string[]): Promise<number> {
       report = await runModelAnalysis(report, flags, controller.signal, progress);
     }
     const text = (await RENDERERS[outputFormat]())(report);
+    // A Ctrl-C during the (synchronous) rendering is handled only now: it still cancels, and nothing is written.
+    await new Promise<void>((done) => setImmediate(done));
+    if (controller.signal.aborted) throw new DigestError('cancelled');
     if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
     else process.stdout.write(text);
     const failed = report.repositories.filter((repo) => repo.error);

@@ -79,7 +79,8 @@ async function reportRepository(
     options.onProgress?.(`Reading ${repoPath}`);
     read = await readRepository(repoPath, window, readOptions, {
       signal, onProgress: options.onProgress, walkIndexDir: options.walkIndexDir,
-      onCommit: (commit) => analysis.add(commit),
+      onCommit: (commit, captured) => analysis.add(commit, captured),
+      patchReads: (commit) => analysis.patchReads(commit),
     });
   } catch (error) {
     analysis.drop();
@@ -162,6 +163,8 @@ class CommitAnalysis {
   private rules: UserRule[] | undefined;
 
   private readonly handedOver = new Set<Commit>();
+  /** Plans made for patchReads, taken back by add (so a commit is planned once). */
+  private readonly plans = new Map<Commit, CommitPlan>();
   private readonly analyses = new Map<Commit, Analysis>();
   private readonly ready: Ready[] = [];
   private draining = false;
@@ -189,21 +192,40 @@ class CommitAnalysis {
     this.streamSignal = options.signal ? AbortSignal.any([options.signal, this.stop.signal]) : this.stop.signal;
   }
 
-  /** A commit of the read (readRepository's onCommit): its diff request is queued or it is analyzed. */
-  add(commit: Commit): void {
+  /** What the read should keep of `commit`'s patch (readRepository's patchReads): the reads its analysis makes. */
+  patchReads(commit: Commit): CommitPlan['reads'] | undefined {
+    if (this.dropped) return undefined;
+    try {
+      const plan = planCommit(commit);
+      this.plans.set(commit, plan);
+      return plan.reads;
+    } catch {
+      // add() plans it again and keeps the failure.
+      return undefined;
+    }
+  }
+
+  /**
+   * A commit of the read (readRepository's onCommit), with the sections of its patch the read kept: it is analyzed,
+   * or its diff request is queued for a stream (no capture: a rename, an unreadable commit, a read without patches).
+   */
+  add(commit: Commit, captured?: CapturedDiff): void {
     if (this.dropped || this.handedOver.has(commit)) return;
     this.handedOver.add(commit);
     // readRepository has located the repository before it hands over a commit: locateRepositoryCached has it.
     this.located ??= this.locate();
-    let plan: CommitPlan;
+    let plan: CommitPlan | undefined = this.plans.get(commit);
+    this.plans.delete(commit);
     try {
-      plan = planCommit(commit);
+      plan ??= planCommit(commit);
     } catch (error) {
       this.failure ??= { error };
       return;
     }
     if (plan.reads.length === 0) {
       this.ready.push({ commit, plan });
+    } else if (captured) {
+      this.ready.push({ commit, plan, captured });
     } else {
       this.needingDiff.set(commit.sha.toLowerCase(), { commit, plan });
       this.requests.push({ sha: commit.sha, reads: plan.reads });
@@ -240,6 +262,7 @@ class CommitAnalysis {
       this.rules = [...this.settingsRules, ...repoRules.rules];
     }
     this.readDone = true;
+    this.plans.clear();
     for (const commit of read.commits) this.add(commit);
     this.pump();
     while (this.streaming) await this.streaming;

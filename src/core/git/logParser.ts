@@ -1,4 +1,6 @@
 import type { Commit, FileChange, FileStatus } from '../model/commit.js';
+import { PatchStreamParser } from './diffStream.js';
+import type { CapturedDiff, DiffStreamRequest } from './diffStream.js';
 import { DETAIL_FIELDS } from './logFormat.js';
 import { parseMessage } from './message.js';
 
@@ -22,7 +24,29 @@ interface Pending {
   numstatCount: number;
   additions: number;
   deletions: number;
+  /** A raw entry is a rename or a copy (also among the files beyond MAX_FILES_PER_COMMIT). */
+  paired: boolean;
 }
+
+/**
+ * What to keep of each commit's patch when the log prints patches (`--patch`): the sections its analysis will read
+ * (the reads of a DiffStreamRequest), or undefined for none. Asked once per commit, when its files are known and
+ * before its patch. Never asked for a commit with a rename or a copy, or with more files than are kept: under `-M`
+ * their sections are not the `--no-renames` sections the analyzer's reads stand for (diffStream.ts).
+ */
+export type PatchReads = (commit: Commit) => DiffStreamRequest['reads'] | undefined;
+
+/** Called with each commit, and with what was kept of its patch when PatchReads asked for something. */
+export type EmitParsed = (parsed: ParsedCommit, captured?: CapturedDiff) => void;
+
+interface OpenPatch {
+  parsed: ParsedCommit;
+  capture?: PatchStreamParser;
+  captured?: CapturedDiff;
+}
+
+/** Where a commit's patch ends: the next commit's `%x01` marker at a line start. */
+const NEXT_COMMIT = Buffer.from('\n\x01');
 
 /** A numstat count: digits (or `-` for a binary file), as git prints them. */
 type Count = number | '-';
@@ -31,6 +55,10 @@ type Count = number | '-';
  * Incremental parser for `git log -z --raw --numstat` with DETAIL_FORMAT. Feed it stdout chunks; it emits each
  * commit when the next one starts (or at end). Raw and numstat entries come in the same order, so the n-th
  * numstat entry belongs to the n-th raw entry.
+ *
+ * With `--patch` too (and patchReads), a commit's patch follows its numstat entries after an empty entry and runs
+ * to the next `\n%x01` (a patch line never starts with %x01; -z leaves patches as they are). It is searched, not
+ * tokenized, and handed to a PatchStreamParser only for the commits patchReads asks about.
  *
  * Entries are read from the bytes: only the header fields and the raw entries' paths become strings (the raw
  * entry's status is one byte, numstat counts are digits, and numstat repeats the raw entry's paths).
@@ -47,24 +75,76 @@ export class LogParser {
   private numstatDeletions = 0;
   private numstatBinary = false;
   private pending: Pending | undefined;
+  /** Inside a commit's patch: the commit (already built) and the parser keeping its wanted sections, if any. */
+  private patch: OpenPatch | undefined;
 
-  constructor(private readonly emit: (parsed: ParsedCommit) => void) {}
+  constructor(private readonly emit: EmitParsed, private readonly patchReads?: PatchReads) {}
 
   push(chunk: Buffer): void {
     const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
     let start = 0;
-    for (let end = data.indexOf(NUL, start); end !== -1; end = data.indexOf(NUL, start)) {
+    while (start < data.length) {
+      if (this.patch) {
+        const boundary = data.indexOf(NEXT_COMMIT, start);
+        if (boundary === -1) {
+          // The boundary's newline may be the last byte: keep it for the next chunk.
+          const keep = data[data.length - 1] === 0x0a ? data.length - 1 : data.length;
+          this.patchBytes(data, start, keep);
+          if (keep < data.length) this.carry = Buffer.from(data.subarray(keep));
+          return;
+        }
+        this.patchBytes(data, start, boundary + 1);
+        this.endPatch();
+        start = boundary + 1;
+        continue;
+      }
+      const end = data.indexOf(NUL, start);
+      if (end === -1) break;
       this.token(data, start, end);
       start = end + 1;
     }
-    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : undefined;
+    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
   }
 
   end(): void {
     const rest = this.carry;
     this.carry = undefined;
-    if (rest) this.token(rest, 0, rest.length);
-    this.flush();
+    if (rest && this.patch) this.patchBytes(rest, 0, rest.length);
+    else if (rest) this.token(rest, 0, rest.length);
+    if (this.patch) this.endPatch();
+    else this.flush();
+  }
+
+  private patchBytes(data: Buffer, start: number, end: number): void {
+    if (end > start) this.patch?.capture?.push(data.subarray(start, end));
+  }
+
+  /** The commit's patch starts: the commit is complete, and its wanted sections are captured from here on. */
+  private beginPatch(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    const parsed = this.build(pending);
+    const patch: OpenPatch = { parsed };
+    const kept = !pending.paired && !parsed.commit.filesTruncated;
+    const reads = kept ? this.patchReads?.(parsed.commit) : undefined;
+    if (reads && reads.length > 0) {
+      const sha = parsed.commit.sha;
+      patch.capture = new PatchStreamParser([{ sha, reads }], (diff) => {
+        patch.captured = diff;
+      });
+      patch.capture.push(Buffer.from(`\0${sha}\n`, 'latin1'));
+    }
+    this.patch = patch;
+  }
+
+  private endPatch(): void {
+    const patch = this.patch;
+    this.patch = undefined;
+    if (!patch) return;
+    patch.capture?.end();
+    this.emit(patch.parsed, patch.captured);
   }
 
   private token(data: Buffer, start: number, end: number): void {
@@ -72,7 +152,9 @@ export class LogParser {
       case 'header':
         this.fields.push(data.toString('utf8', start, end));
         if (this.fields.length === DETAIL_FIELDS.length) {
-          this.pending = { fields: this.fields, files: [], rawCount: 0, numstatCount: 0, additions: 0, deletions: 0 };
+          this.pending = {
+            fields: this.fields, files: [], rawCount: 0, numstatCount: 0, additions: 0, deletions: 0, paired: false,
+          };
           this.state = 'entries';
         }
         return;
@@ -97,7 +179,13 @@ export class LogParser {
   }
 
   private entry(data: Buffer, start: number, end: number): void {
-    if (start >= end) return;
+    if (start >= end) {
+      // An empty entry after the file entries: the commit's patch follows (only with --patch).
+      if (start === end && this.patchReads && this.pending && this.pending.rawCount + this.pending.numstatCount > 0) {
+        this.beginPatch();
+      }
+      return;
+    }
     const first = data[start];
     if (first === 0x01) {
       this.flush();
@@ -143,6 +231,7 @@ export class LogParser {
     const pending = this.pending;
     if (!pending) return;
     pending.rawCount++;
+    if (paths.length === 2) pending.paired = true;
     if (pending.files.length >= MAX_FILES_PER_COMMIT) return;
     const file: FileChange = paths.length === 2
       ? { path: paths[1], oldPath: paths[0], status, additions: 0, deletions: 0, binary: false }
@@ -166,7 +255,10 @@ export class LogParser {
   private flush(): void {
     const pending = this.pending;
     this.pending = undefined;
-    if (!pending) return;
+    if (pending) this.emit(this.build(pending));
+  }
+
+  private build(pending: Pending): ParsedCommit {
     const fields = pending.fields;
     const field = (index: number): string => fields[index] ?? '';
     const sha = field(FIELD.sha);
@@ -192,7 +284,7 @@ export class LogParser {
       commit.filesTruncated = true;
       commit.filesTotal = { files: fileCount, additions: pending.additions, deletions: pending.deletions };
     }
-    this.emit({ commit, authorTime: Number(field(FIELD.authorTime)), committerTime: Number(field(FIELD.committerTime)) });
+    return { commit, authorTime: Number(field(FIELD.authorTime)), committerTime: Number(field(FIELD.committerTime)) };
   }
 }
 

@@ -8,7 +8,8 @@ import type { ResolvedWindow } from '../time/window.js';
 import { pathspecArgs, selectionArgs } from './filters.js';
 import { DETAIL_FORMAT, detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
-import type { ParsedCommit } from './logParser.js';
+import type { EmitParsed, ParsedCommit, PatchReads } from './logParser.js';
+import type { CapturedDiff } from './diffStream.js';
 import { identifyRepository } from './remote.js';
 import { originUrl, probeRepository } from './repository.js';
 import type { RepoLocation } from './repository.js';
@@ -41,8 +42,17 @@ export interface ReadContext {
    * order (the result's `commits` has the order). Every commit of the result is handed over exactly once; the
    * speculative log only prints commits the walk also selects, so nothing else is. Lets the analysis start early.
    */
-  onCommit?: (commit: Commit) => void;
+  onCommit?: (commit: Commit, captured?: CapturedDiff) => void;
+  /**
+   * With onCommit: the detailed log prints patches too, and each commit's onCommit gets the sections patchReads
+   * asked for (the engine's diff reads), so no second git process computes the same diffs. A commit whose sections
+   * could not be kept that way (a rename or copy, too many files, an unreadable commit) comes without them.
+   */
+  patchReads?: PatchReads;
 }
+
+/** Set before `log` when the detailed log prints patches: the same `a/`, `b/` headers as the analyzer's reads. */
+const PATCH_CONFIG = ['-c', 'diff.noprefix=false'];
 
 /** A merge's files against its first parent (git 2.31, the minimum: MINIMUM_GIT_VERSION). */
 const FIRST_PARENT_DIFF = ['--diff-merges=first-parent'];
@@ -66,14 +76,21 @@ export async function readRepository(
   const { location, tip } = await probeRepository(path, options.ref, signal);
   const call: GitCall = { cwd: location.root, signal, context: { path, ref: options.ref } };
   const handedOver = new Set<string>();
-  const emit: OnParsed | undefined = ctx.onCommit && ((parsed) => {
+  const emit: EmitParsed | undefined = ctx.onCommit && ((parsed, captured) => {
     if (handedOver.has(parsed.commit.sha)) return;
     handedOver.add(parsed.commit.sha);
-    ctx.onCommit!(parsed.commit);
+    ctx.onCommit!(parsed.commit, captured);
   });
   const filters = selectionArgs(options);
   const pathspecs = pathspecArgs(options.paths);
-  const detail = [...detailArgs(FIRST_PARENT_DIFF), ...(pathspecs.length > 0 ? ['--full-diff'] : [])];
+  const patchReads = emit && ctx.patchReads;
+  const detail: DetailLog = {
+    config: patchReads ? PATCH_CONFIG : [],
+    args: [
+      ...detailArgs(FIRST_PARENT_DIFF), ...(patchReads ? ['--patch'] : []), ...(pathspecs.length > 0 ? ['--full-diff'] : []),
+    ],
+    patchReads,
+  };
 
   const selection: WalkSelection = { tip, window, dateField: options.dateField, filterArgs: filters, pathspecs };
   const opened = ctx.walkIndexDir && !location.shallow
@@ -85,10 +102,10 @@ export async function readRepository(
   // With a walk index the walk is short, so the speculative log would only compete with it for the CPU.
   const speculative = options.dateField === 'committer' && !opened?.index
     ? readDetailsPartly(
-      ['log', ...detail, ...filters, `--since=@${Math.ceil(window.startMs / 1000)}`,
+      [...detail.config, 'log', ...detail.args, ...filters, `--since=@${Math.ceil(window.startMs / 1000)}`,
         `--until=@${Math.ceil(window.endMs / 1000) - 1}`, '--end-of-options', tip, ...pathspecs],
       call,
-      emit,
+      { emit, patchReads: detail.patchReads },
     ).then((partial) => partial.commits)
     : undefined;
   // Keep a rejection of the speculative read from going unhandled while the walk is still running.
@@ -119,6 +136,13 @@ export async function readRepository(
   return read;
 }
 
+/** The detailed log's arguments: `-c` settings before `log`, flags after it, and what to keep of patches. */
+interface DetailLog {
+  config: string[];
+  args: string[];
+  patchReads: PatchReads | undefined;
+}
+
 async function readDetails(args: string[], call: GitCall & { input?: string }): Promise<Map<string, ParsedCommit>> {
   const commits = new Map<string, ParsedCommit>();
   const parser = new LogParser((parsed) => commits.set(parsed.commit.sha, parsed));
@@ -127,22 +151,27 @@ async function readDetails(args: string[], call: GitCall & { input?: string }): 
   return commits;
 }
 
+/** Who gets each parsed commit as it comes (with its captured sections), and what patchReads keeps. */
+interface PartlyOptions {
+  emit?: EmitParsed;
+  patchReads?: PatchReads;
+}
+
 /**
  * Like readDetails, but a missing-objects failure is returned with the commits printed completely before it
  * (the parser emits a commit only when the next one starts, so the one git died on is never emitted half-read).
+ * Captured sections go to `emit` only: the map keeps no patch bytes alive.
  */
-type OnParsed = (parsed: ParsedCommit) => void;
-
 async function readDetailsPartly(
   args: string[],
   call: GitCall & { input?: string },
-  onParsed?: OnParsed,
+  options: PartlyOptions = {},
 ): Promise<{ commits: Map<string, ParsedCommit>; missingObjects?: DigestError }> {
   const commits = new Map<string, ParsedCommit>();
-  const parser = new LogParser((parsed) => {
+  const parser = new LogParser((parsed, captured) => {
     commits.set(parsed.commit.sha, parsed);
-    onParsed?.(parsed);
-  });
+    options.emit?.(parsed, captured);
+  }, options.patchReads);
   try {
     await gitStream(args, { ...call, onData: (chunk) => parser.push(chunk) });
   } catch (error) {
@@ -163,22 +192,23 @@ async function readDetailsPartly(
  */
 async function readSelected(
   shas: string[],
-  detail: string[],
+  detail: DetailLog,
   call: GitCall,
-  onParsed?: OnParsed,
+  emit?: EmitParsed,
 ): Promise<Map<string, ParsedCommit>> {
   const found = new Map<string, ParsedCommit>();
-  const batchArgs = ['log', '--no-walk=unsorted', '--stdin', ...detail];
+  const batchArgs = [...detail.config, 'log', '--no-walk=unsorted', '--stdin', ...detail.args];
+  const partly: PartlyOptions = { emit, patchReads: detail.patchReads };
   let queue = shas;
   while (queue.length > 0) {
-    const batch = await readDetailsPartly(batchArgs, { ...call, input: `${queue.join('\n')}\n` }, onParsed);
+    const batch = await readDetailsPartly(batchArgs, { ...call, input: `${queue.join('\n')}\n` }, partly);
     for (const [sha, parsed] of batch.commits) found.set(sha, parsed);
     const rest = queue.filter((sha) => !found.has(sha));
     if (!batch.missingObjects || rest.length === 0) break;
     const [suspect, ...after] = rest as [string, ...string[]];
     let failure = batch.missingObjects;
     if (queue.length > 1) {
-      const alone = await readDetailsPartly(batchArgs, { ...call, input: `${suspect}\n` }, onParsed);
+      const alone = await readDetailsPartly(batchArgs, { ...call, input: `${suspect}\n` }, partly);
       const parsed = alone.commits.get(suspect);
       if (parsed) found.set(suspect, parsed);
       if (alone.missingObjects) failure = alone.missingObjects;
@@ -186,7 +216,7 @@ async function readSelected(
     if (!found.has(suspect)) {
       const withoutFiles = await readWithoutFiles(suspect, failure, call);
       found.set(suspect, withoutFiles);
-      onParsed?.(withoutFiles);
+      emit?.(withoutFiles);
     }
     queue = after;
   }
