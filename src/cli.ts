@@ -178,8 +178,9 @@ export async function main(argv: string[]): Promise<number> {
     // A Ctrl-C during the (synchronous) rendering is handled only now: it still cancels, and nothing is written.
     await new Promise<void>((done) => setImmediate(done));
     if (controller.signal.aborted) throw new DigestError('cancelled');
-    if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
-    else process.stdout.write(text);
+    const output = await import('./core/output.js');
+    if (flags.out) output.writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
+    else writeStdout(text, output.writeTextSync);
     const failed = report.repositories.filter((repo) => repo.error);
     for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
     // A partly read repository (commits whose files could not be read) is a warning: said here, exit code unchanged.
@@ -195,6 +196,16 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The report on stdout, written at once; a reader that went away (`daily-digest | head`) ends the run quietly. */
+function writeStdout(text: string, writeTextSync: (fd: number, text: string) => void): void {
+  try {
+    writeTextSync(1, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
   }
 }
 

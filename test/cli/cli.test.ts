@@ -159,4 +159,19 @@ describe('daily-digest walk index', () => {
     assert.deepEqual(subjects(first.stdout), ['feat: one']);
     assert.deepEqual(subjects(second.stdout), ['fix: two', 'feat: one']);
   });
+
+  test('a reader that stops early (| head) ends the run quietly with exit code 0', (t) => {
+    const repo = FixtureRepo.create({ prefix: 'dd-cli-epipe-' });
+    t.after(() => repo.cleanup());
+    // 3000 files make a report far larger than a pipe holds, so the write meets the closed pipe.
+    for (let i = 0; i < 3000; i++) repo.write(`src/module${i % 30}/file${i}.ts`, `export const v${i} = ${i};\n`);
+    repo.commit('feat: many files', { date: '2026-01-22T09:00:00Z' });
+    const command = `"${process.execPath}" --import tsx "${CLI}" --repo "${repo.dir}" --date 2026-01-22 --tz UTC --format json --quiet | head -c 20; echo " status=\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', command], {
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: '', LANG: 'C', XDG_CACHE_HOME: CACHE_HOME },
+    });
+    assert.equal(result.stdout, '{\n  "schemaVersion": status=0\n');
+    assert.equal(result.stderr, '');
+  });
 });

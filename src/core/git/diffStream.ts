@@ -2,8 +2,9 @@ import { assertObjectId } from './safety.js';
 import { gitStream } from './runner.js';
 import type { CommitDiff } from './diff.js';
 
-// One `git log -p --no-walk=unsorted --stdin` for every commit whose analysis needs a diff, instead of one
-// `git show` per commit. It is the same porcelain as `git show`, so the repository's diff settings (context lines,
+// The sections of commits' patches that their analyses will read. The detailed read prints patches and keeps them
+// through PatchStreamParser (logParser.ts); the commits it could not capture (renames, copies, unreadable commits)
+// come from one `git log -p --no-walk=unsorted --stdin` (streamCommitDiffs), instead of one `git show` per commit. It is the same porcelain as `git show`, so the repository's diff settings (context lines,
 // algorithm, order file, submodule format) shape both the same way.
 //
 // Why `--no-renames` here when readCommitDiff passes `-M`: readCommitDiff limits the diff with pathspecs, and git

@@ -1,0 +1,70 @@
+// Writing reports: the sliced UTF-8 writer and the atomic file write.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DigestError } from '../../src/core/errors.js';
+import { writeFileAtomic, writeTextSync } from '../../src/core/output.js';
+
+function tempDir(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dd-output-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('writeTextSync writes the exact UTF-8 of any text, surrogate pairs across its slices included', (t) => {
+  const dir = tempDir(t);
+  const slice = 256 * 1024;
+  // An emoji (a surrogate pair) straddling every slice boundary, CJK, a lone surrogate, and text shorter than a slice.
+  const pair = '😀';
+  const texts = [
+    '',
+    'short',
+    `${'a'.repeat(slice - 1)}${pair}${'b'.repeat(slice - 1)}${pair}tail`,
+    `${'中文'.repeat(slice)}${pair.repeat(1000)}\ud800end`,
+    'x'.repeat(3 * slice),
+  ];
+  for (const [index, text] of texts.entries()) {
+    const path = join(dir, `t${index}.txt`);
+    const fd = openSync(path, 'w');
+    writeTextSync(fd, text);
+    closeSync(fd);
+    assert.ok(readFileSync(path).equals(Buffer.from(text, 'utf8')), `text ${index}`);
+  }
+});
+
+test('writeTextSync waits on a non-blocking pipe whose reader is slow, and loses nothing', (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'out.txt');
+  // The child makes its stdout pipe non-blocking (O_NONBLOCK, as a parent sharing the pipe may leave it), says so from
+  // /proc, then writes 8 MB with writeTextSync into a pipe whose reader starts only after a pause.
+  const child = join(dir, 'child.ts');
+  writeFileSync(child, `
+    import { readFileSync } from 'node:fs';
+    import { writeTextSync } from ${JSON.stringify(join(process.cwd(), 'src/core/output.ts'))};
+    (process.stdout as unknown as { _handle: { setBlocking(on: boolean): void } })._handle.setBlocking(false);
+    const flags = /flags:\\s+(\\d+)/.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))![1]!;
+    process.stderr.write((Number.parseInt(flags, 8) & 0o4000) !== 0 ? 'nonblocking' : 'blocking');
+    writeTextSync(1, 'é'.repeat(4 * 1024 * 1024));
+  `);
+  const command = `"${process.execPath}" --import tsx "${child}" | (sleep 0.3; cat > "${out}")`;
+  const result = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stderr, 'nonblocking');
+  assert.ok(readFileSync(out).equals(Buffer.from('é'.repeat(4 * 1024 * 1024))));
+});
+
+test('writeFileAtomic writes a new file, refuses an existing one without force, and leaves no temp file', (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'report.md');
+  writeFileAtomic(path, '# one 😀\n', { force: false });
+  assert.equal(readFileSync(path, 'utf8'), '# one 😀\n');
+  assert.throws(() => writeFileAtomic(path, '# two\n', { force: false }), (error: unknown) => error instanceof DigestError && error.code === 'output-exists');
+  assert.equal(readFileSync(path, 'utf8'), '# one 😀\n');
+  writeFileAtomic(path, Buffer.from('# three\n'), { force: true });
+  assert.equal(readFileSync(path, 'utf8'), '# three\n');
+  writeFileSync(join(dir, 'other'), 'x');
+  assert.deepEqual(readdirSync(dir).sort(), ['other', 'report.md']);
+});
