@@ -167,6 +167,15 @@ export class PatchStreamParser {
     }
   }
 
+  /**
+   * Starts `request`'s commit without a `\0<sha>` line: what is pushed next is its patch, and end() hands it over.
+   * The detailed read (logParser.ts) knows where each commit's patch starts and ends, and uses one parser for all.
+   */
+  begin(request: DiffStreamRequest): void {
+    this.finishCommit();
+    this.commit = openCommit(request);
+  }
+
   end(): void {
     if (this.carry) {
       const rest = this.carry;
@@ -187,16 +196,7 @@ export class PatchStreamParser {
       const request = this.pending.get(sha);
       if (request) {
         this.pending.delete(sha);
-        const paths = new Set(request.reads.flatMap((read) => read.paths));
-        this.commit = {
-          request,
-          reads: request.reads.map((read) => ({
-            paths: pathLookup(read.paths),
-            want: Math.max(0, Math.floor(read.maxBytes)) + 1,
-            seen: 0,
-          })),
-          diff: { sha: request.sha, paths, sections: [], unparsed: false },
-        };
+        this.commit = openCommit(request);
       } else {
         this.skipping = true;
       }
@@ -279,6 +279,19 @@ export class PatchStreamParser {
     this.commit = undefined;
     this.onDiff(diff);
   }
+}
+
+function openCommit(request: DiffStreamRequest): OpenCommit {
+  const paths = new Set(request.reads.flatMap((read) => read.paths));
+  return {
+    request,
+    reads: request.reads.map((read) => ({
+      paths: pathLookup(read.paths),
+      want: Math.max(0, Math.floor(read.maxBytes)) + 1,
+      seen: 0,
+    })),
+    diff: { sha: request.sha, paths, sections: [], unparsed: false },
+  };
 }
 
 /**

@@ -41,8 +41,8 @@ export type EmitParsed = (parsed: ParsedCommit, captured?: CapturedDiff) => void
 
 interface OpenPatch {
   parsed: ParsedCommit;
-  capture?: PatchStreamParser;
-  captured?: CapturedDiff;
+  /** Its sections go to the parser's PatchStreamParser. */
+  capturing: boolean;
 }
 
 /** Where a commit's patch ends: the next commit's `%x01` marker at a line start. */
@@ -77,8 +77,17 @@ export class LogParser {
   private pending: Pending | undefined;
   /** Inside a commit's patch: the commit (already built) and the parser keeping its wanted sections, if any. */
   private patch: OpenPatch | undefined;
+  /** Keeps the wanted sections of the open patch; what it hands over (at end()) is `captured`. */
+  private readonly capture: PatchStreamParser | undefined;
+  private captured: CapturedDiff | undefined;
 
-  constructor(private readonly emit: EmitParsed, private readonly patchReads?: PatchReads) {}
+  constructor(private readonly emit: EmitParsed, private readonly patchReads?: PatchReads) {
+    if (patchReads) {
+      this.capture = new PatchStreamParser([], (diff) => {
+        this.captured = diff;
+      });
+    }
+  }
 
   push(chunk: Buffer): void {
     const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -117,7 +126,7 @@ export class LogParser {
   }
 
   private patchBytes(data: Buffer, start: number, end: number): void {
-    if (end > start) this.patch?.capture?.push(data.subarray(start, end));
+    if (end > start && this.patch?.capturing) this.capture!.push(data.subarray(start, end));
   }
 
   /** The commit's patch starts: the commit is complete, and its wanted sections are captured from here on. */
@@ -126,25 +135,24 @@ export class LogParser {
     this.pending = undefined;
     if (!pending) return;
     const parsed = this.build(pending);
-    const patch: OpenPatch = { parsed };
     const kept = !pending.paired && !parsed.commit.filesTruncated;
     const reads = kept ? this.patchReads?.(parsed.commit) : undefined;
-    if (reads && reads.length > 0) {
-      const sha = parsed.commit.sha;
-      patch.capture = new PatchStreamParser([{ sha, reads }], (diff) => {
-        patch.captured = diff;
-      });
-      patch.capture.push(Buffer.from(`\0${sha}\n`, 'latin1'));
-    }
-    this.patch = patch;
+    const capturing = reads !== undefined && reads.length > 0;
+    if (capturing) this.capture!.begin({ sha: parsed.commit.sha, reads });
+    this.patch = { parsed, capturing };
   }
 
   private endPatch(): void {
     const patch = this.patch;
     this.patch = undefined;
     if (!patch) return;
-    patch.capture?.end();
-    this.emit(patch.parsed, patch.captured);
+    let captured: CapturedDiff | undefined;
+    if (patch.capturing) {
+      this.capture!.end();
+      captured = this.captured;
+      this.captured = undefined;
+    }
+    this.emit(patch.parsed, captured);
   }
 
   private token(data: Buffer, start: number, end: number): void {
