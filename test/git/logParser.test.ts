@@ -231,3 +231,32 @@ class ReferenceLogParser {
     this.emit({ commit, authorTime: Number(field('authorTime')), committerTime: Number(field('committerTime')) });
   }
 }
+
+/** parseMessage as it was before it read lines with indexOf (split into lines and joined back): the reference. */
+function parseMessageBySplit(raw: string): { subject: string; body: string } {
+  const text = raw.replace(/\r\n/g, '\n').trimEnd();
+  const lines = text.split('\n');
+  let index = 0;
+  while (index < lines.length && lines[index]!.trim() === '') index++;
+  const subjectLines: string[] = [];
+  while (index < lines.length && lines[index]!.trim() !== '') subjectLines.push(lines[index++]!.trim());
+  while (index < lines.length && lines[index]!.trim() === '') index++;
+  return { subject: subjectLines.join(' '), body: lines.slice(index).join('\n') };
+}
+
+test('parseMessage splits subject and body as the line-splitting version did, on random messages', () => {
+  const pieces = ['\n', '\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\ufeff', 'a', 'fix: x', 'Key: v', '(#12)', 'BREAKING CHANGE: y',
+    'Merge pull request #5', '  indented', '中文', '😀'];
+  let seed = 3;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  for (let i = 0; i < 20_000; i++) {
+    let raw = '';
+    for (let j = random(14); j > 0; j--) raw += pieces[random(pieces.length)];
+    const parsed = parseMessage(raw);
+    const expected = parseMessageBySplit(raw);
+    assert.deepEqual({ subject: parsed.subject, body: parsed.body }, expected, JSON.stringify(raw));
+  }
+});

@@ -17,15 +17,24 @@ const CONTINUATION = /^[ \t]+\S/;
  */
 export function parseMessage(raw: string): ParsedMessage {
   // trimEnd, not replace(/\s+$/): that regex is quadratic in a long run of whitespace inside hostile text.
-  const text = raw.replace(/\r\n/g, '\n').trimEnd();
-  const lines = text.split('\n');
-  let index = 0;
-  while (index < lines.length && lines[index].trim() === '') index++;
-  const subjectLines: string[] = [];
-  while (index < lines.length && lines[index].trim() !== '') subjectLines.push(lines[index++].trim());
-  while (index < lines.length && lines[index].trim() === '') index++;
-  const body = lines.slice(index).join('\n');
-  const subject = subjectLines.join(' ');
+  const text = (raw.includes('\r') ? raw.replace(/\r\n/g, '\n') : raw).trimEnd();
+  // Line by line with indexOf: the body is sliced from the text as it is, never split into lines and joined back.
+  let start = 0;
+  const lineEnd = (from: number): number => {
+    const newline = text.indexOf('\n', from);
+    return newline === -1 ? text.length : newline;
+  };
+  while (start < text.length && text.slice(start, lineEnd(start)).trim() === '') start = lineEnd(start) + 1;
+  let subject = '';
+  while (start < text.length) {
+    const end = lineEnd(start);
+    const line = text.slice(start, end).trim();
+    if (line === '') break;
+    subject = subject === '' ? line : `${subject} ${line}`;
+    start = end + 1;
+  }
+  while (start < text.length && text.slice(start, lineEnd(start)).trim() === '') start = lineEnd(start) + 1;
+  const body = start < text.length ? text.slice(start) : '';
   const trailers = parseTrailers(body);
   const prNumber = findPrNumber(subject, body);
   return prNumber === undefined ? { subject, body, trailers } : { subject, body, trailers, prNumber };
