@@ -178,9 +178,8 @@ export async function main(argv: string[]): Promise<number> {
     // A Ctrl-C during the (synchronous) rendering is handled only now: it still cancels, and nothing is written.
     await new Promise<void>((done) => setImmediate(done));
     if (controller.signal.aborted) throw new DigestError('cancelled');
-    const output = await import('./core/output.js');
-    if (flags.out) output.writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
-    else writeStdout(text, output.writeTextSync);
+    if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
+    else writeStdout(text, (await import('./core/writeText.js')).writeTextSync);
     const failed = report.repositories.filter((repo) => repo.error);
     for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
     // A partly read repository (commits whose files could not be read) is a warning: said here, exit code unchanged.

@@ -6,7 +6,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigestError } from '../../src/core/errors.js';
-import { writeFileAtomic, writeTextSync } from '../../src/core/output.js';
+import { writeFileAtomic } from '../../src/core/output.js';
+import { writeTextSync } from '../../src/core/writeText.js';
 
 function tempDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'dd-output-'));
@@ -43,7 +44,7 @@ test('writeTextSync waits on a non-blocking pipe whose reader is slow, and loses
   const child = join(dir, 'child.ts');
   writeFileSync(child, `
     import { readFileSync } from 'node:fs';
-    import { writeTextSync } from ${JSON.stringify(join(process.cwd(), 'src/core/output.ts'))};
+    import { writeTextSync } from ${JSON.stringify(join(process.cwd(), 'src/core/writeText.ts'))};
     (process.stdout as unknown as { _handle: { setBlocking(on: boolean): void } })._handle.setBlocking(false);
     const flags = /flags:\\s+(\\d+)/.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))![1]!;
     process.stderr.write((Number.parseInt(flags, 8) & 0o4000) !== 0 ? 'nonblocking' : 'blocking');
