@@ -4,6 +4,8 @@ import picomatch from 'picomatch';
 import { FILE_KIND_RULES, FILE_TRAIT_RULES } from '../../src/core/analyze/fileClasses.js';
 import fc from 'fast-check';
 import { anyGlob, requiredLiteral } from '../../src/core/analyze/globs.js';
+import { builtinGlobTable } from '../../src/core/analyze/builtinGlobs.js';
+import { PRECOMPILED_GLOBS } from '../../src/core/analyze/globRegexes.generated.js';
 
 const FOLDERS = ['', 'src/', 'a/b/', '.github/workflows/', '.gitlab/ci/x/', 'vendor/', 'x/node_modules/y/', 'docs/', 'Docs/',
   'test/', 'pkg/api/', 'include/x/', 'db/', 'db/schema/', 'man/', 'x/man/', './', '../', 'a/./b/', 'a//b/', 'é/', 'a\\b/',
@@ -65,4 +67,10 @@ test('requiredLiteral: the longest plain run, lower-cased for nocase; none when 
   assert.equal(requiredLiteral('a\\*b', false), undefined);
   assert.equal(requiredLiteral('!(x)/y', false), undefined);
   assert.equal(requiredLiteral('**/é.md', true), undefined);
+});
+
+test('the precompiled regular expressions are picomatch\'s own for every built-in glob (else: npm run gen:globs)', () => {
+  const table = builtinGlobTable();
+  assert.deepEqual(PRECOMPILED_GLOBS, table, 'globRegexes.generated.ts is stale: run npm run gen:globs');
+  assert.ok(Object.keys(table).length > 200);
 });

@@ -13,9 +13,11 @@ export const DIFF_BUDGETS = { workflows: 64 * 1024, manifests: 64 * 1024, defaul
 /** Source/config files whose diff is searched for changed defaults: the most churned first. */
 const MAX_DEFAULT_FILES = 20;
 
-const isWorkflow = anyGlob(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.gitlab/ci/**/*.{yml,yaml}'], { dot: true });
+export const WORKFLOW_GLOBS: readonly string[] = ['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.gitlab/ci/**/*.{yml,yaml}'];
 /** Fallback for changed defaults without a diff: files named after defaults. */
-const isDefaultsFile = anyGlob(['**/*default*', '**/*Default*'], { dot: true });
+export const DEFAULTS_FILE_GLOBS: readonly string[] = ['**/*default*', '**/*Default*'];
+const isWorkflow = anyGlob(WORKFLOW_GLOBS, { dot: true });
+const isDefaultsFile = anyGlob(DEFAULTS_FILE_GLOBS, { dot: true });
 
 export interface DiffSignals {
   /** Workflow files changed (not deleted). */
