@@ -221,7 +221,9 @@ test('property: an index reused after the branch grew, rewound or was replaced s
             const opened = indexed
               ? await openWalkIndex(selection, { dir: cache, gitDir: join(repo.dir, '.git'), ref: 'main' })
               : undefined;
-            return (await selectCommits(selection, { cwd: repo.dir }, opened)).map((e) => e.sha);
+            const selected = (await selectCommits(selection, { cwd: repo.dir }, opened)).map((e) => e.sha);
+            await opened?.saving;
+            return selected;
           };
           const firstTip = made[made.length - 1]!;
           for (const offset of days) assert.deepEqual(await select(firstTip, offset, true), await select(firstTip, offset, false));

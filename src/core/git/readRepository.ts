@@ -133,6 +133,7 @@ export async function readRepository(
     const boundary = await shallowBoundary(location, window, options, call);
     if (boundary) read.shallowBoundary = boundary;
   }
+  await opened?.saving;
   return read;
 }
 

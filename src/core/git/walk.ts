@@ -70,13 +70,13 @@ export async function selectCommits(
     ]);
     if (ancestor && added) {
       const updated = { tip, records: mergeRecords(index, added), hashBytes };
-      await saveWalkIndex(file, key, updated);
+      opened.saving = saveWalkIndex(file, key, updated);
       return entriesInWindow(updated, startSeconds, endSeconds);
     }
   }
   const records = await walkRecords([...baseArgs, '--end-of-options', tip, ...pathspecs], hashBytes, call);
   const rebuilt = { tip, records, hashBytes };
-  await saveWalkIndex(file, key, rebuilt);
+  opened.saving = saveWalkIndex(file, key, rebuilt);
   return entriesInWindow(rebuilt, startSeconds, endSeconds);
 }
 
@@ -85,6 +85,11 @@ export interface OpenedWalkIndex {
   key: WalkIndexKey;
   /** Undefined when there is none yet (or it was unreadable): the walk builds it. */
   index?: WalkIndex;
+  /**
+   * The write of the updated index, which selectCommits starts and does not wait for (the detailed read starts
+   * meanwhile); it never rejects. Await it before relying on the file.
+   */
+  saving?: Promise<void>;
 }
 
 /**
