@@ -7,7 +7,7 @@ import { diffRequest } from '../../src/core/analyze/index.js';
 import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CapturedDiff } from '../../src/core/git/diffStream.js';
-import { detailArgs } from '../../src/core/git/logFormat.js';
+import { PATCH_PREFIX_ARGS, detailArgs } from '../../src/core/git/logFormat.js';
 import { LogParser } from '../../src/core/git/logParser.js';
 import type { ParsedCommit } from '../../src/core/git/logParser.js';
 import { configArgs } from '../../src/core/git/safety.js';
@@ -77,7 +77,7 @@ test('the log parser keeps the same commits and sections whatever the chunk boun
   const shas = `${read.commits.map((commit) => commit.sha).join('\n')}\n`;
   const log = (patch: boolean): Buffer => execFileSync('git', [
     ...configArgs(), '-c', 'diff.noprefix=false', 'log', '--no-walk=unsorted', '--stdin',
-    ...detailArgs(['--diff-merges=first-parent']), ...(patch ? ['--patch'] : []),
+    ...detailArgs(['--diff-merges=first-parent']), ...(patch ? ['--patch', ...PATCH_PREFIX_ARGS] : []),
   ], { cwd: read.root, env: isolatedGitEnv(), input: shas, maxBuffer: 64 * 1024 * 1024 });
   const withPatches = log(true);
   const withoutPatches = log(false);
@@ -135,4 +135,28 @@ test('a commit message with control bytes, and a patch line with NUL and \\x01 b
   }
   const fix = read.commits[1]!;
   assert.equal(fix.body, '\u0001body line\n\u0001');
+});
+
+test('a repository whose config changes patch prefixes (noprefix, mnemonicPrefix) is captured and answered alike', async (t) => {
+  const repo = diffStreamRepo();
+  t.after(() => repo.cleanup());
+  const plain = await readWithPatches(repo.dir);
+  repo.git(['config', 'diff.noprefix', 'true']);
+  repo.git(['config', 'diff.mnemonicPrefix', 'true']);
+  const configured = await readWithPatches(repo.dir);
+  assert.deepEqual(configured.commits, plain.commits);
+  assert.deepEqual([...configured.handed], [...plain.handed]);
+  let answered = 0;
+  for (const commit of configured.commits) {
+    const captured = configured.handed.get(commit.sha);
+    if (!captured) continue;
+    for (const diffRead of diffRequest(commit)) {
+      const answer = answerCapturedDiff(captured, diffRead.paths, diffRead.maxBytes);
+      if (!answer) continue;
+      assert.match(answer.text, /^diff --git "?a\//);
+      assert.deepEqual(answer, await readCommitDiff(repo.dir, commit.sha, { paths: [...diffRead.paths], maxBytes: diffRead.maxBytes }));
+      answered += 1;
+    }
+  }
+  assert.ok(answered >= 8, `answered ${answered}`);
 });

@@ -14,3 +14,10 @@ export function detailArgs(diffMergesFlag: string[]): string[] {
     '--raw', '--numstat', '-M', ...diffMergesFlag, DETAIL_FORMAT,
   ];
 }
+
+/**
+ * Patch headers as the parsers read them (`a/<path>`, `b/<path>`), whatever the repository's diff.noprefix,
+ * diff.mnemonicPrefix or (git 2.45+) diff.srcPrefix/diff.dstPrefix say; with `-c diff.noprefix=false` before the
+ * command. Every patch the analysis reads (the detailed read, the stream, git show) is printed with them.
+ */
+export const PATCH_PREFIX_ARGS: readonly string[] = ['--src-prefix=a/', '--dst-prefix=b/'];

@@ -6,7 +6,7 @@ import type { Commit } from '../model/commit.js';
 import type { ReadOptions } from '../model/options.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { pathspecArgs, selectionArgs } from './filters.js';
-import { DETAIL_FORMAT, detailArgs } from './logFormat.js';
+import { DETAIL_FORMAT, PATCH_PREFIX_ARGS, detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
 import type { EmitParsed, ParsedCommit, PatchReads } from './logParser.js';
 import type { CapturedDiff } from './diffStream.js';
@@ -87,7 +87,8 @@ export async function readRepository(
   const detail: DetailLog = {
     config: patchReads ? PATCH_CONFIG : [],
     args: [
-      ...detailArgs(FIRST_PARENT_DIFF), ...(patchReads ? ['--patch'] : []), ...(pathspecs.length > 0 ? ['--full-diff'] : []),
+      ...detailArgs(FIRST_PARENT_DIFF), ...(patchReads ? ['--patch', ...PATCH_PREFIX_ARGS] : []),
+      ...(pathspecs.length > 0 ? ['--full-diff'] : []),
     ],
     patchReads,
   };
