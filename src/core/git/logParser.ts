@@ -75,7 +75,7 @@ export class LogParser {
   private numstatDeletions = 0;
   private numstatBinary = false;
   private pending: Pending | undefined;
-  /** Inside a commit's patch: the commit (already built) and the parser keeping its wanted sections, if any. */
+  /** Inside a commit's patch: the commit (already built), and whether its wanted sections are being kept. */
   private patch: OpenPatch | undefined;
   /** Keeps the wanted sections of the open patch; what it hands over (at end()) is `captured`. */
   private readonly capture: PatchStreamParser | undefined;
