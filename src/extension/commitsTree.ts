@@ -30,6 +30,7 @@ export function uiTreeLabels(): TreeLabels {
     repoSummary: (commits, high) => vscode.l10n.t('{0} commits · {1} high', commits, high),
     noSubject: vscode.l10n.t('(no subject)'),
     binary: vscode.l10n.t('binary'),
+    filesUnreadable: vscode.l10n.t('files unreadable'),
   };
 }
 
@@ -64,7 +65,7 @@ function commitTooltip(node: CommitNode, report: Report): vscode.MarkdownString 
   tip.appendMarkdown('**');
   tip.appendText(commit.subject.replace(/\s+/g, ' ').trim() || vscode.l10n.t('(no subject)'));
   tip.appendMarkdown('**\n\n');
-  tip.appendText(`${commit.shortSha} · ${commit.author.name} · ${node.description?.split(' · ').pop() ?? ''}`);
+  tip.appendText(`${commit.shortSha} · ${commit.author.name} · ${node.time}`);
   tip.appendMarkdown('\n\n');
   tip.appendText(`${labels.importance[commit.analysis.importance]} · ${labels.changeType[commit.analysis.changeType]}`);
   if (commit.analysis.breaking) tip.appendText(` · ${labels.breaking}`);

@@ -14,6 +14,8 @@ export interface TreeLabels {
   repoSummary(commits: number, high: number): string;
   noSubject: string;
   binary: string;
+  /** Appended to the description of a commit whose files could not be read (missing objects). */
+  filesUnreadable: string;
 }
 
 interface NodeBase {
@@ -45,6 +47,8 @@ export interface CommitNode extends NodeBase {
   commit: AnalyzedCommit;
   changeType: ChangeType;
   anchor: string;
+  /** The commit's time as the description shows it. */
+  time: string;
   children: FileNode[];
 }
 
@@ -119,15 +123,19 @@ function commitNodes(report: Report, repo: RepositoryReport, repoIndex: number, 
     const person = report.window.dateField === 'author' ? commit.author : commit.committer;
     const id = `r${repoIndex}/${commit.sha}`;
     const subject = oneLine(commit.subject);
+    const time = formatCommitTime(person.date, report.window.timeZone, isRange);
+    const parts = [commit.shortSha, oneLine(commit.author.name), time];
+    // Without this a commit whose files could not be read would look like one that changed nothing.
+    if (commit.unreadable !== undefined) parts.push(labels.filesUnreadable);
     const node: CommitNode = {
       kind: 'commit',
       id,
       label: subject === '' ? labels.noSubject : subject,
-      description: [commit.shortSha, oneLine(commit.author.name), formatCommitTime(person.date, report.window.timeZone, isRange)]
-        .join(' · '),
+      description: parts.join(' · '),
       repoIndex, repo, commit,
       changeType: commit.analysis.changeType,
       anchor: anchors.get(commit) ?? '',
+      time,
       children: commit.files.map((file) => fileNode(repo, commit, file, id, labels)),
     };
     const list = groups.get(commit.analysis.importance) ?? [];

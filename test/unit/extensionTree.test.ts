@@ -16,6 +16,7 @@ const LABELS: TreeLabels = {
   repoSummary: (commits, high) => `${commits} commits · ${high} high`,
   noSubject: '(no subject)',
   binary: 'binary',
+  filesUnreadable: 'files unreadable',
 };
 
 function singleRepoReport(): Report {
@@ -61,6 +62,21 @@ test('commit description is shortSha · author · HH:mm in the report time zone'
   // 20:45 at -05:00 is 09:45 the next day in Shanghai.
   const low = nodes[2]?.children.find((node) => node.commit.sha.startsWith('5'));
   assert.equal(low?.description, '5555555 · Grace Hopper · 09:45');
+  assert.equal(low?.time, '09:45');
+});
+
+test('a commit whose files could not be read says so in its description, after its time', () => {
+  const report = singleRepoReport();
+  const commit = report.repositories[0]!.commits[0]!;
+  commit.files = [];
+  commit.unreadable = 'missing blob 1234';
+  const nodes = buildTree(report, LABELS) as GroupNode[];
+  const node = nodes.flatMap((group) => group.children).find((child) => child.commit === commit)!;
+  assert.equal(node.description, '1111111 · Grace Hopper · 09:05 · files unreadable');
+  assert.equal(node.time, '09:05');
+  assert.deepEqual(node.children, []);
+  const readable = nodes.flatMap((group) => group.children).filter((child) => child.commit !== commit);
+  assert.ok(readable.every((child) => !child.description?.includes('files unreadable')));
 });
 
 test('files: name as label, status and counts as description, renames and binaries described', () => {
