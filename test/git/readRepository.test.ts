@@ -4,6 +4,8 @@ import { mkdirSync, realpathSync, rmSync, unlinkSync, writeFileSync, mkdtempSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readRepository } from '../../src/core/git/index.js';
+import { generateReport } from '../../src/core/engine.js';
+import { renderMarkdown } from '../../src/core/render/index.js';
 import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import type { ResolvedWindow } from '../../src/core/time/window.js';
@@ -119,6 +121,30 @@ test('root commit, renames, binary files, deletes, and the full commit fields', 
   assert.deepEqual(initial.files.map((f) => [f.path, f.status]).sort(), [['gone.txt', 'A'], ['img.bin', 'A'], ['src/old.ts', 'A']]);
   assert.equal(initial.files.find((f) => f.path === 'src/old.ts')?.additions, 3);
   assert.equal(initial.url, undefined);
+});
+
+test('a new file copied from a file the same commit modifies is a copy (C) with its old path; the engine still analyzes it', async (t) => {
+  const repo = FixtureRepo.create();
+  t.after(() => repo.cleanup());
+  const body = Array.from({ length: 40 }, (_, i) => `export const DEFAULT_VALUE_${i} = ${i};`).join('\n');
+  repo.write('src/config.ts', `${body}\n`).commit('feat: config', { date: '2026-01-22T01:00:00Z' });
+  repo.write('src/config.ts', `${body}\nexport const extra = 1;\n`).write('src/configCopy.ts', `${body}\n`)
+    .commit('refactor: copy the config', { date: '2026-01-22T02:00:00Z' });
+  const read = await readRepository(repo.dir, dayWindow(), opts());
+  const copy = read.commits[0]!;
+  assert.deepEqual(copy.files.map((f) => [f.path, f.oldPath, f.status, f.additions, f.deletions]), [
+    ['src/config.ts', undefined, 'M', 1, 0],
+    ['src/configCopy.ts', 'src/config.ts', 'C', 0, 0],
+  ]);
+  const report = await generateReport({
+    repos: [repo.dir], period: { kind: 'day', day: '2026-01-22' }, timeZone: 'UTC', language: 'en',
+  });
+  const analyzed = report.repositories[0]!.commits[0]!;
+  assert.equal(analyzed.sha, copy.sha);
+  assert.deepEqual(analyzed.files, copy.files);
+  assert.ok(analyzed.analysis.summary.length > 0);
+  assert.equal(analyzed.analysis.changeType, 'refactor');
+  assert.ok(renderMarkdown(report).includes('refactor: copy the config'));
 });
 
 test('file names with newlines, quotes, tabs and non-ASCII survive', async (t) => {

@@ -7,11 +7,15 @@ export const DETAIL_FIELDS = [
 /** `%x01` marks a commit start; with `-z` every field and every diff entry is NUL-terminated. */
 export const DETAIL_FORMAT = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%at%x00%cn%x00%ce%x00%cI%x00%ct%x00%B';
 
-/** Diff and output flags shared by every detailed log call. */
+/**
+ * Diff and output flags shared by every detailed log call. `-C` finds renames and copies (a new file copied from a
+ * file the same commit modifies: status C with its old path); without --find-copies-harder it compares only with
+ * the commit's modified files, which cost nothing measurable on the bench's year.
+ */
 export function detailArgs(diffMergesFlag: string[]): string[] {
   return [
     '-z', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--root',
-    '--raw', '--numstat', '-M', ...diffMergesFlag, DETAIL_FORMAT,
+    '--raw', '--numstat', '-C', ...diffMergesFlag, DETAIL_FORMAT,
   ];
 }
 

@@ -31,7 +31,7 @@ interface Pending {
 /**
  * What to keep of each commit's patch when the log prints patches (`--patch`): the sections its analysis will read
  * (the reads of a DiffStreamRequest), or undefined for none. Asked once per commit, when its files are known and
- * before its patch. Never asked for a commit with a rename or a copy, or with more files than are kept: under `-M`
+ * before its patch. Never asked for a commit with a rename or a copy, or with more files than are kept: under `-C`
  * their sections are not the `--no-renames` sections the analyzer's reads stand for (diffStream.ts).
  */
 export type PatchReads = (commit: Commit) => DiffStreamRequest['reads'] | undefined;
