@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { diffRequest } from '../../src/core/analyze/index.js';
+import { generateReport } from '../../src/core/engine.js';
 import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CapturedDiff } from '../../src/core/git/diffStream.js';
@@ -159,4 +160,30 @@ test('a repository whose config changes patch prefixes (noprefix, mnemonicPrefix
     }
   }
   assert.ok(answered >= 8, `answered ${answered}`);
+});
+
+test('a SHA-256 repository: 64-digit commits are captured, answered as git show answers, and analysed from the capture', async (t) => {
+  const repo = FixtureRepo.create({ prefix: 'dd-readpatches-sha256-', objectFormat: 'sha256' });
+  t.after(() => repo.cleanup());
+  repo.write('src/a.ts', 'export const DEFAULT_A = 1;\n').write('.github/workflows/ci.yml', 'on: push\n')
+    .commit('feat: a', { date: `${STREAM_DAY}T09:00:00Z` });
+  repo.write('src/a.ts', 'export const DEFAULT_A = 2;\n')
+    .write('.github/workflows/ci.yml', 'on: pull_request_target\npermissions:\n  contents: write\n')
+    .commit('fix: b', { date: `${STREAM_DAY}T10:00:00Z` });
+  const read = await readWithPatches(repo.dir);
+  assert.deepEqual(read.commits.map((commit) => commit.sha.length), [64, 64]);
+  for (const commit of read.commits) {
+    const captured = read.handed.get(commit.sha);
+    assert.ok(captured, commit.subject);
+    for (const diffRead of diffRequest(commit)) {
+      const answer = answerCapturedDiff(captured, diffRead.paths, diffRead.maxBytes);
+      assert.ok(answer, `${commit.subject} answered`);
+      assert.deepEqual(answer, await readCommitDiff(repo.dir, commit.sha, { paths: [...diffRead.paths], maxBytes: diffRead.maxBytes }));
+    }
+  }
+  const report = await generateReport({ repos: [repo.dir], period: { kind: 'day', day: STREAM_DAY }, timeZone: 'UTC', language: 'en' });
+  const fix = report.repositories[0]!.commits[0]!;
+  assert.equal(fix.subject, 'fix: b');
+  assert.ok(fix.analysis.risks.some((risk) => risk.includes('pull_request_target')), fix.analysis.risks.join(' | '));
+  assert.ok(fix.analysis.risks.some((risk) => risk.includes('DEFAULT_A')), fix.analysis.risks.join(' | '));
 });

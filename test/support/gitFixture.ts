@@ -39,10 +39,11 @@ export function isolatedGitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
 export class FixtureRepo {
   private constructor(readonly dir: string) {}
 
-  static create(options: { bare?: boolean; prefix?: string; branch?: string } = {}): FixtureRepo {
+  static create(options: { bare?: boolean; prefix?: string; branch?: string; objectFormat?: 'sha1' | 'sha256' } = {}): FixtureRepo {
     const root = realpathSync(mkdtempSync(join(tmpdir(), options.prefix ?? 'dd-fixture-')));
     const repo = new FixtureRepo(root);
-    repo.git(['init', '-q', ...(options.bare ? ['--bare'] : []), '-b', options.branch ?? 'main', root]);
+    const format = options.objectFormat ? [`--object-format=${options.objectFormat}`] : [];
+    repo.git(['init', '-q', ...(options.bare ? ['--bare'] : []), ...format, '-b', options.branch ?? 'main', root]);
     if (!options.bare) {
       repo.git(['config', 'user.name', DEFAULT_AUTHOR.name]);
       repo.git(['config', 'user.email', DEFAULT_AUTHOR.email]);
