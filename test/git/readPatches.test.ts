@@ -9,7 +9,7 @@ import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CapturedDiff } from '../../src/core/git/diffStream.js';
 import type { CommitDiff } from '../../src/core/git/diff.js';
-import { PATCH_PREFIX_ARGS, detailArgs } from '../../src/core/git/logFormat.js';
+import { PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS, detailArgs } from '../../src/core/git/logFormat.js';
 import { LogParser } from '../../src/core/git/logParser.js';
 import type { ParsedCommit } from '../../src/core/git/logParser.js';
 import { configArgs } from '../../src/core/git/safety.js';
@@ -91,7 +91,7 @@ test('the log parser keeps the same commits and sections whatever the chunk boun
   const read = await readRepository(repo.dir, WINDOW, { ...OPTIONS });
   const shas = `${read.commits.map((commit) => commit.sha).join('\n')}\n`;
   const log = (patch: boolean): Buffer => execFileSync('git', [
-    ...configArgs(), '-c', 'diff.noprefix=false', 'log', '--no-walk=unsorted', '--stdin',
+    ...configArgs(), ...PATCH_CONFIG_ARGS, 'log', '--no-walk=unsorted', '--stdin',
     ...detailArgs(['--diff-merges=first-parent']), ...(patch ? ['--patch', ...PATCH_PREFIX_ARGS] : []),
   ], { cwd: read.root, env: isolatedGitEnv(), input: shas, maxBuffer: 64 * 1024 * 1024 });
   const withPatches = log(true);

@@ -3,7 +3,7 @@ import { pathspecArgs } from './filters.js';
 import { locateRepositoryCached } from './repository.js';
 import { gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
-import { PATCH_PREFIX_ARGS } from './logFormat.js';
+import { PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS } from './logFormat.js';
 
 export interface CommitDiffOptions {
   maxBytes: number;
@@ -36,7 +36,7 @@ export async function readCommitDiff(repoPath: string, sha: string, options: Com
   const limit = Math.max(0, Math.floor(options.maxBytes));
   const chunks: Buffer[] = [];
   let size = 0;
-  const { stopped } = await gitStream(['-c', 'diff.noprefix=false', ...common.slice(0, 1), '--patch', ...PATCH_PREFIX_ARGS, ...common.slice(1)], {
+  const { stopped } = await gitStream([...PATCH_CONFIG_ARGS, ...common.slice(0, 1), '--patch', ...PATCH_PREFIX_ARGS, ...common.slice(1)], {
     ...call,
     onData: (chunk) => {
       chunks.push(chunk);

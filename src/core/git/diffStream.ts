@@ -1,4 +1,4 @@
-import { PATCH_PREFIX_ARGS } from './logFormat.js';
+import { PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS } from './logFormat.js';
 import { assertObjectId } from './safety.js';
 import { gitStream } from './runner.js';
 import type { CommitDiff } from './diff.js';
@@ -59,7 +59,7 @@ const MAX_HEADER_LINE = 64 * 1024;
 
 /** The stream's git arguments (after the safe `-c` overrides); the SHAs go to stdin, one a line. */
 export const DIFF_STREAM_ARGS: readonly string[] = [
-  '-c', 'diff.noprefix=false', 'log', '--no-walk=unsorted', '--stdin', '--format=%x00%H', '--patch', ...PATCH_PREFIX_ARGS, '--root',
+  ...PATCH_CONFIG_ARGS, 'log', '--no-walk=unsorted', '--stdin', '--format=%x00%H', '--patch', ...PATCH_PREFIX_ARGS, '--root',
   '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--no-renames', '--diff-merges=first-parent',
 ];
 

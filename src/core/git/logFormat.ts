@@ -21,7 +21,8 @@ export function detailArgs(diffMergesFlag: string[]): string[] {
 
 /**
  * Patch headers as the parsers read them (`a/<path>`, `b/<path>`), whatever the repository's diff.noprefix,
- * diff.mnemonicPrefix or (git 2.45+) diff.srcPrefix/diff.dstPrefix say; with `-c diff.noprefix=false` before the
- * command. Every patch the analysis reads (the detailed read, the stream, git show) is printed with them.
+ * diff.mnemonicPrefix or (git 2.45+) diff.srcPrefix/diff.dstPrefix say: PATCH_CONFIG_ARGS before the command,
+ * PATCH_PREFIX_ARGS after it. Every patch the analysis reads (the detailed read, the stream, git show) has both.
  */
 export const PATCH_PREFIX_ARGS: readonly string[] = ['--src-prefix=a/', '--dst-prefix=b/'];
+export const PATCH_CONFIG_ARGS: readonly string[] = ['-c', 'diff.noprefix=false'];

@@ -6,7 +6,7 @@ import type { Commit } from '../model/commit.js';
 import type { ReadOptions } from '../model/options.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { pathspecArgs, selectionArgs } from './filters.js';
-import { DETAIL_FORMAT, PATCH_PREFIX_ARGS, detailArgs } from './logFormat.js';
+import { DETAIL_FORMAT, PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS, detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
 import type { EmitParsed, ParsedCommit, PatchReads } from './logParser.js';
 import type { CapturedDiff } from './diffStream.js';
@@ -51,9 +51,6 @@ export interface ReadContext {
   patchReads?: PatchReads;
 }
 
-/** Set before `log` when the detailed log prints patches: the same `a/`, `b/` headers as the analyzer's reads. */
-const PATCH_CONFIG = ['-c', 'diff.noprefix=false'];
-
 /** A merge's files against its first parent (git 2.31, the minimum: MINIMUM_GIT_VERSION). */
 const FIRST_PARENT_DIFF = ['--diff-merges=first-parent'];
 
@@ -85,7 +82,7 @@ export async function readRepository(
   const pathspecs = pathspecArgs(options.paths);
   const patchReads = emit && ctx.patchReads;
   const detail: DetailLog = {
-    config: patchReads ? PATCH_CONFIG : [],
+    config: patchReads ? [...PATCH_CONFIG_ARGS] : [],
     args: [
       ...detailArgs(FIRST_PARENT_DIFF), ...(patchReads ? ['--patch', ...PATCH_PREFIX_ARGS] : []),
       ...(pathspecs.length > 0 ? ['--full-diff'] : []),
