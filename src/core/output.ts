@@ -13,12 +13,13 @@ export function writeFileAtomic(path: string, content: string | Buffer, options:
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx');
   try {
-    if (typeof content === 'string') writeTextSync(fd, content);
-    else writeAllSync(fd, content, content.length);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    // A failed write (a full disk) removes the temp file too, below.
+    try {
+      if (typeof content === 'string') writeTextSync(fd, content);
+      else writeAllSync(fd, content, content.length);
+    } finally {
+      closeSync(fd);
+    }
     if (options.force) {
       renameSync(temp, path);
       return;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigestError } from '../../src/core/errors.js';
@@ -68,4 +68,25 @@ test('writeFileAtomic writes a new file, refuses an existing one without force, 
   assert.equal(readFileSync(path, 'utf8'), '# three\n');
   writeFileSync(join(dir, 'other'), 'x');
   assert.deepEqual(readdirSync(dir).sort(), ['other', 'report.md']);
+});
+
+test('a write that fails half-way (the file size limit) throws and leaves neither the report nor a temp file', (t) => {
+  const dir = tempDir(t);
+  const child = join(dir, 'child.ts');
+  writeFileSync(child, `
+    import { writeFileAtomic } from ${JSON.stringify(join(process.cwd(), 'src/core/output.ts'))};
+    process.on('SIGXFSZ', () => undefined);
+    try {
+      writeFileAtomic(${JSON.stringify(join(dir, 'out', 'report.md'))}, 'x'.repeat(4 * 1024 * 1024), { force: false });
+    } catch (error) {
+      process.stderr.write((error as NodeJS.ErrnoException).code ?? 'no code');
+      process.exit(3);
+    }
+  `);
+  mkdirSync(join(dir, 'out'));
+  // ulimit -f counts 1024-byte blocks: writes stop at 1 MB.
+  const result = spawnSync('bash', ['-c', `ulimit -f 1024; "${process.execPath}" --import tsx "${child}"`], { encoding: 'utf8' });
+  assert.equal(result.status, 3, result.stderr);
+  assert.equal(result.stderr, 'EFBIG');
+  assert.deepEqual(readdirSync(join(dir, 'out')), []);
 });
