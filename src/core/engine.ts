@@ -20,15 +20,15 @@ import { EMPTY_STATS, computeStats } from './report/stats.js';
 import { resolveWindow } from './time/window.js';
 import type { ResolvedWindow } from './time/window.js';
 
-/** How many per-commit `git show` fallbacks run at once (the diff stream answers nearly every read). */
+/** How many per-commit `git show` fallbacks run at once (captures and streams answer nearly every read). */
 const FALLBACK_CONCURRENCY = 4;
 /** Streams restarted after a missing object before the rest is read commit by commit. */
 const MAX_STREAM_RESTARTS = 32;
 /** Commits analyzed between two turns of the event loop while git runs (lets its output in). */
 const ANALYSIS_SLICE = 256;
 /**
- * Commits needing a diff that start a stream while the read goes on (each git process costs its start-up); the
- * rest stream when the read is done. Tests lower it to stream during the read of a small repository.
+ * Uncaptured commits needing a diff that start a stream while the read goes on (each git process costs its
+ * start-up); the rest stream when the read is done. Tests lower it to stream during the read of a small repository.
  */
 export const ENGINE_TUNING = { streamBatch: 4096 };
 
@@ -138,13 +138,14 @@ interface Ready extends Planned {
  * The offline analysis of a repository's commits, started while readRepository still reads them (add, from its
  * onCommit) and completed with the read (finish).
  *
- * The diffs the analyzer will ask for (diffRequest) come from streaming `git log -p` processes (streamCommitDiffs),
- * one batch of commits at a time, the first as soon as enough commits have been read, so git prints patches while
- * it still prints the read. Each commit is analyzed once its patch has been read (only the budgets of the commits in
- * hand are held); commits that need no diff are analyzed meanwhile. The analysis needs the user rules, which need
- * the repository root: both are known as soon as readRepository located the repository (before the first commit).
+ * The diffs the analyzer will ask for (planCommit's reads) come with the commits: the read prints patches and keeps
+ * each commit's wanted sections (patchReads). Commits it could not capture (renames, copies, unreadable commits)
+ * come from streaming `git log -p` processes (streamCommitDiffs), one batch at a time, the first as soon as enough
+ * such commits have been read. Only the budgets of the commits in hand are held; commits that need no diff are
+ * analyzed at once. The analysis needs the user rules, which need the repository root: both are known as soon as
+ * readRepository located the repository (before the first commit).
  *
- * An analysis whose reads the stream answers runs at once (analyzeCommitNow, no promise per read); a read the stream
+ * An analysis whose reads its capture answers runs at once (analyzeCommitNow, no promise per read); a read a capture
  * cannot answer exactly, and every read of a commit a failed stream did not answer, goes through readCommitDiff (one
  * `git show`), so the analyses are the same as with per-commit reads after the read.
  */
