@@ -51,6 +51,12 @@ export interface ReadContext {
   patchReads?: PatchReads;
 }
 
+/** The commit objects of SHAs given on stdin, without their files (DETAIL_FORMAT, no diff at all). */
+const HEADER_ONLY_LOG = [
+  'log', '--no-walk=unsorted', '--stdin', '-z', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv', '--no-patch',
+  DETAIL_FORMAT,
+];
+
 /** A merge's files against its first parent (git 2.31, the minimum: MINIMUM_GIT_VERSION). */
 const FIRST_PARENT_DIFF = ['--diff-merges=first-parent'];
 
@@ -226,11 +232,7 @@ async function readSelected(
 async function readWithoutFiles(sha: string, failure: DigestError, call: GitCall): Promise<ParsedCommit> {
   let parsed: ParsedCommit | undefined;
   try {
-    const header = await readDetails(
-      ['log', '--no-walk=unsorted', '--stdin', '-z', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv', '--no-patch',
-        DETAIL_FORMAT],
-      { ...call, input: `${sha}\n` },
-    );
+    const header = await readDetails(HEADER_ONLY_LOG, { ...call, input: `${sha}\n` });
     parsed = header.get(sha);
   } catch (error) {
     if (isDigestError(error) && error.code === 'cancelled') throw error;
@@ -256,11 +258,7 @@ async function shallowBoundary(
     return undefined;
   }
   if (grafts.length === 0) return undefined;
-  const parsed = await readDetails(
-    ['log', '--no-walk=unsorted', '--stdin', '-z', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv',
-      '--no-patch', DETAIL_FORMAT],
-    { ...call, input: `${grafts.join('\n')}\n` },
-  );
+  const parsed = await readDetails(HEADER_ONLY_LOG, { ...call, input: `${grafts.join('\n')}\n` });
   let oldest: ParsedCommit | undefined;
   for (const graft of parsed.values()) {
     const time = options.dateField === 'author' ? graft.authorTime : graft.committerTime;
