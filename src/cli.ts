@@ -179,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
     await new Promise<void>((done) => setImmediate(done));
     if (controller.signal.aborted) throw new DigestError('cancelled');
     if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
-    else writeStdout(text, (await import('./core/writeText.js')).writeTextSync);
+    else if (!(await writeStdout(text, () => controller.signal.aborted))) throw new DigestError('cancelled');
     const failed = report.repositories.filter((repo) => repo.error);
     for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
     // A partly read repository (commits whose files could not be read) is a warning: said here, exit code unchanged.
@@ -198,14 +198,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The report on stdout, written at once; a reader that went away (`daily-digest | head`) ends the run quietly. */
-function writeStdout(text: string, writeTextSync: (fd: number, text: string) => void): void {
-  try {
-    writeTextSync(1, text);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  }
+/**
+ * The report on stdout, through process.stdout so that a pipe whose reader is slow is waited for by the event loop.
+ * A reader that went away (`daily-digest | head`) ends the run quietly: see run(). False when cancelled part-way.
+ */
+async function writeStdout(text: string, cancelled: () => boolean): Promise<boolean> {
+  const { writeTextToStream } = await import('./core/writeText.js');
+  return writeTextToStream(process.stdout, text, cancelled);
 }
 
 function isUsageError(error: DigestError): boolean {

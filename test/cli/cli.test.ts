@@ -160,18 +160,26 @@ describe('daily-digest walk index', () => {
     assert.deepEqual(subjects(second.stdout), ['fix: two', 'feat: one']);
   });
 
-  test('a reader that stops early (| head) ends the run quietly with exit code 0', (t) => {
+  test('a slow reader gets the whole report; one that stops early (| head) ends the run quietly with exit code 0', (t) => {
     const repo = FixtureRepo.create({ prefix: 'dd-cli-epipe-' });
     t.after(() => repo.cleanup());
-    // 3000 files make a report far larger than a pipe holds, so the write meets the closed pipe.
+    // 3000 files make a report far larger than a pipe holds, so the write waits for the reader or meets the closed pipe.
     for (let i = 0; i < 3000; i++) repo.write(`src/module${i % 30}/file${i}.ts`, `export const v${i} = ${i};\n`);
     repo.commit('feat: many files', { date: '2026-01-22T09:00:00Z' });
-    const command = `"${process.execPath}" --import tsx "${CLI}" --repo "${repo.dir}" --date 2026-01-22 --tz UTC --format json --quiet | head -c 20; echo " status=\${PIPESTATUS[0]}"`;
-    const result = spawnSync('bash', ['-c', command], {
+    const run = `"${process.execPath}" --import tsx "${CLI}" --repo "${repo.dir}" --date 2026-01-22 --tz UTC --format json --quiet`;
+    const shell = (command: string) => spawnSync('bash', ['-c', command], {
       encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, INIT_CWD: '', LANG: 'C', XDG_CACHE_HOME: CACHE_HOME },
     });
-    assert.equal(result.stdout, '{\n  "schemaVersion": status=0\n');
-    assert.equal(result.stderr, '');
+    const early = shell(`${run} | head -c 20; echo " status=\${PIPESTATUS[0]}"`);
+    assert.equal(early.stdout, '{\n  "schemaVersion": status=0\n');
+    assert.equal(early.stderr, '');
+    const slow = shell(`${run} | (sleep 0.5; cat); echo "status=\${PIPESTATUS[0]}"`);
+    assert.equal(slow.stderr, '');
+    assert.match(slow.stdout, /\nstatus=0\n$/);
+    const report = JSON.parse(slow.stdout.slice(0, slow.stdout.lastIndexOf('status='))) as { repositories: { commits: { files: unknown[] }[] }[] };
+    assert.ok(slow.stdout.length > 256 * 1024, `a report of ${slow.stdout.length} characters is larger than a pipe`);
+    assert.equal(report.repositories[0]!.commits[0]!.files.length, 3000);
   });
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigestError } from '../../src/core/errors.js';
 import { writeFileAtomic } from '../../src/core/output.js';
-import { writeTextSync } from '../../src/core/writeText.js';
+import { writeTextSync, writeTextToStream } from '../../src/core/writeText.js';
+import { Writable } from 'node:stream';
 
 function tempDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'dd-output-'));
@@ -55,6 +56,30 @@ test('writeTextSync waits on a non-blocking pipe whose reader is slow, and loses
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, 'nonblocking');
   assert.ok(readFileSync(out).equals(Buffer.from('é'.repeat(4 * 1024 * 1024))));
+});
+
+test('writeTextToStream waits for a stream that pushes back, writes the exact UTF-8, and stops when told', async () => {
+  const slice = 256 * 1024;
+  const text = `${'中'.repeat(slice - 1)}😀${'a'.repeat(slice)}${'é'.repeat(slice / 2)}`;
+  // A sink that takes a chunk only every other turn of the event loop, with a small buffer: write() says "full"
+  // after each slice, and the writer has to wait for 'drain' to lose nothing.
+  const received: Buffer[] = [];
+  let drains = 0;
+  const slowSink = (): Writable => new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _encoding, done) {
+      received.push(chunk);
+      setImmediate(() => setImmediate(done));
+    },
+  }).on('drain', () => drains++);
+  assert.equal(await writeTextToStream(slowSink(), text), true);
+  assert.ok(Buffer.concat(received).equals(Buffer.from(text, 'utf8')));
+  assert.ok(drains >= 2, `waited for ${drains} drains`);
+  received.length = 0;
+  let slices = 0;
+  assert.equal(await writeTextToStream(slowSink(), text, () => slices++ >= 1), false);
+  // The emoji's pair is never split: the first slice ends before it.
+  assert.equal(Buffer.concat(received).toString('utf8'), '中'.repeat(slice - 1));
 });
 
 test('writeFileAtomic writes a new file, refuses an existing one without force, and leaves no temp file', (t) => {
