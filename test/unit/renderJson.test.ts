@@ -86,12 +86,28 @@ test('the schema rejects what the model forbids', () => {
     ['$.repositories[0].commits[0].analysis.importance: urgent not in enum']);
 });
 
-test('renderJson round-trips the Report exactly, pretty-printed with a trailing newline', () => {
+test('renderJson round-trips the Report exactly: indented, one line per commit, with a trailing newline', () => {
   const report = sampleReport('zh-CN');
+  // A repository without commits and one that failed print as the rest of the envelope does.
+  report.repositories.push({ ...report.repositories[0]!, name: 'o/empty', commits: [] }, { ...report.repositories[0]!, name: 'o/failed', commits: [], error: 'not a git repository' });
   const json = renderJson(report);
   assert.deepEqual(JSON.parse(json) as Report, report);
   assert.ok(json.endsWith('}\n'));
   assert.match(json, /^\{\n {2}"schemaVersion": 1,\n {2}"generatedAt": /);
+  const lines = json.split('\n');
+  // Each commit is one line, in order, and parses alone to the commit.
+  const commits = report.repositories.flatMap((repository) => repository.commits);
+  assert.ok(commits.length >= 2);
+  const commitLines = lines.filter((line) => line.startsWith('        {"sha":'));
+  assert.equal(commitLines.length, commits.length);
+  commitLines.forEach((line, index) => assert.deepEqual(JSON.parse(line.replace(/,$/, '')), commits[index]));
+  // Everything else is laid out exactly as JSON.stringify(…, null, 2) lays it out: a non-empty commits array adds
+  // its lines and its closing bracket's.
+  const withoutCommits = { ...report, repositories: report.repositories.map((repository) => ({ ...repository, commits: [] })) };
+  const envelope = renderJson(withoutCommits);
+  assert.equal(envelope, `${JSON.stringify(JSON.parse(envelope), null, 2)}\n`);
+  const nonEmpty = report.repositories.filter((repository) => repository.commits.length > 0).length;
+  assert.equal(lines.length, envelope.split('\n').length + commits.length + nonEmpty);
 });
 
 test('key order is stable: the model order, whatever order the object was built in', () => {
@@ -150,7 +166,9 @@ test('objects in order are printed as they are, the rest as sorted copies: same 
     repositories: [{ ...report.repositories[0]!, commits: [{ ...withoutNumber, files: commit.files, prNumber: 12 }, commit] }],
   };
   const before = JSON.stringify(messy);
-  assert.equal(renderJson(messy as unknown as Report), copyingRenderJson(messy));
-  assert.equal(renderJson(report), copyingRenderJson(report));
+  // Same keys in the same order (the layout is renderJson's own: see the round-trip test).
+  const relaidOut = (json: string): string => `${JSON.stringify(JSON.parse(json), null, 2)}\n`;
+  assert.equal(relaidOut(renderJson(messy as unknown as Report)), copyingRenderJson(messy));
+  assert.equal(relaidOut(renderJson(report)), copyingRenderJson(report));
   assert.equal(JSON.stringify(messy), before, 'the input is not changed');
 });
