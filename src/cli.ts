@@ -6,6 +6,7 @@ import type { Language } from './core/i18n/language.js';
 import type { DigestOptions, PeriodSpec } from './core/model/options.js';
 import type { DateField, MergeMode, Report } from './core/model/report.js';
 import { unreadableCommitsWarning } from './core/report/messages.js';
+import type { Text } from './core/writeText.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
 // JSON or Markdown report). esbuild keeps them in the bundle but evaluates each only when it is imported.
@@ -107,9 +108,10 @@ function format(flags: CliFlags): Format {
   return 'md';
 }
 
-const RENDERERS: Record<Format, () => Promise<(report: Report) => string>> = {
+/** JSON comes in parts (renderJsonParts), written one after the other: a year's report is never joined. */
+const RENDERERS: Record<Format, () => Promise<(report: Report) => Text>> = {
   md: async () => (await import('./core/render/markdown.js')).renderMarkdown,
-  json: async () => (await import('./core/render/json.js')).renderJson,
+  json: async () => (await import('./core/render/json.js')).renderJsonParts,
   html: async () => (await import('./core/render/html.js')).renderHtml,
 };
 
@@ -202,7 +204,7 @@ export async function main(argv: string[]): Promise<number> {
  * The report on stdout, through process.stdout so that a pipe whose reader is slow is waited for by the event loop.
  * A reader that went away (`daily-digest | head`) ends the run quietly: see run(). False when cancelled part-way.
  */
-async function writeStdout(text: string, cancelled: () => boolean): Promise<boolean> {
+async function writeStdout(text: Text, cancelled: () => boolean): Promise<boolean> {
   const { writeTextToStream } = await import('./core/writeText.js');
   return writeTextToStream(process.stdout, text, cancelled);
 }

@@ -37,6 +37,36 @@ test('writeTextSync writes the exact UTF-8 of any text, surrogate pairs across i
   }
 });
 
+test('text in parts is written as its concatenation: small parts joined, large ones cut, pairs split between parts kept whole', async (t) => {
+  const dir = tempDir(t);
+  const slice = 256 * 1024;
+  const pair = '😀';
+  // Parts of every size around a slice, a surrogate pair split between two parts at a slice boundary and elsewhere,
+  // empty parts, CJK.
+  const parts = [
+    'a'.repeat(slice - 1), pair[0]!, pair[1]!, '',
+    'b'.repeat(100), `${'中'.repeat(slice)}${pair[0]!}`, `${pair[1]!}tail`,
+    ...Array.from({ length: 5000 }, (_, index) => `{"n":${index},"s":"é${pair}"},\n`),
+    'c'.repeat(3 * slice + 7), pair,
+  ];
+  const expected = Buffer.from(parts.join(''), 'utf8');
+  const path = join(dir, 'parts.txt');
+  const fd = openSync(path, 'w');
+  writeTextSync(fd, parts);
+  closeSync(fd);
+  assert.ok(readFileSync(path).equals(expected));
+  const received: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      received.push(chunk);
+      done();
+    },
+  });
+  assert.equal(await writeTextToStream(sink, parts), true);
+  assert.ok(Buffer.concat(received).equals(expected));
+  assert.ok(received.every((chunk) => chunk.length <= (slice + 1) * 3), 'no slice above its size');
+});
+
 test('writeTextSync waits on a non-blocking pipe whose reader is slow, and loses nothing', (t) => {
   const dir = tempDir(t);
   const out = join(dir, 'out.txt');
