@@ -108,7 +108,7 @@ function format(flags: CliFlags): Format {
   return 'md';
 }
 
-/** JSON comes in parts (renderJsonParts), written one after the other: a year's report is never joined. */
+/** JSON comes in parts (renderJsonParts), written as they are made: a year's report is never one string. */
 const RENDERERS: Record<Format, () => Promise<(report: Report) => Text>> = {
   md: async () => (await import('./core/render/markdown.js')).renderMarkdown,
   json: async () => (await import('./core/render/json.js')).renderJsonParts,
@@ -176,8 +176,11 @@ export async function main(argv: string[]): Promise<number> {
       const { runModelAnalysis } = await import('./cliModel.js');
       report = await runModelAnalysis(report, flags, controller.signal, progress);
     }
-    const text = (await RENDERERS[outputFormat]())(report);
+    const rendered = (await RENDERERS[outputFormat]())(report);
+    // For --out the parts are made before anything is written; on stdout, as they are written.
+    const text = flags.out && typeof rendered !== 'string' ? [...rendered] : rendered;
     // A Ctrl-C during the (synchronous) rendering is handled only now: it still cancels, and nothing is written.
+    // On stdout, one during the writing stops it between two slices.
     await new Promise<void>((done) => setImmediate(done));
     if (controller.signal.aborted) throw new DigestError('cancelled');
     if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });

@@ -5,10 +5,10 @@ import type { Writable } from 'node:stream';
 // Apart from output.ts so that writing to stdout does not load node:crypto (output.ts names its temp files with it).
 
 /**
- * A text to write: one string, or parts whose concatenation is the text (renderJsonParts), so that a report of tens
- * of megabytes never has to exist as one string beside its parts.
+ * A text to write: one string, or parts whose concatenation is the text (renderJsonParts, possibly made as they are
+ * written), so that a report of tens of megabytes never has to exist as one string.
  */
-export type Text = string | readonly string[];
+export type Text = string | Iterable<string>;
 
 /** Characters encoded at a time. */
 const SLICE_CHARS = 256 * 1024;

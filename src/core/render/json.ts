@@ -77,32 +77,29 @@ function orderedObject(value: object): unknown {
  * record, and a line diff of two reports shows which commits changed.
  */
 export function renderJson(report: Report): string {
-  return renderJsonParts(report).join('');
+  return [...renderJsonParts(report)].join('');
 }
 
 /**
- * renderJson's text as parts, in order: the envelope's pieces and one part per commit line. The CLI writes them
- * without joining them, so a year's report never exists as one string beside its parts.
+ * renderJson's text as parts, in order, made as they are asked for: the envelope's pieces and one part per commit
+ * line. The CLI writes them as they come, so a year's report never exists as one string, and printing overlaps
+ * writing.
  */
-export function renderJsonParts(report: Report): string[] {
-  const parts: string[] = [];
-  const commitsOneALine: Special = (key, value, indent) => {
-    if (key !== 'commits' || !Array.isArray(value)) return false;
-    arrayParts(value, indent, parts, (commit) => parts.push(JSON.stringify(commit)));
-    return true;
-  };
-  const repositories: Special = (key, value, indent) => {
-    if (key !== 'repositories' || !Array.isArray(value)) return false;
-    arrayParts(value, indent, parts, (repository, inner) => objectParts(repository as Record<string, unknown>, inner, parts, commitsOneALine));
-    return true;
-  };
-  objectParts(ordered(report) as Record<string, unknown>, '', parts, repositories);
-  parts.push('\n');
-  return parts;
+export function* renderJsonParts(report: Report): Generator<string> {
+  const commitsOneALine: Special = (key, value, indent) =>
+    key === 'commits' && Array.isArray(value) ? arrayParts(value, indent, function* (commit) {
+      yield JSON.stringify(commit);
+    }) : undefined;
+  const repositories: Special = (key, value, indent) =>
+    key === 'repositories' && Array.isArray(value)
+      ? arrayParts(value, indent, (repository, inner) => objectParts(repository as Record<string, unknown>, inner, commitsOneALine))
+      : undefined;
+  yield* objectParts(ordered(report) as Record<string, unknown>, '', repositories);
+  yield '\n';
 }
 
-/** Prints a member's value into the parts itself and says true, or says false for the pretty default. */
-type Special = (key: string, value: unknown, indent: string) => boolean;
+/** The parts of a member's value when it is not pretty-printed, or undefined for the pretty default. */
+type Special = (key: string, value: unknown, indent: string) => Iterable<string> | undefined;
 
 /** `value` as JSON.stringify(value, null, 2) prints it, starting at `indent` (JSON text has no raw newline in a string). */
 function pretty(value: unknown, indent: string): string {
@@ -110,28 +107,28 @@ function pretty(value: unknown, indent: string): string {
 }
 
 /** An object as pretty JSON at `indent`, but for the members `special` prints; skips what JSON.stringify skips. */
-function objectParts(object: Record<string, unknown>, indent: string, parts: string[], special: Special): void {
+function* objectParts(object: Record<string, unknown>, indent: string, special: Special): Generator<string> {
   const inner = `${indent}  `;
   let first = true;
   for (const [key, value] of Object.entries(object)) {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
-    parts.push(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
+    yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
     first = false;
-    if (!special(key, value, inner)) parts.push(pretty(value, inner));
+    yield* special(key, value, inner) ?? [pretty(value, inner)];
   }
-  parts.push(first ? '{}' : `\n${indent}}`);
+  yield first ? '{}' : `\n${indent}}`;
 }
 
-/** An array at `indent`, one item a line, each printed into the parts by `item`. */
-function arrayParts(items: unknown[], indent: string, parts: string[], item: (value: unknown, indent: string) => void): void {
+/** An array at `indent`, one item a line, each item's parts made by `item`. */
+function* arrayParts(items: unknown[], indent: string, item: (value: unknown, indent: string) => Iterable<string>): Generator<string> {
   if (items.length === 0) {
-    parts.push('[]');
+    yield '[]';
     return;
   }
   const inner = `${indent}  `;
-  items.forEach((value, index) => {
-    parts.push(`${index === 0 ? '[\n' : ',\n'}${inner}`);
-    item(value, inner);
-  });
-  parts.push(`\n${indent}]`);
+  for (let index = 0; index < items.length; index++) {
+    yield `${index === 0 ? '[\n' : ',\n'}${inner}`;
+    yield* item(items[index], inner);
+  }
+  yield `\n${indent}]`;
 }
