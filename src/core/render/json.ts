@@ -87,9 +87,7 @@ export function renderJson(report: Report): string {
  */
 export function* renderJsonParts(report: Report): Generator<string> {
   const commitsOneALine: Special = (key, value, indent) =>
-    key === 'commits' && Array.isArray(value) ? arrayParts(value, indent, function* (commit) {
-      yield JSON.stringify(commit);
-    }) : undefined;
+    key === 'commits' && Array.isArray(value) ? arrayParts(value, indent, (commit) => [JSON.stringify(commit)]) : undefined;
   const repositories: Special = (key, value, indent) =>
     key === 'repositories' && Array.isArray(value)
       ? arrayParts(value, indent, (repository, inner) => objectParts(repository as Record<string, unknown>, inner, commitsOneALine))
