@@ -1,0 +1,221 @@
+/**
+ * The facts stage of the offline analysis: what a commit's diff changed, each fact with the file and line where it
+ * is. Facts are observations, never guesses: every one names what was seen. The verdict (type, importance,
+ * breaking, security) and the prose are made from them.
+ */
+
+/** Where a fact is: the path in the commit (the new path; the old one for removed things) and a 1-based line. */
+export interface FactLocation {
+  path: string;
+  /** 1-based line in the new file, or in the old file when the thing was removed. */
+  line?: number;
+  /** Which side `line` counts in. */
+  side?: 'old' | 'new';
+}
+
+export type DefinitionKind =
+  | 'function'
+  | 'method'
+  | 'class'
+  | 'struct'
+  | 'enum'
+  | 'interface'
+  | 'trait'
+  | 'type'
+  | 'constant'
+  | 'module'
+  | 'macro'
+  | 'field'
+  | 'variant';
+
+export type DefinitionChange = 'added' | 'removed' | 'renamed' | 'moved' | 'signature' | 'body';
+
+export interface DefinitionFact extends FactLocation {
+  kind: 'definition';
+  change: DefinitionChange;
+  defKind: DefinitionKind;
+  /** The definition's own name, e.g. `write_pack`. */
+  name: string;
+  /** The enclosing class, impl, struct or namespace, when there is one, e.g. `PackWriter`. */
+  container?: string;
+  /** Exported, `pub`, `public`, a capitalised Go name, or declared in a header. */
+  public: boolean;
+  language: string;
+  /** For renamed: the old name. */
+  oldName?: string;
+  /** For moved: the old path. */
+  oldPath?: string;
+  /** For signature: the old and new signature text, one line each, bounded. */
+  oldSignature?: string;
+  signature?: string;
+}
+
+export type AddedRemoved = 'added' | 'removed';
+
+export interface FlagFact extends FactLocation {
+  kind: 'flag';
+  change: AddedRemoved;
+  /** As a user types it: `--cert`, `-v`. */
+  name: string;
+  /** clap, argparse, click, commander, cobra, parse-options, … */
+  framework: string;
+}
+
+export interface EnvFact extends FactLocation {
+  kind: 'env';
+  change: AddedRemoved;
+  /** The variable name, e.g. `UV_CERT`. */
+  name: string;
+}
+
+export interface ConfigKeyFact extends FactLocation {
+  kind: 'config';
+  change: AddedRemoved;
+  key: string;
+}
+
+export interface DefaultFact extends FactLocation {
+  kind: 'default';
+  /** The setting, field, parameter or constant whose literal changed. */
+  name: string;
+  old: string;
+  new: string;
+}
+
+export interface RouteFact extends FactLocation {
+  kind: 'route';
+  change: AddedRemoved;
+  method?: string;
+  route: string;
+}
+
+export interface FormatFact extends FactLocation {
+  kind: 'format';
+  change: AddedRemoved;
+  /** A file format, compression, URL scheme or protocol name, e.g. `bz2`, `s3://`. */
+  name: string;
+}
+
+export type DependencyScope = 'runtime' | 'dev' | 'build' | 'optional' | 'ci';
+export type DependencyChange = 'added' | 'removed' | 'bumped';
+
+export interface DependencyFact extends FactLocation {
+  kind: 'dependency';
+  change: DependencyChange;
+  name: string;
+  old?: string;
+  new?: string;
+  scope: DependencyScope;
+  /** cargo, npm, go, pip, meson, cmake, actions, … */
+  ecosystem: string;
+  /** True when only a lock file shows it (a bump, not a feature). */
+  lockOnly?: boolean;
+}
+
+export type CiFactWhat = 'trigger' | 'permission' | 'secret' | 'unpinned-action';
+
+export interface CiFact extends FactLocation {
+  kind: 'ci';
+  what: CiFactWhat;
+  change: AddedRemoved;
+  /** What was seen: `pull_request_target`, `contents: write`, `secrets.NPM_TOKEN`, `foo/bar@main`. */
+  detail: string;
+}
+
+export type SecurityArea =
+  | 'tls'
+  | 'auth'
+  | 'crypto'
+  | 'secret'
+  | 'permission'
+  | 'sandbox'
+  | 'path'
+  | 'exec'
+  | 'deserialize'
+  | 'unsafe'
+  | 'input';
+
+export interface SecurityFact extends FactLocation {
+  kind: 'security';
+  area: SecurityArea;
+  change: AddedRemoved | 'changed';
+  /** The identifier, call or token that was seen, e.g. `md5`, `verify_mode`, `unsafe`. */
+  evidence: string;
+}
+
+export interface TestFact extends FactLocation {
+  kind: 'test';
+  change: AddedRemoved;
+  name: string;
+  /** Names of definitions changed in this commit that the test's text names. */
+  covers: string[];
+}
+
+export type ParseNoteReason =
+  | 'unknown-language'
+  | 'syntax-error'
+  | 'generated'
+  | 'minified'
+  | 'binary'
+  | 'too-large'
+  | 'not-utf8'
+  | 'unreadable'
+  | 'budget';
+
+/** A file whose facts came from the patch only, and why. */
+export interface ParseNote {
+  path: string;
+  reason: ParseNoteReason;
+}
+
+export type Fact =
+  | DefinitionFact
+  | FlagFact
+  | EnvFact
+  | ConfigKeyFact
+  | DefaultFact
+  | RouteFact
+  | FormatFact
+  | DependencyFact
+  | CiFact
+  | SecurityFact
+  | TestFact;
+
+/** Every fact of one commit, by kind, each list in path then line order. */
+export interface CodeFacts {
+  definitions: DefinitionFact[];
+  flags: FlagFact[];
+  env: EnvFact[];
+  config: ConfigKeyFact[];
+  defaults: DefaultFact[];
+  routes: RouteFact[];
+  formats: FormatFact[];
+  dependencies: DependencyFact[];
+  ci: CiFact[];
+  security: SecurityFact[];
+  tests: TestFact[];
+  notes: ParseNote[];
+}
+
+export function emptyCodeFacts(): CodeFacts {
+  return {
+    definitions: [], flags: [], env: [], config: [], defaults: [], routes: [], formats: [], dependencies: [],
+    ci: [], security: [], tests: [], notes: [],
+  };
+}
+
+/**
+ * One changed file as the fact extractors see it. Texts are the whole blobs before and after (undefined when the
+ * file did not exist on that side, or could not be read: then `unreadable` says why), and `patch` is the file's
+ * unified diff (hunks only, may be cut short at a byte budget).
+ */
+export interface FileInput {
+  path: string;
+  oldPath?: string;
+  status: 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+  oldText?: string;
+  newText?: string;
+  patch?: string;
+  binary?: boolean;
+  unreadable?: ParseNoteReason;
+}
