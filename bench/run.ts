@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureBenchRepo } from './buildRepo.js';
+import { ensurePolyglotRepo } from './buildPolyglotRepo.js';
 
 interface Sample {
   seconds: number;
@@ -151,6 +152,14 @@ async function main(): Promise<void> {
     compare('busy day, 50k, commit-graph, no walk index', ourDay(graphed), rawDay(graphed), dayTarget, cold);
   }
   if (small) compare('busy day, 5k history (memory check)', ourDay(small), rawDay(small), dayTarget, cold);
+
+  if (!flag('--repo')) {
+    // The code-reading analysis: a busy day whose commits rewrite real-size source files in seven languages, against
+    // raw git printing the same day's patches (what the analysis has to read at least).
+    const polyglot = await ensurePolyglotRepo(cacheDir, { history: 300, busyDay, busyCommits: 40 });
+    const rawPatches = [...rawDay(polyglot), '-p'];
+    compare('busy day, 7 languages, real-size sources', ourDay(polyglot), rawPatches, (raw) => 1.3 * raw + 0.15);
+  }
 
   const yearStart = '2025-11-21';
   const ourYear = ['node', cli, '--repo', repo, '--since', yearStart, '--until', lastDay, '--tz', 'UTC', '--format', 'json', '--quiet'];
