@@ -14,12 +14,13 @@ export interface CliCommand {
 const GIT_ENV: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };
 const MAX_OUTPUT = 512 * 1024 * 1024;
 
-function git(gitDir: string, args: string[], input?: string): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', env: GIT_ENV, input, maxBuffer: MAX_OUTPUT });
+/** git in a repository: `-C` takes a bare repository and a work tree alike. */
+function git(repoDir: string, args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync('git', ['-C', repoDir, ...args], { encoding: 'utf8', env: GIT_ENV, input, maxBuffer: MAX_OUTPUT });
   return { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
-/** The label file's `path` (relative to the file), else `<mirrors>/<owner>+<name>/repo`. */
+/** The repository folder (bare, or a work tree): the label file's `path` (relative to the file), else `<mirrors>/<owner>+<name>/repo`. */
 export function resolveGitDir(labels: LabelFile, mirrorsDir: string): string {
   const candidate = labels.path !== undefined
     ? (isAbsolute(labels.path) ? labels.path : resolve(dirname(labels.file), labels.path))
@@ -30,7 +31,7 @@ export function resolveGitDir(labels: LabelFile, mirrorsDir: string): string {
       `${labels.file}: repository ${labels.repo} not found at ${candidate}; pass --mirrors DIR (layout <owner>+<name>/repo) or set "path" in the label file.`,
     );
   }
-  return probe.stdout.trim();
+  return resolve(candidate);
 }
 
 /** Committer time (seconds since the epoch) of each labelled commit; every sha must be a commit of the repository. */
