@@ -24,7 +24,11 @@ const RENAME_SIMILARITY = 0.8;
 const MAX_SIMILARITY_PAIRS = 4096;
 /** Tokens of a body compared, at most. */
 const MAX_SIMILARITY_TOKENS = 2000;
-/** A body-less definition (type alias, field) is renamed only when its text without the name is at least this long. */
+/**
+ * A body shorter than this (`{}`, `{ return a; }`) says too little to call two definitions one renamed; a body-less
+ * definition (type alias, field) needs its text without the name at least MIN_RENAME_SHAPE long.
+ */
+const MIN_RENAME_BODY = 24;
 const MIN_RENAME_SHAPE = 12;
 
 interface Located {
@@ -57,7 +61,7 @@ function base(file: FileDefinitions, definition: SideDefinition, side: 'old' | '
 
 /** The text a definition is recognised by once its name is taken out (for renames). */
 function shape(definition: SideDefinition): string {
-  if (definition.body) return definition.body;
+  if (definition.body) return definition.body.length >= MIN_RENAME_BODY ? definition.body : '';
   const text = definition.signature.split(definition.name).join('\u0001');
   return text.length >= MIN_RENAME_SHAPE ? text : '';
 }
@@ -105,10 +109,10 @@ function findRenames(removed: SideDefinition[], added: SideDefinition[]): Map<Si
     const same = (old: SideDefinition): boolean =>
       !taken.has(old) && old.name !== now.name && old.kind === now.kind && old.container === now.container && old.declaration === now.declaration;
     let best = byShape.get(text)?.find(same);
-    if (!best && compareNearly && now.body) {
+    if (!best && compareNearly && now.body.length >= MIN_RENAME_BODY) {
       let bestScore = RENAME_SIMILARITY;
       for (const old of removed) {
-        if (!same(old) || !old.body) continue;
+        if (!same(old) || old.body.length < MIN_RENAME_BODY) continue;
         const score = similarity(old.body, now.body);
         if (score >= bestScore) [best, bestScore] = [old, score];
       }
