@@ -13,6 +13,8 @@ export interface SideDefinition {
   public: boolean;
   /** 1-based. */
   line: number;
+  /** 0-based, in UTF-16 units (orders definitions that share a line). */
+  column: number;
   /** The text before the body, whitespace collapsed, at most SIGNATURE_CHARS. */
   signature: string;
   /** The body's text, whitespace collapsed ('' for definitions whose members carry their changes). */
@@ -116,6 +118,7 @@ function record(node: Node, found: Found, scope: Scope, depth: number, state: Wa
       container,
       public: isPublic,
       line: definition.startPosition.row + 1,
+      column: definition.startPosition.column,
       signature: collapseWhitespace(state.text.slice(definition.startIndex, signatureEnd)).slice(0, SIGNATURE_CHARS),
       body: body && !found.members ? collapseWhitespace(body.text) : '',
       declaration: !body && (found.kind === 'function' || found.kind === 'method'),
