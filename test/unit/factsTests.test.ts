@@ -40,8 +40,8 @@ test('test facts: added and removed tests per language, each with the changed de
   const { tests, definitions } = await extractCodeFacts(files);
   assert.deepEqual(show(tests), [
     'added server/handler_test.go:5 TestServeStrict [Serve]',
-    'added src/parse.rs:6 tests::strict_case [parse]',
     'removed src/parse.rs:6 tests::old_case [parse]',
+    'added src/parse.rs:6 tests::strict_case [parse]',
     'added src/parse.rs:8 tests::async_case []',
     'added src/test/java/FooTest.java:2 FooTest.computes []',
     'added src/test/java/FooTest.java:4 FooTest.many []',
