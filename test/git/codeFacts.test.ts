@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BlobReader } from '../../src/core/git/blobReader.js';
-import { extractCodeFacts } from '../../src/core/analyze/facts/definitions.js';
+import { createParseBudget, extractCodeFacts } from '../../src/core/analyze/facts/definitions.js';
+import { SideFactsCache } from '../../src/core/analyze/facts/sideCache.js';
 import { readFileInputs } from '../../src/core/analyze/facts/fileInputs.js';
 import type { ChangedPath } from '../../src/core/analyze/facts/fileInputs.js';
 import { FixtureRepo } from '../support/gitFixture.js';
@@ -62,4 +63,19 @@ test('code facts from a real repository: blobs read by one cat-file, definitions
   );
   assert.equal(facts.definitions.find((fact) => fact.name === 'write_pack')?.oldSignature, 'int write_pack(int fd);');
   assert.deepEqual(facts.tests.map((fact) => `${fact.change} ${fact.name} [${fact.covers.join(',')}]`), ['added TestHandle [ToolCallID]']);
+
+  // The next commit's old side is this commit's new side: with a shared cache it is not parsed again.
+  repo.write('src/util.ts', 'export function slugify(s: string, sep = "_"): string {\n  return s.toLowerCase().replace(/\\s+/g, sep).trim();\n}\n');
+  const third = repo.commit('underscore', { date: '2026-01-22T11:00:00+08:00' });
+  const cache = new SideFactsCache();
+  const budget = createParseBudget();
+  await extractCodeFacts(inputs, { cache, budget });
+  const spentBefore = budget.remainingBytes;
+  const next = await readFileInputs(reader, commit, third, changedPaths(repo, commit, third));
+  assert.ok(next[0]?.oldId && next[0]?.newId && next[0].oldId !== next[0].newId);
+  const cached = await extractCodeFacts(next, { cache, budget });
+  assert.equal(cache.hits, 1);
+  assert.ok(spentBefore - budget.remainingBytes < Buffer.byteLength(next[0]?.oldText ?? '') * 2, 'only the new side was parsed');
+  assert.deepEqual(cached, await extractCodeFacts(next));
+  assert.deepEqual(cached.definitions.map((fact) => `${fact.change} ${fact.name}`), ['signature slugify']);
 });

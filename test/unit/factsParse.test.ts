@@ -68,9 +68,9 @@ test('notes: what is not parsed says why, the rest of the commit is still read, 
 test('budget: files past the run budget get a `budget` note; a shared budget spans calls', async () => {
   const text = `pub fn f() -> u8 {\n    1\n}\n${'// padding line for size\n'.repeat(200)}`;
   const budget = createParseBudget(text.length * 3);
-  const first = await extractCodeFacts([{ path: 'a.rs', status: 'A', newText: text }, { path: 'b.rs', status: 'A', newText: text }], budget);
+  const first = await extractCodeFacts([{ path: 'a.rs', status: 'A', newText: text }, { path: 'b.rs', status: 'A', newText: text }], { budget });
   assert.deepEqual(first.notes, []);
-  const second = await extractCodeFacts([{ path: 'c.rs', status: 'A', newText: text }, { path: 'd.rs', status: 'A', newText: text }], budget);
+  const second = await extractCodeFacts([{ path: 'c.rs', status: 'A', newText: text }, { path: 'd.rs', status: 'A', newText: text }], { budget });
   assert.deepEqual(second.notes, [{ path: 'd.rs', reason: 'budget' }]);
   assert.deepEqual(second.definitions.map((fact) => fact.path), ['c.rs']);
 });

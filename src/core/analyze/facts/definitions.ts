@@ -1,10 +1,11 @@
 import type { CodeFacts, FileInput, ParseNote, ParseNoteReason } from './types.js';
 import { diffDefinitions } from './definitionsDiff.js';
 import type { FileDefinitions } from './definitionsDiff.js';
+import { SideFactsCache } from './sideCache.js';
+import type { SideOutcome } from './sideCache.js';
 import { diffTests } from './testFacts.js';
 import type { FileTests } from './testFacts.js';
 import { extractSide } from './syntax/extract.js';
-import type { SideFacts } from './syntax/extract.js';
 import { languageOfPath } from './syntax/languages.js';
 import { parseSource } from './syntax/parse.js';
 import { utf8Length } from './syntax/screening.js';
@@ -36,13 +37,27 @@ function note(notes: ParseNote[], path: string, reason: ParseNoteReason): void {
   notes.push({ path, reason });
 }
 
-type SideResult = { facts?: SideFacts; reason?: ParseNoteReason; language?: string };
+export interface ExtractOptions {
+  /** Bytes this call may parse; pass one budget to every commit of a run to bound the run. */
+  budget?: ParseBudget;
+  /** Outcomes by blob id and path, shared by the commits of a run (FileInput.oldId/newId key it). */
+  cache?: SideFactsCache;
+}
 
-async function readSide(path: string, text: string | undefined, budget: ParseBudget): Promise<SideResult> {
+async function readSide(path: string, text: string | undefined, blobId: string | undefined, options: Required<ExtractOptions>): Promise<SideOutcome> {
   if (text === undefined) return {};
+  const key = blobId ? SideFactsCache.key(blobId, path) : undefined;
+  const cached = key ? options.cache.get(key) : undefined;
+  if (cached) return cached;
   const bytes = utf8Length(text);
-  if (bytes > budget.remainingBytes) return { reason: 'budget' };
-  budget.remainingBytes -= bytes;
+  if (bytes > options.budget.remainingBytes) return { reason: 'budget' };
+  options.budget.remainingBytes -= bytes;
+  const outcome = await parseAndRead(path, text);
+  if (key) options.cache.set(key, outcome, bytes);
+  return outcome;
+}
+
+async function parseAndRead(path: string, text: string): Promise<SideOutcome> {
   const parsed = await parseSource(path, text);
   if (!parsed.tree) return { reason: parsed.reason };
   try {
@@ -58,7 +73,8 @@ async function readSide(path: string, text: string | undefined, budget: ParseBud
  * Definitions added, removed, renamed, moved, re-signed or changed in body, the tests added or removed, and a note
  * for every source file that could not be read. Deterministic: facts in path then line order.
  */
-export async function extractCodeFacts(files: FileInput[], budget = createParseBudget()): Promise<DefinitionCodeFacts> {
+export async function extractCodeFacts(files: FileInput[], options: ExtractOptions = {}): Promise<DefinitionCodeFacts> {
+  const settings = { budget: options.budget ?? createParseBudget(), cache: options.cache ?? new SideFactsCache(0) };
   const notes: ParseNote[] = [];
   const definitionFiles: FileDefinitions[] = [];
   const testFiles: FileTests[] = [];
@@ -80,8 +96,8 @@ export async function extractCodeFacts(files: FileInput[], budget = createParseB
     // A copy's old text is its source: everything in it is new here.
     const oldText = file.status === 'A' || file.status === 'C' ? undefined : file.oldText;
     const newText = file.status === 'D' ? undefined : file.newText;
-    const old = await readSide(file.oldPath ?? file.path, oldText, budget);
-    const now = old.reason ? {} : await readSide(file.path, newText, budget);
+    const old = await readSide(file.oldPath ?? file.path, oldText, file.oldId, settings);
+    const now: SideOutcome = old.reason ? {} : await readSide(file.path, newText, file.newId, settings);
     const reason = old.reason ?? now.reason;
     if (reason) {
       note(notes, file.path, reason);

@@ -17,7 +17,7 @@ export interface BlobSource {
   read(spec: string): Promise<BlobRead>;
 }
 
-type Side = { text?: string; reason?: ParseNoteReason; binary?: boolean };
+type Side = { text?: string; reason?: ParseNoteReason; binary?: boolean; id?: string };
 
 async function readSide(reader: BlobSource, spec: string): Promise<Side> {
   let read: BlobRead;
@@ -29,7 +29,7 @@ async function readSide(reader: BlobSource, spec: string): Promise<Side> {
   if (read.status === 'too-large') return { reason: 'too-large' };
   if (read.status !== 'ok') return { reason: 'unreadable' };
   const decoded = decodeBlobText(read.bytes);
-  if ('text' in decoded) return { text: decoded.text };
+  if ('text' in decoded) return { text: decoded.text, id: read.id };
   return decoded.reason === 'binary' ? { binary: true } : { reason: decoded.reason };
 }
 
@@ -57,6 +57,8 @@ export async function readFileInputs(
     ]);
     if (old.text !== undefined) input.oldText = old.text;
     if (now.text !== undefined) input.newText = now.text;
+    if (old.id) input.oldId = old.id;
+    if (now.id) input.newId = now.id;
     if (old.binary || now.binary) input.binary = true;
     const reason = old.reason ?? now.reason;
     if (reason) input.unreadable = reason;
