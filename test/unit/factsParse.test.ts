@@ -91,3 +91,16 @@ test('grammars load lazily: a run that meets Python and Go loads only those two'
   const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
   assert.deepEqual(JSON.parse(output), { before: 0, after: ['go', 'python'] });
 });
+
+test('budget: smaller files are parsed first, so one large file cannot starve the others', async () => {
+  const small = 'pub fn small() {}\n';
+  const large = `pub fn large() {}\n${'// filler\n'.repeat(5000)}`;
+  const budget = createParseBudget(large.length);
+  const { definitions, notes } = await extractCodeFacts([
+    { path: 'a_large.rs', status: 'A', newText: large },
+    { path: 'b.rs', status: 'A', newText: small },
+    { path: 'c.rs', status: 'A', newText: small },
+  ], { budget });
+  assert.deepEqual(notes, [{ path: 'a_large.rs', reason: 'budget' }]);
+  assert.deepEqual(definitions.map((fact) => fact.path), ['b.rs', 'c.rs']);
+});
