@@ -7,7 +7,7 @@ import type { FileInput } from '../../src/core/analyze/facts/types.js';
 
 test('hostile sources: deep nesting, a huge name, thousands of definitions, random bytes', async () => {
   const deep = `${'namespace a { '.repeat(3000)}int f() { return 1; }${' }'.repeat(3000)}\n`;
-  const hugeName = `pub fn ${'x'.repeat(3000)}() {}\n`;
+  const hugeName = `pub fn ${'x'.repeat(3000)}() {}\n${'fn small() {}\n'.repeat(40)}`;
   const many = Array.from({ length: 8000 }, (_, i) => `def f${i}():\n    pass\n`).join('');
   let seed = 7;
   const random = Array.from({ length: 100_000 }, () => {
