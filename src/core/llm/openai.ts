@@ -36,6 +36,8 @@ export interface OpenAiCompatibleOptions {
   stream?: boolean;
   /** Retries of HTTP 429 and 5xx answers. Default 3. */
   maxRetries?: number;
+  /** Retries of an attempt that timed out, made at once (the timeout was the wait). Default 1. */
+  maxTimeoutRetries?: number;
   /** First backoff delay when the server sends no Retry-After; doubled each retry. Default 1000 ms. */
   retryBaseMs?: number;
   /** Upper bound of one wait, Retry-After included. Default 30 000 ms. */
@@ -47,6 +49,7 @@ export interface OpenAiCompatibleOptions {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_MAX_TIMEOUT_RETRIES = 1;
 const DEFAULT_RETRY_BASE_MS = 1_000;
 const DEFAULT_MAX_RETRY_DELAY_MS = 30_000;
 
@@ -69,6 +72,7 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+  const maxTimeoutRetries = Math.max(0, options.maxTimeoutRetries ?? DEFAULT_MAX_TIMEOUT_RETRIES);
   const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
   const stream = options.stream ?? false;
@@ -87,13 +91,19 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   const redact = (text: string): string => (apiKey ? text.split(apiKey).join('***') : text);
   const detailOf = (text: string): string => redact(shorten(oneLine(extractErrorMessage(text)), 160));
 
-  async function attempt(messages: ChatMessage[], jsonMode: boolean, signal: AbortSignal): Promise<AttemptResult> {
+  async function attempt(messages: ChatMessage[], jsonMode: boolean, chat: ChatOptions, tries: number): Promise<AttemptResult> {
+    const { signal } = chat;
     const body: Record<string, unknown> = { model: options.model, messages, temperature: 0, stream };
     if (jsonMode) body.response_format = { type: 'json_object' };
     if (stream) body.stream_options = { include_usage: true };
 
+    const perAttempt = chat.timeoutMs ?? timeoutMs;
+    const left = chat.deadline === undefined ? Number.POSITIVE_INFINITY : chat.deadline - Date.now();
+    if (left <= 0) throw new ModelError('time-limit', { endpoint });
+    // The run's deadline, not the request's timeout, ends this attempt when it comes first.
+    const cutByDeadline = left < perAttempt;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const timer = setTimeout(() => timeout.abort(), Math.min(perAttempt, left));
     const onAbort = (): void => timeout.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     try {
@@ -108,7 +118,10 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
       return { result: parseCompletion(text, endpoint) };
     } catch (error) {
       if (signal.aborted) throw new DigestError('cancelled');
-      if (timeout.signal.aborted) throw new ModelError('timeout', { endpoint, seconds: String(Math.round(timeoutMs / 100) / 10) });
+      if (timeout.signal.aborted) {
+        if (cutByDeadline) throw new ModelError('time-limit', { endpoint });
+        throw new ModelError('timeout', { endpoint, seconds: String(Math.round(perAttempt / 100) / 10), tries: String(tries) });
+      }
       if (error instanceof ModelError) throw error;
       throw networkError(error, endpoint, server, redact);
     } finally {
@@ -124,10 +137,20 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
       const { signal } = chat;
       if (signal.aborted) throw new DigestError('cancelled');
       let retries = 0;
+      let timeoutRetries = 0;
       let jsonFallbackTried = false;
       for (;;) {
         const jsonMode = chat.jsonMode && jsonModeSupported;
-        const outcome = await attempt(messages, jsonMode, signal);
+        let outcome: AttemptResult;
+        try {
+          outcome = await attempt(messages, jsonMode, chat, timeoutRetries + 1);
+        } catch (error) {
+          if (error instanceof ModelError && error.code === 'timeout' && timeoutRetries < maxTimeoutRetries) {
+            timeoutRetries += 1;
+            continue;
+          }
+          throw error;
+        }
         if ('result' in outcome) return outcome.result;
 
         const { status, text, retryAfter } = outcome;
@@ -139,6 +162,7 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
         const retryable = status === 429 || status >= 500;
         if (retryable && retries < maxRetries) {
           const delay = Math.min(maxRetryDelayMs, parseRetryAfter(retryAfter) ?? retryBaseMs * 2 ** retries);
+          if (chat.deadline !== undefined && Date.now() + delay >= chat.deadline) throw new ModelError('time-limit', { endpoint });
           retries += 1;
           await sleep(delay, signal);
           continue;
@@ -182,7 +206,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 interface CompletionChoice {
-  message?: { content?: unknown };
+  message?: { content?: unknown; refusal?: unknown };
   delta?: { content?: unknown };
   finish_reason?: unknown;
 }
@@ -205,11 +229,14 @@ function parseCompletion(text: string, endpoint: string): ChatResult {
   const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;
   if (!choice || typeof choice !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'no choices' });
   const content = choice.message?.content;
-  return {
+  const refusal = choice.message?.refusal;
+  const result: ChatResult = {
     text: typeof content === 'string' ? content : '',
     finishReason: typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined,
     usage: parseUsage(body.usage),
   };
+  if (typeof refusal === 'string' && refusal.trim()) result.refusal = shorten(oneLine(refusal), 200);
+  return result;
 }
 
 async function readStream(response: Response, endpoint: string): Promise<ChatResult> {
