@@ -189,7 +189,7 @@ describe('OpenAI-compatible transport', () => {
 
   test('a slow answer times out with a one-line message', async () => {
     server.script(hang());
-    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 150 });
+    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 150, maxTimeoutRetries: 0 });
     await assert.rejects(transport.complete(MESSAGES, options()), (error: unknown) => {
       assert.ok(error instanceof ModelError);
       assert.equal(error.code, 'timeout');
