@@ -12,7 +12,7 @@ const CAUSE_LABELS: Record<Language, Record<Exclude<FallbackCause, 'http'>, stri
   },
   'zh-CN': {
     timeout: '超时', 'connection-refused': '连接被拒绝', 'unknown-host': '主机名无法解析', network: '网络错误',
-    'bad-response': '应答不是对话补全', 'not-json': '不是 JSON', 'wrong-shape': 'JSON 结构不符', 'token-limit': '达到 token 上限',
+    'bad-response': '应答不是对话补全', 'not-json': '不是 JSON', 'wrong-shape': 'JSON 结构不符', 'token-limit': '达到令牌上限',
     'model-refused': '模型拒绝回答', 'time-limit': '达到总时长上限', stopped: '已中止', other: '其他错误',
   },
 };
