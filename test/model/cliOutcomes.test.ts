@@ -216,6 +216,7 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
     })));
     const run = await runJson(['--concurrency', '1']);
     assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^daily-digest: model: 5 analyzed, 0 offline$/m);
     const fix = commitsOf(run.report).find((commit) => commit.subject === 'fix: shorter session_ttl')!;
     assert.equal(fix.analysis.summary, 'Shortens `session_ttl` to 30 seconds.');
     assert.deepEqual(fix.analysis.risks, ['Clients that cache session_ttl may log out sooner.']);
@@ -246,6 +247,8 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
     serve(completion(validAnswer(), { delayMs: 350 }));
     const run = await runJson(['--concurrency', '1']);
     assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^daily-digest: model: 5 analyzed, 0 offline$/m);
+    assert.equal(run.report.modelRun?.analyzed, 5);
     const estimates = run.stderr.split('\n').filter((line) => / left$/.test(line));
     assert.equal(estimates.length, 1, run.stderr);
     assert.match(estimates[0]!, /^daily-digest: model: 3 of 5 commits in \d+ s; about \d+ s left$/);

@@ -45,7 +45,7 @@ export function countScripts(text: string): { cjk: number; latin: number } {
   for (const char of plain) if (CJK.test(char)) cjk += 1;
   let latin = 0;
   for (const match of plain.matchAll(ASCII_RUN)) {
-    const word = match[0].replace(/^['’.:/-]+|['’.:/-]+$/g, '');
+    const word = trimPunctuation(match[0]);
     if (!word || looksLikeCode(word)) continue;
     for (const char of word) if ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z')) latin += 1;
   }
@@ -65,6 +65,17 @@ export function checkAnswerLanguage(output: ModelOutput, language: Language): La
   const looksLike: Language = cjkShare >= LANGUAGE_CHECK.zhMinCjkShare ? 'zh-CN' : 'en';
   const wrong = language === 'zh-CN' ? cjkShare < LANGUAGE_CHECK.zhMinCjkShare : cjkShare > LANGUAGE_CHECK.enMaxCjkShare;
   return { wrong, cjkShare, looksLike: wrong ? (language === 'zh-CN' ? 'en' : 'zh-CN') : looksLike };
+}
+
+const EDGE_PUNCTUATION = new Set(["'", '’', '.', ':', '/', '-']);
+
+/** The word without punctuation at either end (a loop: an end-anchored regex is quadratic in a run of punctuation). */
+function trimPunctuation(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && EDGE_PUNCTUATION.has(word[start]!)) start += 1;
+  while (end > start && EDGE_PUNCTUATION.has(word[end - 1]!)) end -= 1;
+  return word.slice(start, end);
 }
 
 function looksLikeCode(word: string): boolean {
