@@ -38,7 +38,10 @@ export interface OpenAiCompatibleOptions {
   stream?: boolean;
   /** Retries of HTTP 429 and 5xx answers. Default 3. */
   maxRetries?: number;
-  /** Retries of an attempt that timed out, made at once (the timeout was the wait). Default 1. */
+  /**
+   * Retries of an attempt that timed out, made at once (the timeout was the wait). Default 1. Once a retry has timed
+   * out too, later timeouts of this transport are not retried.
+   */
   maxTimeoutRetries?: number;
   /** First backoff delay when the server sends no Retry-After; doubled each retry. Default 1000 ms. */
   retryBaseMs?: number;
@@ -81,6 +84,11 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   const apiKey = options.apiKey?.trim() || undefined;
   /** Turned off for this transport when the server rejects `response_format` (older LM Studio builds do). */
   let jsonModeSupported = true;
+  /**
+   * Set when a retried timeout timed out again: the server is too slow for the timeout, so later timeouts of this
+   * transport are not retried (each would cost another full timeout).
+   */
+  let tooSlow = false;
 
   const headers: Record<string, string> = {
     ...(options.headers ?? {}),
@@ -147,7 +155,9 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
         try {
           outcome = await attempt(messages, jsonMode, chat, timeoutRetries + 1);
         } catch (error) {
-          if (error instanceof ModelError && error.code === 'timeout' && timeoutRetries < maxTimeoutRetries) {
+          const timedOut = error instanceof ModelError && error.code === 'timeout';
+          if (timedOut && timeoutRetries > 0) tooSlow = true;
+          if (timedOut && !tooSlow && timeoutRetries < maxTimeoutRetries) {
             timeoutRetries += 1;
             continue;
           }
