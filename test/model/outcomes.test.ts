@@ -181,11 +181,11 @@ test('the estimate of the time left is said once, after three requested commits,
   let now = 0;
   const estimate = createTimeLeftEstimate(10, { now: () => now });
   now = 1000;
-  assert.equal(estimate({ cached: true }), undefined);
+  assert.equal(estimate({ requests: 0 }), undefined);
   now = 3000;
-  assert.equal(estimate({ cached: false }), undefined);
-  assert.equal(estimate({ cached: false }), undefined);
+  assert.equal(estimate({ requests: 1 }), undefined);
+  assert.equal(estimate({ requests: 1 }), undefined);
   now = 6000;
-  assert.equal(estimate({ cached: false }), 'model: 4 of 10 commits in 6 s; about 12 s left');
-  assert.equal(estimate({ cached: false }), undefined);
+  assert.equal(estimate({ requests: 1 }), 'model: 4 of 10 commits in 6 s; about 12 s left');
+  assert.equal(estimate({ requests: 1 }), undefined);
 });

@@ -125,9 +125,10 @@ export function modelRunVerdict(run: ModelRun | undefined): 'ok' | 'none' {
 
 /**
  * Says once, after the first few commits that needed a request, how long the rest should take at the rate so far
- * (wall clock, so concurrency is counted in). Cache hits are counted as done, not in the rate.
+ * (wall clock, so concurrency is counted in). Commits without a request (cache hits, commits not sent) are counted
+ * as done, not in the rate.
  */
-export function createTimeLeftEstimate(total: number, options: { after?: number; now?: () => number } = {}): (outcome: { cached: boolean }) => string | undefined {
+export function createTimeLeftEstimate(total: number, options: { after?: number; now?: () => number } = {}): (outcome: { requests: number }) => string | undefined {
   const after = options.after ?? 3;
   const now = options.now ?? Date.now;
   const startedAt = now();
@@ -136,7 +137,7 @@ export function createTimeLeftEstimate(total: number, options: { after?: number;
   let said = false;
   return (outcome) => {
     done += 1;
-    if (!outcome.cached) requested += 1;
+    if (outcome.requests > 0) requested += 1;
     if (said || requested < after || done >= total) return undefined;
     said = true;
     const elapsed = now() - startedAt;
