@@ -124,4 +124,4 @@ function main(): void {
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) main();
+if (require.main === module) main();

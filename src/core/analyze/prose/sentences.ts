@@ -1,0 +1,126 @@
+// Sentences of plain text (Latin and CJK punctuation): where they end, how they are ended, how a list is said.
+import { codeSpanEnd } from './markdownInline.js';
+
+/** Characters of Chinese, Japanese and Korean text and their full-width punctuation. */
+const CJK_CHAR = /[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+const WIDE_STOPS = new Set(['。', '！', '？']);
+const NARROW_STOPS = new Set(['.', '!', '?']);
+/** What may follow a sentence's stop and still belong to it: `(see a.)`, `"done."`. */
+const CLOSERS = new Set([')', '"', "'", '”', '’', '）', '」', '』', ']']);
+/** Abbreviations whose dot ends no sentence, lower-case, without the final dot. */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'cf', 'approx', 'incl', 'resp', 'viz', 'al', 'mr', 'mrs', 'dr', 'no', 'fig']);
+const LOWER_START = /^[a-z]/;
+
+export function isCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/** The word that ends at `end` (exclusive), lower-cased: what an abbreviation is looked up by. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 8 && /[A-Za-z.]/.test(text[start - 1]!)) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+/**
+ * Sentences of one line of plain text, each with the spaces after it. A sentence ends at 。！？, and at . ! ? (with
+ * closing brackets or quotes) followed by a space and not by a lower-case word (`e.g. this`, `v1.2`, `a.ts` and
+ * `` `a. b` `` stay whole).
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '`') {
+      const end = codeSpanEnd(text, index);
+      if (end > 0) index = end - 1;
+      continue;
+    }
+    const wide = WIDE_STOPS.has(char);
+    if (!wide && !NARROW_STOPS.has(char)) continue;
+    let end = index + 1;
+    while (end < text.length && CLOSERS.has(text[end]!)) end++;
+    if (!wide) {
+      if (end < text.length && text[end] !== ' ') continue;
+      let next = end;
+      while (next < text.length && text[next] === ' ') next++;
+      if (next < text.length && LOWER_START.test(text[next]!)) continue;
+      if (char === '.' && ABBREVIATIONS.has(wordBefore(text, index))) continue;
+    }
+    while (end < text.length && text[end] === ' ') end++;
+    sentences.push(text.slice(start, end));
+    start = end;
+    index = end - 1;
+  }
+  if (start < text.length) sentences.push(text.slice(start));
+  return sentences;
+}
+
+/** Punctuation that leaves a sentence open: `a,` `a;` `a -` `a —`. */
+const DANGLING = new Set([' ', '\t', ',', ';', '，', '；', '、', '-', '–', '—', '/']);
+const COLON_END = /[:：]$/;
+
+/** Where the closing brackets and quotes at the end of `text` start (text.length when there are none). */
+function closersStart(text: string): number {
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
+  return end;
+}
+
+/** True when `text` ends in a stop, maybe inside brackets or quotes: `done.`, `(see a.)`. */
+export function endsClosed(text: string): boolean {
+  const last = text[closersStart(text) - 1];
+  return last !== undefined && (NARROW_STOPS.has(last) || WIDE_STOPS.has(last));
+}
+
+/**
+ * `text` as a finished sentence: a stop added when it has none (。 after CJK text), an ellipsis or a dangling comma
+ * turned into a stop. A text that ends in a colon introduces something that is not there: it gives ''.
+ */
+export function endSentence(text: string): string {
+  let trimmed = text.trim();
+  if (trimmed === '' || COLON_END.test(trimmed)) return '';
+  const closers = closersStart(trimmed);
+  const body = trimmed.slice(0, closers);
+  if (body.endsWith('...') || body.endsWith('…')) {
+    trimmed = body.slice(0, body.endsWith('…') ? -1 : -3) + trimmed.slice(closers);
+  } else if (endsClosed(trimmed)) {
+    return trimmed;
+  }
+  let end = trimmed.length;
+  while (end > 0 && DANGLING.has(trimmed[end - 1]!)) end--;
+  trimmed = trimmed.slice(0, end).trimEnd();
+  if (trimmed === '' || COLON_END.test(trimmed)) return '';
+  if (endsClosed(trimmed)) return trimmed;
+  return isCjk(trimmed.slice(-1)) ? `${trimmed}。` : `${trimmed}.`;
+}
+
+/** `… the following error`, `… as follows.`: an introduction without a colon. */
+const INTRODUCTION_END = /\b(?:the following(?: [\p{L}-]+){0,2}|as follows|like this|like so)[.。]?$/iu;
+
+/** True when `sentence` introduces a list or an example: it ends in a colon, or in `the following (error)`. */
+export function introducesSomething(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  return COLON_END.test(trimmed) || INTRODUCTION_END.test(trimmed.slice(-60));
+}
+
+/** A space after Latin sentences, none after Chinese ones (。！？). */
+export function joinSentences(sentences: readonly string[]): string {
+  let text = '';
+  for (const sentence of sentences) {
+    if (sentence === '') continue;
+    if (text === '') text = sentence;
+    else if (WIDE_STOPS.has(text.slice(-1))) text += sentence;
+    else text = `${text} ${sentence}`;
+  }
+  return text;
+}
+
+/** The items of a list said in one sentence after their introduction: `…two things: a, b, and c.` (CJK: `：a、b。`). */
+export function listSentence(intro: string, items: readonly string[]): string {
+  const lead = intro.trim().replace(/[:：]$/, '');
+  if (isCjk(lead)) return `${lead}：${items.join('、')}。`;
+  const said = items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`;
+  return `${lead}: ${said}.`;
+}
