@@ -24,9 +24,9 @@ export function buildSummary(
   const { subject, body } = facts.commit;
   const gist = messageGist(subject, body, { description: facts.description });
   const parts: string[] = [];
-  // A body that opens by saying the subject again with more (git's style) leads in the subject's place.
-  const first = gist[0];
-  if (first === undefined || !restatesSubject(first, subjectWords(subject, facts.description))) parts.push(subjectLead(facts));
+  // A body that says the subject again with more (git's style: `Expose \`f()\`, which…`) leads in its place.
+  const words = subjectWords(subject, facts.description);
+  if (!gist.some((sentence) => restatesSubject(sentence, words))) parts.push(subjectLead(facts));
   parts.push(...gist);
   if (codeSentence) parts.push(codeSentence);
   parts.push(statsSentence(facts, scope, language));

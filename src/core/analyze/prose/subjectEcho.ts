@@ -44,8 +44,14 @@ export interface SubjectWords {
 
 export function subjectWords(subject: string, description: string): SubjectWords {
   const words = contentWords(subject);
-  return { words: new Set(words), letters: words.join(''), description: contentWords(withoutPrNumbers(description)) };
+  const described = contentWords(withoutPrNumbers(description));
+  // A subject GitHub cut (`… under llama/c…`) ends in half a word: it is not looked for.
+  const cut = /(?:…|\.\.\.)(?:\s*\(#\d{1,9}\))?\s*$/.test(description.slice(-30));
+  return { words: new Set(words), letters: words.join(''), description: cut ? described.slice(0, -1) : described };
 }
+
+/** Review-round marks (`CR1`, `rev2`): a squashed commit named `<subject>, CR1` says the subject again. */
+const ROUND_MARK = /^(?:cr|rev|round|review)\d{1,3}$/;
 
 /** `text` without `(#123)` and `#123` references: a squashed commit's subject carries its own number. */
 function withoutPrNumbers(text: string): string {
@@ -62,7 +68,7 @@ function comparable(sentence: string): string {
 /** Every word of `sentence` is a subject word (or, in CJK, a piece of the subject): it says nothing new. */
 export function echoesSubject(sentence: string, subject: SubjectWords): boolean {
   for (const word of contentWords(comparable(sentence))) {
-    if (subject.words.has(word)) continue;
+    if (subject.words.has(word) || ROUND_MARK.test(word)) continue;
     if (isCjk(word) && subject.letters.includes(word)) continue;
     return false;
   }
