@@ -18,11 +18,13 @@ export type Block =
   | { kind: 'code' | 'table' | 'quote' | 'rule' };
 
 /** Only this much of a body is read: a gist comes from its start, and a hostile body can be megabytes. */
-export const MAX_BODY_READ = 20_000;
+export const MAX_BODY_READ = 8_000;
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const BULLET = /^( *)([-*+•])[ \t]+(.*)$/;
 const ORDERED = /^( *)(\d{1,9})[.)][ \t]+(.*)$/;
+/** The characters a list item starts with. */
+const MARKER_FIRST = /[-*+•0-9]/;
 const TASK = /^\[[ xX]\](?:[ \t]+|$)/;
 const HTML_LINE = /^<\/?(?:a|br|details|div|hr|img|p|picture|source|summary|table|tbody|td|th|thead|tr|video|h[1-6])\b[^<>]{0,300}>$/i;
 
@@ -152,7 +154,8 @@ export function readBlocks(body: string): Block[] {
       blankBefore = true;
       continue;
     }
-    const heading = indent < 4 ? HEADING.exec(line) : null;
+    const first = trimmed[0]!;
+    const heading = indent < 4 && first === '#' ? HEADING.exec(line) : null;
     if (heading) {
       push({ kind: 'heading', level: heading[1]!.length, text: withoutClosingHashes(heading[2]!) });
       continue;
@@ -181,12 +184,12 @@ export function readBlocks(body: string): Block[] {
       while (index + 1 < lines.length && lines[index + 1]!.includes('|')) index++;
       continue;
     }
-    if (HTML_LINE.test(trimmed)) {
+    if (first === '<' && HTML_LINE.test(trimmed)) {
       close();
       blankBefore = true;
       continue;
     }
-    const item = listItemOf(line, paragraph !== undefined);
+    const item = MARKER_FIRST.test(first) ? listItemOf(line, paragraph !== undefined) : undefined;
     if (item) {
       if (!list) {
         close();

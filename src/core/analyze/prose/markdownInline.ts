@@ -133,7 +133,12 @@ interface Delimiter {
 export function withoutEmphasis(text: string): string {
   const removed: Delimiter[] = [];
   const openers: Delimiter[] = [];
+  const candidates = /[`*_~]/g;
   for (let index = 0; index < text.length; index++) {
+    candidates.lastIndex = index;
+    const found = candidates.exec(text);
+    if (!found) break;
+    index = found.index;
     const char = text[index]!;
     if (char === '`') {
       const end = codeSpanEnd(text, index);

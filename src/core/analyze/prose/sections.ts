@@ -47,11 +47,14 @@ const KIND_PREFIXES: ReadonlyArray<readonly [string, SectionKind]> = [
   ['description', 'gist'], ['what does this', 'gist'], ['why ', 'gist'],
 ];
 
+/** Characters plainInline acts on: a heading without them is looked up as it is. */
+const MARKUP = /[*_`[<&~]|\s\s/;
+
 /** A heading as it is looked up: plain, lower-case, without leading emoji or numbering and trailing `:` or `?`. */
 export function headingKey(text: string): string {
-  const plain = plainInline(text).toLowerCase();
+  const plain = (MARKUP.test(text) ? plainInline(text) : text.trim()).toLowerCase();
   let start = 0;
-  while (start < plain.length && !/[\p{L}]/u.test(plain[start]!)) start++;
+  while (start < plain.length && !(plain[start]! >= 'a' && plain[start]! <= 'z') && !/[\p{L}]/u.test(plain[start]!)) start++;
   let end = plain.length;
   while (end > start && /[\s:?!.：？]/.test(plain[end - 1]!)) end--;
   return plain.slice(start, end).replace(/\s+/g, ' ');
@@ -68,12 +71,19 @@ export function headingKind(text: string): SectionKind {
   return 'other';
 }
 
+function spacesIn(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf(' '); index >= 0; index = text.indexOf(' ', index + 1)) count++;
+  return count;
+}
+
 /**
  * The kind of a heading written as prose. `wholeLine`: the line is all there is, so it must look like a heading
  * (a known heading exactly, or a short label in bold or before a colon); `Tests pass now.` is a sentence.
  */
 function proseHeadingKind(text: string, wholeLine: boolean): SectionKind {
-  if (text.length > 80) return 'other';
+  // The longest known heading has seven words: a longer line is a sentence (most lines are), cut short here.
+  if (text.length > 80 || spacesIn(text) > 8) return 'other';
   const key = headingKey(text);
   const exact = KINDS.get(key);
   if (exact) return exact;
@@ -94,8 +104,10 @@ function withProseHeadings(blocks: readonly Block[]): Block[] {
       continue;
     }
     // `Summary`, `Summary:` or `**Summary**` alone on its line; else `Summary: text` with the text after the colon.
-    const alone = proseHeadingKind(first, true) !== 'other';
-    const colon = alone ? -1 : first.search(/[:：]/);
+    // Only a short line, a bold one or one ending in a colon can be a heading alone: most lines are spared the lookup.
+    const alone = (first.length <= 50 || first.endsWith(':') || first.startsWith('*') || first.startsWith('_'))
+      && proseHeadingKind(first, true) !== 'other';
+    const colon = alone ? -1 : first.slice(0, 61).search(/[:：]/);
     const label = alone ? first : colon > 0 && colon <= 60 ? first.slice(0, colon) : '';
     if (label === '' || (!alone && proseHeadingKind(label, false) === 'other')) {
       result.push(block);

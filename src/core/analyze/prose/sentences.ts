@@ -30,7 +30,13 @@ function wordBefore(text: string, end: number): string {
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
+  const candidates = /[`.!?。！？]/g;
   for (let index = 0; index < text.length; index++) {
+    // Straight to the next backtick or stop: most characters are neither.
+    candidates.lastIndex = index;
+    const found = candidates.exec(text);
+    if (!found) break;
+    index = found.index;
     const char = text[index]!;
     if (char === '`') {
       const end = codeSpanEnd(text, index);
@@ -102,7 +108,9 @@ const INTRODUCTION_END = /\b(?:the following(?: [\p{L}-]+){0,2}|as follows|like 
 /** True when `sentence` introduces a list or an example: it ends in a colon, or in `the following (error)`. */
 export function introducesSomething(sentence: string): boolean {
   const trimmed = sentence.trim();
-  return COLON_END.test(trimmed) || INTRODUCTION_END.test(trimmed.slice(-60));
+  if (COLON_END.test(trimmed)) return true;
+  const tail = trimmed.slice(-60);
+  return (tail.includes('follow') || tail.includes('like ') || tail.includes('Follow')) && INTRODUCTION_END.test(tail);
 }
 
 /** A space after Latin sentences, none after Chinese ones (。！？). */

@@ -24,13 +24,39 @@ function stem(word: string): string {
   return stemmed.endsWith('e') && stemmed.length > 3 ? stemmed.slice(0, -1) : stemmed;
 }
 
+/**
+ * Calls `visit` with each stemmed word of `text`, filler words left out, until it returns false; false then.
+ * ASCII words are cut by character codes; the Unicode expression runs only on text that has other characters.
+ */
+function everyWord(text: string, visit: (word: string) => boolean): boolean {
+  const lower = text.toLowerCase();
+  const ascii = /^[\x00-\x7f]*$/.test(lower);
+  if (!ascii) {
+    for (const match of lower.matchAll(WORD)) if (!FILLER.has(match[0]) && !visit(stem(match[0]))) return false;
+    return true;
+  }
+  let start = -1;
+  for (let index = 0; index <= lower.length; index++) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (start < 0) start = index;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = lower.slice(start, index);
+    start = -1;
+    if (!FILLER.has(word) && !visit(stem(word))) return false;
+  }
+  return true;
+}
+
 /** The stemmed words of `text`, filler words left out. */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    if (!FILLER.has(word)) words.push(stem(word));
-  }
+  everyWord(text, (word) => {
+    words.push(word);
+    return true;
+  });
   return words;
 }
 
@@ -67,12 +93,8 @@ function comparable(sentence: string): string {
 
 /** Every word of `sentence` is a subject word (or, in CJK, a piece of the subject): it says nothing new. */
 export function echoesSubject(sentence: string, subject: SubjectWords): boolean {
-  for (const word of contentWords(comparable(sentence))) {
-    if (subject.words.has(word) || ROUND_MARK.test(word)) continue;
-    if (isCjk(word) && subject.letters.includes(word)) continue;
-    return false;
-  }
-  return true;
+  return everyWord(comparable(sentence), (word) =>
+    subject.words.has(word) || ROUND_MARK.test(word) || (isCjk(word) && subject.letters.includes(word)));
 }
 
 /**
