@@ -6,7 +6,7 @@ import type { Block, ListItem } from './blocks.js';
 import { isSquashNoise, isFootnoteLine, isLinkOnlyLine, isNoiseLine } from './lineNoise.js';
 import { isEmphasisLabel, plainInline, withPairedBackticks } from './markdownInline.js';
 import { sectionedBlocks } from './sections.js';
-import { endSentence, introducesSomething, listSentence, splitSentences } from './sentences.js';
+import { endSentence, endsClosed, introducesSomething, listSentence, splitSentences } from './sentences.js';
 import { echoesSubject, subjectWords } from './subjectEcho.js';
 import type { SubjectWords } from './subjectEcho.js';
 
@@ -27,7 +27,8 @@ export interface GistOptions {
 /** The sentences of a paragraph: noise lines out, Markdown reduced to text, each sentence ended. */
 function paragraphSentences(lines: readonly string[]): string[] {
   if (isFootnoteLine(lines[0]!)) return [];
-  const kept = lines.filter((line) => !isNoiseLine(line));
+  // A noise line starts a sentence: `…split out of\nhttps://…/pull/20633` is a sentence's end, not a lone link.
+  const kept = lines.filter((line, index) => !(isNoiseLine(line) && (index === 0 || endsClosed(lines[index - 1]!) || isNoiseLine(lines[index - 1]!))));
   if (kept.length === 0) return [];
   if (kept.length === 1 && (isEmphasisLabel(kept[0]!) || isSquashNoise(kept[0]!))) return [];
   const text = plainInline(kept.join(' '));

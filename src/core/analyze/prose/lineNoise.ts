@@ -45,8 +45,16 @@ function bareToken(token: string): string {
  */
 export function isReferenceLine(line: string): boolean {
   if (line.length > MAX_NOISE_LINE || !MAY_HOLD_REFERENCE.test(line)) return false;
+  if (onlyReferences(line)) return true;
+  // `Jenkins: https://…`, `GitHub Actions (AWS EFA): https://…`: a short label, then only references.
+  const colon = line.indexOf(': ');
+  return colon > 0 && colon <= 60 && line.slice(0, colon).split(' ').length <= 5 && onlyReferences(line.slice(colon + 2));
+}
+
+/** At least one reference, and nothing but reference words around them. */
+function onlyReferences(text: string): boolean {
   let references = 0;
-  for (const raw of line.split(/[\s,]+/)) {
+  for (const raw of text.split(/[\s,]+/)) {
     const token = bareToken(raw);
     if (token === '' || token === '&' || token === '-' || token === '+') continue;
     if (isReference(token)) references++;
