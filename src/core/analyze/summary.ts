@@ -38,7 +38,7 @@ function subjectLead(facts: CommitFacts): string {
   // A conventional `type(scope):` prefix is shown as the change type; an area prefix (`net/http:`) says where, so it stays.
   const lead = facts.conventionalType ? capitalize(facts.description) : facts.commit.subject.trim();
   // withoutPrSuffix needs `(#`: most subjects are spared the search.
-  const text = lead.includes('(#') ? withoutPrSuffix(lead) : lead;
+  const text = lead.includes('(#') ? withoutPrSuffixes(lead) : lead;
   const ended = endSentence(text);
   // A subject that ends in a colon (`Fix the following:`) still leads; its colon becomes a stop.
   return ended !== '' ? ended : endSentence(text.replace(/[:：]+$/, ''));
@@ -52,6 +52,13 @@ export function withoutPrSuffix(text: string): string {
   const end = text.trimEnd();
   const match = PR_SUFFIX_AT_END.exec(end);
   return match ? end.slice(0, match.index).trimEnd() : text;
+}
+
+/** `text` without its trailing ` (#123)` suffixes: a backport says `… (#19290) (#19294)`. */
+function withoutPrSuffixes(text: string): string {
+  let current = text;
+  for (let next = withoutPrSuffix(current); next !== current; next = withoutPrSuffix(current)) current = next;
+  return current;
 }
 
 function statsSentence(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {

@@ -125,10 +125,32 @@ export function joinSentences(sentences: readonly string[]): string {
   return text;
 }
 
+/** First words of list items that read as well in lower case inside a sentence (`…two things: the logic…`). */
+const LOWER_CASE_OPENERS = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'there', 'some', 'all', 'each', 'every',
+  'any', 'no', 'one', 'two', 'add', 'adds', 'added', 'fix', 'fixes', 'fixed', 'remove', 'removes', 'removed', 'update',
+  'updates', 'updated', 'use', 'uses', 'used', 'make', 'makes', 'made', 'move', 'moves', 'moved', 'change', 'changes',
+  'changed', 'support', 'supports', 'allow', 'allows', 'avoid', 'avoids', 'drop', 'drops', 'dropped', 'rename',
+  'renames', 'renamed', 'improve', 'improves', 'improved', 'introduce', 'introduces', 'introduced', 'replace',
+  'replaces', 'replaced', 'implement', 'implements', 'implemented', 'enable', 'enables', 'disable', 'disables', 'handle',
+  'handles', 'keep', 'keeps', 'return', 'returns', 'set', 'sets', 'skip', 'skips', 'pass', 'passes', 'check', 'checks',
+  'expose', 'exposes', 'refactor', 'refactors', 'clean', 'cleans', 'document', 'documents', 'test', 'tests', 'bump',
+  'bumps', 'run', 'runs', 'create', 'creates', 'delete', 'deletes', 'extract', 'extracts', 'split', 'splits', 'merge',
+  'merges', 'only', 'when', 'if', 'for', 'in', 'on', 'with', 'without', 'to',
+]);
+
+/** An item said inside a sentence: `The logic…` → `the logic…`; `Python…`, `CI…` and `uv` stay as they are. */
+function inSentence(item: string): string {
+  const space = item.indexOf(' ');
+  const word = space < 0 ? item : item.slice(0, space);
+  return LOWER_CASE_OPENERS.has(word.toLowerCase()) && /^[A-Z][a-z]*$/.test(word) ? item[0]!.toLowerCase() + item.slice(1) : item;
+}
+
 /** The items of a list said in one sentence after their introduction: `…two things: a, b, and c.` (CJK: `：a、b。`). */
 export function listSentence(intro: string, items: readonly string[]): string {
   const lead = intro.trim().replace(/[:：]$/, '');
   if (isCjk(lead)) return `${lead}：${items.join('、')}。`;
-  const said = items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`;
+  const phrases = items.map(inSentence);
+  const said = phrases.length <= 2 ? phrases.join(' and ') : `${phrases.slice(0, -1).join(', ')}, and ${phrases[phrases.length - 1]}`;
   return `${lead}: ${said}.`;
 }
