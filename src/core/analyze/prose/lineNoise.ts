@@ -66,6 +66,8 @@ function onlyReferences(text: string): boolean {
 /** A trailer (`Signed-off-by: …`, `Co-authored-by: …`, `Change-Id: …`, `Cc: …`); `Note: …` is prose. */
 export function isTrailerLine(line: string): boolean {
   if (line.length > MAX_NOISE_LINE) return false;
+  // The breaking-change footer is shown as the breaking flag and its risk, not quoted in the gist.
+  if (line.startsWith('BREAKING CHANGE:') || line.startsWith('BREAKING-CHANGE:')) return true;
   const match = TRAILER.exec(line);
   if (!match) return false;
   const key = match[1]!;
