@@ -83,6 +83,30 @@ function saidList(intro: string, items: readonly string[]): string {
   return listSentence(intro, phrases);
 }
 
+/** Last words of a pure introduction (`…two things:`, `The new flags are:`, `…produces:`): said alone, it says nothing. */
+const POINTING_WORDS = new Set([
+  'following', 'follows', 'this', 'these', 'that', 'those', 'below', 'here', 'thing', 'things', 'include', 'includes',
+  'including', 'are', 'is', 'were', 'was', 'be', 'as', 'like', 'e.g', 'eg', 'example', 'examples', 'instance', 'produces',
+  'produce', 'output', 'outputs', 'prints', 'print', 'says', 'shows', 'show', 'reads', 'read', 'error', 'errors',
+  'message', 'messages', 'steps', 'step', 'changes', 'change', 'cases', 'case', 'ways', 'reasons', 'options', 'issues',
+  'problems', 'parts', 'items', 'points', 'ones', 'such', 'namely', 'so', 'to', 'with', 'by', 'of', 'for', 'and', 'or',
+  'before', 'after', 'now', 'then', 'gives', 'give', 'returns', 'return', 'yields', 'get', 'gets', 'got', 'see', 'run',
+  'fails', 'failed', 'crashes', 'warning', 'warnings', 'trace', 'log', 'logs', 'results', 'result', 'benchmark',
+  'benchmarks', 'numbers', 'timings', 'summary', 'list', 'table', 'pr', 'commit', 'patch', 'series', 'done', 'added',
+  'changed', 'removed', 'fixed', 'updated', 'areas', 'files', 'functions', 'tests', 'flags', 'settings', 'rules',
+]);
+/** An introduction of at least this many words that ends in no pointing word is a statement. */
+const MIN_STATEMENT_WORDS = 8;
+
+/** `sentence` (ending in a colon) as a statement ending in a stop, or '' when it only points at what follows. */
+function statementOf(sentence: string): string {
+  const body = sentence.trim().replace(/[:：]$/, '').trimEnd();
+  const words = body.split(/\s+/);
+  const lastWord = (words[words.length - 1] ?? '').toLowerCase().replace(/[^\p{L}\p{N}.]+/gu, '').replace(/\.$/, '');
+  if (words.length < MIN_STATEMENT_WORDS || POINTING_WORDS.has(lastWord) || !/[:：]$/.test(sentence.trim())) return '';
+  return endSentence(body);
+}
+
 /** The sentences of a list's items, each item ended as a sentence. */
 function listSentences(items: readonly string[]): string[] {
   const sentences: string[] = [];
@@ -143,9 +167,12 @@ function writeBlocks(blocks: readonly Block[], writer: GistWriter): void {
         if (said !== '') {
           sentences.push(said);
           index++;
-        } else if (next !== undefined && next.kind !== 'list' && next.kind !== 'heading') {
+        } else {
+          // A statement that happens to end in a colon (`Speed up X by using f() instead of g():`) stands alone.
+          const statement = statementOf(last);
+          if (statement !== '') sentences.push(statement);
           // What it introduced (output, an example) is not prose either, even when it is not indented.
-          index++;
+          if (next !== undefined && next.kind !== 'list' && next.kind !== 'heading') index++;
         }
       }
       writer.add(sentences);

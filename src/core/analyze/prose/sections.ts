@@ -15,6 +15,8 @@ const GIST_HEADINGS = [
   'background', 'overview', 'problem', 'the problem', 'problem statement', 'solution', 'proposed solution', 'changes',
   'changes made', 'proposed changes', 'list of changes', 'details', 'about', 'purpose', 'rationale', 'intent', 'abstract',
   'issue', 'root cause', 'fix', 'approach', 'change', 'brief', 'explanation', 'what i did', 'what we did',
+  '概要', '摘要', '总结', '简介', '描述', '说明', '变更说明', '改动说明', '背景', '动机', '原因', '变更', '改动', '修改内容',
+  '变更内容', '问题', '解决方案', '方案',
 ];
 
 const DROP_HEADINGS = [
@@ -33,6 +35,8 @@ const DROP_HEADINGS = [
   'example', 'examples', 'usage', 'reproduction', 'repro', 'logs', 'output', 'stack trace', 'risks', 'risk', 'rollback',
   'deployment', 'deployment notes', 'where should the reviewer start', 'does this pr introduce a breaking change',
   'release notes for this pr', 'cc', 'acknowledgements', 'credits', 'disclaimer',
+  '测试', '测试计划', '测试方法', '测试结果', '自测', '验证', '检查清单', '检查项', '截图', '相关问题', '相关链接', '关联问题',
+  '发布说明', '更新日志', '备注', '其他',
 ];
 
 const KINDS = new Map<string, SectionKind>([
