@@ -24,6 +24,7 @@ test('the linear forms equal the regular expressions they replaced', () => {
       assert.equal(withoutTags(value), value.replace(/<[^>]*>/g, ' '));
       assert.equal(withoutHtmlComments(value), value.replace(/<!--[\s\S]*?-->/g, ''));
       assert.equal(withLinkTexts(value), value.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1'));
+      assert.equal(withLinkTexts(value, 'drop'), value.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, (link: string, label: string) => (link.startsWith('!') ? '' : label)));
       const old = OLD_HEADER.exec(value);
       const header = parseConventionalHeader(value);
       if (!old) assert.equal(header.type, undefined);

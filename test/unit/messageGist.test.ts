@@ -214,4 +214,19 @@ describe('hostile messages', () => {
       assert.ok(performance.now() - started < 1500, `${body.slice(0, 20)}… took ${performance.now() - started} ms`);
     }
   });
+
+  it('the pieces are linear on 300 KB lines too (the body is cut at 8 KB, a line is not)', { timeout: 20_000 }, () => {
+    const lines = [
+      '*a '.repeat(100_000), '_'.repeat(300_000), '`a'.repeat(150_000), '<br'.repeat(100_000), '<a'.repeat(150_000),
+      '&amp'.repeat(75_000), '[1'.repeat(150_000), 'a. '.repeat(100_000), `${' ,'.repeat(150_000)}x`, `x${'.'.repeat(300_000)}`,
+      '~~a '.repeat(75_000), '``a`'.repeat(75_000),
+    ];
+    for (const line of lines) {
+      const started = performance.now();
+      for (const sentence of splitSentences(plainInline(line)).slice(0, 50)) endSentence(sentence);
+      endSentence(line);
+      messageGist(line, `${line.slice(0, 7000)}\n`);
+      assert.ok(performance.now() - started < 2000, `${line.slice(0, 12)}… took ${performance.now() - started} ms`);
+    }
+  });
 });
