@@ -23,6 +23,8 @@ export const MAX_BODY_READ = 8_000;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const BULLET = /^( *)([-*+•])[ \t]+(.*)$/;
 const ORDERED = /^( *)(\d{1,9})[.)][ \t]+(.*)$/;
+/** A bullet item, however deep it is indented. */
+const INDENTED_BULLET = /^[-*•] \S/;
 /** The characters a list item starts with. */
 const MARKER_FIRST = /[-*+•0-9]/;
 const TASK = /^\[[ xX]\](?:[ \t]+|$)/;
@@ -147,8 +149,8 @@ export function readBlocks(body: string): Block[] {
     }
     const indent = indentOf(line);
     const continuesItem = list !== undefined && lastItem !== undefined && (!wasBlank || indent >= lastItem.indent + 2);
-    // An indented line is an example (git's style), unless it continues a list item.
-    if (indent >= 4 && !continuesItem) {
+    // An indented line is an example (git's style), unless it continues a list item or is a bullet (`    * fix`).
+    if (indent >= 4 && !continuesItem && !INDENTED_BULLET.test(trimmed)) {
       push({ kind: 'code' });
       while (index + 1 < lines.length && (indentOf(lines[index + 1]!) >= 4 || lines[index + 1]!.trim() === '')) index++;
       blankBefore = true;

@@ -6,7 +6,7 @@ import type { Block, ListItem } from './blocks.js';
 import { isSquashNoise, isFootnoteLine, isLinkOnlyLine, isNoiseLine } from './lineNoise.js';
 import { isEmphasisLabel, plainInline, withPairedBackticks } from './markdownInline.js';
 import { sectionedBlocks } from './sections.js';
-import { endSentence, endsClosed, introducesSomething, listSentence, splitSentences } from './sentences.js';
+import { asSentenceStart, endSentence, endsClosed, introducesSomething, listSentence, splitSentences } from './sentences.js';
 import { echoesSubject, subjectWords } from './subjectEcho.js';
 import type { SubjectWords } from './subjectEcho.js';
 
@@ -107,11 +107,11 @@ function statementOf(sentence: string): string {
   return endSentence(body);
 }
 
-/** The sentences of a list's items, each item ended as a sentence. */
+/** The sentences of a list's items, each item ended as a sentence and starting as one (`convert x` → `Convert x`). */
 function listSentences(items: readonly string[]): string[] {
   const sentences: string[] = [];
   for (const item of items) {
-    for (const sentence of splitSentences(plainInline(item))) {
+    for (const sentence of splitSentences(asSentenceStart(plainInline(item)))) {
       const ended = endSentence(sentence);
       if (ended !== '') sentences.push(ended);
     }
@@ -127,6 +127,11 @@ class GistWriter {
   private readonly seen = new Set<string>();
 
   constructor(private readonly subject: SubjectWords, private readonly maxChars: number) {}
+
+  /** True when `sentence` fits after what is written (counting the sentences of this block that come before it). */
+  fits(sentence: string, before = 0): boolean {
+    return this.length + before + sentence.length + 1 <= this.maxChars;
+  }
 
   get done(): boolean {
     return this.full || this.length >= SHORT_GIST_CHARS;
@@ -164,7 +169,8 @@ function writeBlocks(blocks: readonly Block[], writer: GistWriter): void {
         // A list introduction is said with its list in one sentence, or not at all (the items then speak for it).
         const next = blocks[index + 1];
         const said = next?.kind === 'list' ? saidList(last, sayableItems(next.items)) : '';
-        if (said !== '') {
+        // Said only when it fits: else the introduction and the items that fit are the gist.
+        if (said !== '' && writer.fits(said, sentences.reduce((sum, sentence) => sum + sentence.length + 1, 0))) {
           sentences.push(said);
           index++;
         } else {

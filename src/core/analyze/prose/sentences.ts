@@ -136,7 +136,15 @@ const LOWER_CASE_OPENERS = new Set([
   'handles', 'keep', 'keeps', 'return', 'returns', 'set', 'sets', 'skip', 'skips', 'pass', 'passes', 'check', 'checks',
   'expose', 'exposes', 'refactor', 'refactors', 'clean', 'cleans', 'document', 'documents', 'test', 'tests', 'bump',
   'bumps', 'run', 'runs', 'create', 'creates', 'delete', 'deletes', 'extract', 'extracts', 'split', 'splits', 'merge',
-  'merges', 'only', 'when', 'if', 'for', 'in', 'on', 'with', 'without', 'to',
+  'merges', 'only', 'when', 'if', 'for', 'in', 'on', 'with', 'without', 'to', 'convert', 'converts', 'ensure', 'ensures',
+  'prefer', 'prefers', 'reduce', 'reduces', 'increase', 'increases', 'rework', 'reworks', 'simplify', 'simplifies',
+  'share', 'shares', 'teach', 'teaches', 'mark', 'marks', 'let', 'lets', 'stop', 'stops', 'start', 'starts', 'adjust',
+  'adjusts', 'align', 'aligns', 'correct', 'corrects', 'write', 'writes', 'call', 'calls', 'guard', 'guards', 'load',
+  'loads', 'emit', 'emits', 'print', 'prints', 'parse', 'parses', 'read', 'reads', 'save', 'saves', 'store', 'stores',
+  'track', 'tracks', 'warn', 'warns', 'include', 'includes', 'exclude', 'excludes', 'require', 'requires', 'provide',
+  'provides', 'accept', 'accepts', 'reject', 'rejects', 'restore', 'restores', 'preserve', 'preserves', 'respect',
+  'respects', 'resolve', 'resolves', 'clarify', 'clarifies', 'explain', 'explains', 'mention', 'mentions', 'also', 'small',
+  'minor', 'more', 'new', 'better', 'various', 'several', 'many', 'most', 'other', 'same', 'initial', 'fixed', 'now',
 ]);
 
 /** An item said inside a sentence: `The logic…` → `the logic…`; `Python…`, `CI…` and `uv` stay as they are. */
@@ -144,6 +152,13 @@ function inSentence(item: string): string {
   const space = item.indexOf(' ');
   const word = space < 0 ? item : item.slice(0, space);
   return LOWER_CASE_OPENERS.has(word.toLowerCase()) && /^[A-Z][a-z]*$/.test(word) ? item[0]!.toLowerCase() + item.slice(1) : item;
+}
+
+/** An item said as a sentence of its own: `convert x` → `Convert x`; `uv`, `pyx` and `f()` stay as they are. */
+export function asSentenceStart(item: string): string {
+  const space = item.indexOf(' ');
+  const word = space < 0 ? item : item.slice(0, space);
+  return LOWER_CASE_OPENERS.has(word) ? item[0]!.toUpperCase() + item.slice(1) : item;
 }
 
 /** The items of a list said in one sentence after their introduction: `…two things: a, b, and c.` (CJK: `：a、b。`). */
