@@ -92,7 +92,7 @@ const POINTING_WORDS = new Set([
   'problems', 'parts', 'items', 'points', 'ones', 'such', 'namely', 'so', 'to', 'with', 'by', 'of', 'for', 'and', 'or',
   'before', 'after', 'now', 'then', 'gives', 'give', 'returns', 'return', 'yields', 'get', 'gets', 'got', 'see', 'run',
   'fails', 'failed', 'crashes', 'warning', 'warnings', 'trace', 'log', 'logs', 'results', 'result', 'benchmark',
-  'benchmarks', 'numbers', 'timings', 'summary', 'list', 'table', 'pr', 'commit', 'patch', 'series', 'done', 'added',
+  'benchmarks', 'numbers', 'timings', 'pr', 'commit', 'patch', 'series', 'done', 'added',
   'changed', 'removed', 'fixed', 'updated', 'areas', 'files', 'functions', 'tests', 'flags', 'settings', 'rules',
 ]);
 /** An introduction of at least this many words that ends in no pointing word is a statement. */
