@@ -144,7 +144,8 @@ const LOWER_CASE_OPENERS = new Set([
   'track', 'tracks', 'warn', 'warns', 'include', 'includes', 'exclude', 'excludes', 'require', 'requires', 'provide',
   'provides', 'accept', 'accepts', 'reject', 'rejects', 'restore', 'restores', 'preserve', 'preserves', 'respect',
   'respects', 'resolve', 'resolves', 'clarify', 'clarifies', 'explain', 'explains', 'mention', 'mentions', 'also', 'small',
-  'minor', 'more', 'new', 'better', 'various', 'several', 'many', 'most', 'other', 'same', 'initial', 'fixed', 'now',
+  'minor', 'more', 'new', 'better', 'various', 'several', 'many', 'most', 'other', 'same', 'initial', 'fixed', 'now', 'switch',
+  'switches', 'migrate', 'migrates', 'wrap', 'wraps', 'unify', 'unifies', 'factor', 'factors', 'inline', 'inlines',
 ]);
 
 /** An item said inside a sentence: `The logic…` → `the logic…`; `Python…`, `CI…` and `uv` stay as they are. */
