@@ -1,5 +1,5 @@
 import { parse as parseTomlText } from 'smol-toml';
-import { parse as parseYamlText } from 'yaml';
+import { parseDocument } from 'yaml';
 
 /**
  * Parsers for data files (JSON, TOML, YAML) that never throw: a file that does not parse, or is over the size
@@ -54,7 +54,9 @@ export function parseYaml(text: string | undefined, limit = MAX_DATA_CHARS): unk
   if (text === undefined || text.length > limit) return undefined;
   try {
     // YAML 1.2 core schema: `on:` stays the string "on" (a workflow's trigger key), aliases are bounded.
-    return parseYamlText(stripBom(text), { uniqueKeys: false, maxAliasCount: 200, logLevel: 'silent', prettyErrors: false }) as unknown;
+    const doc = parseDocument(stripBom(text), { uniqueKeys: false, prettyErrors: false });
+    if (doc.errors.length > 0) return undefined;
+    return doc.toJS({ maxAliasCount: 200 }) as unknown;
   } catch {
     return undefined;
   }
