@@ -6,6 +6,8 @@ import { withParsedSource } from '../syntax/parse.js';
 import type {
   ConfigKeyFact, DefaultFact, EnvFact, FileInput, FlagFact, FormatFact, ParseNote, ParseNoteReason, RouteFact, SecurityFact,
 } from '../types.js';
+import { isActionMetadata, isGithubWorkflow, isGitlabCi } from '../ci/workflowModel.js';
+import { manifestKindOf } from '../deps/manifestKinds.js';
 import { isFormatWord } from './formatTable.js';
 import { emptyModel } from './model.js';
 import type { ChangedToken, CodeModel } from './model.js';
@@ -17,6 +19,7 @@ import { buildModel } from './walkTree.js';
 /** The tokens a file's changed lines hold on each side, for the security vocabulary. */
 export interface ChangedTokens {
   path: string;
+  oldPath?: string;
   old: ChangedToken[];
   new: ChangedToken[];
 }
@@ -36,7 +39,7 @@ export interface CodeInterfaceResult {
 /** File endings of source languages without a grammar here: read from their patch, with an `unknown-language` note. */
 const UNPARSED_CODE = /\.(rb|php|kt|kts|swift|cs|scala|sh|bash|zsh|fish|lua|pl|pm|r|dart|ex|exs|erl|hs|ml|clj|groovy|gradle|m|mm|vue|svelte|zig|nim|jl|ps1|fs|vb|cu|cuh|proto|sql|cmake|mk|bzl|star|nix|tf|hcl)$/i;
 /** Data and configuration files: their patch lines are read for formats and security words, without a note. */
-const DATA_FILE = /\.(json|jsonc|json5|ya?ml|toml|ini|cfg|conf|properties|env|xml|plist|gradle|lock)$|(^|\/)(Dockerfile|Makefile|\.env[^/]*)$/i;
+const DATA_FILE = /\.(json|jsonc|json5|ya?ml|toml|ini|cfg|conf|properties|env|xml|plist|wrap)$|(^|\/)(Dockerfile|Makefile|CMakeLists\.txt|meson\.build|BUILD|BUILD\.bazel|WORKSPACE|\.env[^/]*)$/i;
 
 interface FileModels {
   old: CodeModel;
@@ -46,6 +49,11 @@ interface FileModels {
 }
 
 const wantWord = (word: string): boolean => isFormatWord(word);
+
+/** CI files give CI facts; their words are not read again as code. */
+function isCiFile(path: string): boolean {
+  return isGithubWorkflow(path) || isActionMetadata(path) || isGitlabCi(path);
+}
 
 function lineSet(lines: readonly PatchLine[]): Set<number> {
   return new Set(lines.map((line) => line.line));
@@ -93,15 +101,20 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
   const unsafe: SecurityFact[] = [];
   const tokens: ChangedTokens[] = [];
   for (const file of files) {
-    if (file.binary) continue;
-    const models = await fileModels(file);
+    if (file.binary || manifestKindOf(file.path)?.lock || isCiFile(file.path)) continue;
+    let models: FileModels | undefined;
+    try {
+      models = await fileModels(file);
+    } catch {
+      notes.push({ path: file.path, reason: 'unreadable' });
+      continue;
+    }
     if (!models) continue;
     if (models.note) notes.push({ path: file.path, reason: models.note });
-    // A model read from a patch names lines of the patch's sides; a tree's names lines of the whole file.
     observeModel(models.old, models.language, file.oldPath ?? file.path, before);
     observeModel(models.new, models.language, file.path, after);
     unsafe.push(...unsafeChanges(file, models));
-    tokens.push({ path: file.path, old: models.old.changed, new: models.new.changed });
+    tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
   }
   return { ...compareSides(before, after), unsafe, tokens };
 }

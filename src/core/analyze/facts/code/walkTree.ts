@@ -5,7 +5,7 @@ import type { DeclarationContext } from './declarations.js';
 import { emptyModel, MODEL_LIMITS } from './model.js';
 import type { CodeModel } from './model.js';
 import {
-  argValue, callArguments, calleeSegments, COMMENT_TYPES, IDENTIFIER_TYPES, invocationCallee, NUMBER_TYPES, STRING_TYPES, stringContent, tokenTreeArgs,
+  argValue, BOOL_TYPES, callArguments, calleeSegments, COMMENT_TYPES, IDENTIFIER_TYPES, invocationCallee, NUMBER_TYPES, STRING_TYPES, stringContent, tokenTreeArgs,
 } from './syntaxValues.js';
 import { schemesIn } from './formatTable.js';
 import { splitWords } from './words.js';
@@ -58,7 +58,7 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
       if (COMMENT_TYPES.has(type)) {
         descend = false;
       } else if (!cursor.nodeIsNamed) {
-        if (type === 'unsafe' && changedLine(options, line)) pushChanged(model, { text: 'unsafe', kind: 'keyword', line });
+        // Punctuation and keywords: `unsafe` is read from the tree as sites, not as a word.
       } else if (IDENTIFIER_TYPES.has(type)) {
         const text = cursor.nodeText;
         noteWords(model, options, text, line, false);
@@ -70,6 +70,8 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
         descend = type === 'template_string' || type === 'string'; // Substitutions and f-string interpolations hold code.
       } else if (NUMBER_TYPES.has(type)) {
         if (changedLine(options, line)) pushChanged(model, { text: cursor.nodeText, kind: 'number', line });
+      } else if (BOOL_TYPES.has(type) && type !== 'boolean_literal') {
+        if (changedLine(options, line)) pushChanged(model, { text: cursor.nodeText, kind: 'identifier', line });
       } else {
         const node = cursor.currentNode;
         if (CALL_TYPES.has(type) && !decoratorCalls.has(node.startIndex)) recordCall(model, node, line);

@@ -29,8 +29,11 @@ export function dependencyFacts(files: readonly FileInput[], notes: ParseNote[])
   for (const file of files) {
     const kind = manifestKindOf(file.path);
     if (!kind || file.binary) continue;
-    const facts = fileDependencyFacts(file, kind, notes);
-    (kind.lock ? lockFacts : manifestFacts).push(...facts);
+    try {
+      (kind.lock ? lockFacts : manifestFacts).push(...fileDependencyFacts(file, kind, notes));
+    } catch {
+      notes.push({ path: file.path, reason: 'unreadable' });
+    }
   }
   const reported = new Set(manifestFacts.map((fact) => `${fact.ecosystem}\0${fact.name}`));
   const kept = lockFacts.filter((fact) => !reported.has(`${fact.ecosystem}\0${fact.name}`));
