@@ -48,6 +48,11 @@ export interface DefinitionFact extends FactLocation {
   /** For signature: the old and new signature text, one line each, bounded. */
   oldSignature?: string;
   signature?: string;
+  /**
+   * For signature: the old side's visibility, when it differs from `public` (a definition made private, or
+   * exported). Added and removed facts carry their own signature (`signature`, `oldSignature`) when it has one.
+   */
+  oldPublic?: boolean;
 }
 
 export type AddedRemoved = 'added' | 'removed';
@@ -220,4 +225,7 @@ export interface FileInput {
   patch?: string;
   binary?: boolean;
   unreadable?: ParseNoteReason;
+  /** The blob ids of the two sides, when known: they key the parse cache shared by a run's commits. */
+  oldId?: string;
+  newId?: string;
 }

@@ -1,9 +1,16 @@
+import type { LanguageDefinitions } from './definitionSpec.js';
+import { clikeDefinitions } from './rules/clike.js';
+import { ecmascriptDefinitions } from './rules/ecmascript.js';
+import { goDefinitions } from './rules/go.js';
+import { javaDefinitions } from './rules/java.js';
+import { pythonDefinitions } from './rules/python.js';
+import { rustDefinitions } from './rules/rust.js';
 import type { GrammarKey } from './runtime.js';
 
 /**
  * The languages the code reader parses, one row per language (in the manner of difftastic's tree_sitter_parser.rs):
- * which files are in it and which grammar parses them. What a definition, a public name and a test look like in
- * each language is in definitionRules.ts, keyed by the same id.
+ * which files are in it, which grammar parses them, and how its definitions, public names and tests are read
+ * (the rules/ modules: node types to definition kinds).
  */
 export type LanguageId = 'typescript' | 'tsx' | 'javascript' | 'python' | 'rust' | 'go' | 'c' | 'cpp' | 'java';
 
@@ -16,23 +23,24 @@ export interface LanguageRow {
   /** Whole file names (no extension rule fits them). */
   fileNames?: readonly string[];
   grammar: GrammarKey;
+  definitions: LanguageDefinitions;
   /** Extensions whose declarations are public by being in a header (C, C++). */
   headerExtensions?: readonly string[];
 }
 
 export const LANGUAGES: readonly LanguageRow[] = [
-  { id: 'typescript', name: 'TypeScript', extensions: ['.ts', '.mts', '.cts'], grammar: 'typescript' },
-  { id: 'tsx', name: 'TypeScript', extensions: ['.tsx'], grammar: 'tsx' },
-  { id: 'javascript', name: 'JavaScript', extensions: ['.js', '.mjs', '.cjs', '.jsx'], grammar: 'javascript' },
-  { id: 'python', name: 'Python', extensions: ['.py', '.pyi'], grammar: 'python' },
-  { id: 'rust', name: 'Rust', extensions: ['.rs'], grammar: 'rust' },
-  { id: 'go', name: 'Go', extensions: ['.go'], grammar: 'go' },
-  { id: 'c', name: 'C', extensions: ['.c', '.h'], grammar: 'c', headerExtensions: ['.h'] },
+  { id: 'typescript', name: 'TypeScript', extensions: ['.ts', '.mts', '.cts'], grammar: 'typescript', definitions: ecmascriptDefinitions },
+  { id: 'tsx', name: 'TypeScript', extensions: ['.tsx'], grammar: 'tsx', definitions: ecmascriptDefinitions },
+  { id: 'javascript', name: 'JavaScript', extensions: ['.js', '.mjs', '.cjs', '.jsx'], grammar: 'javascript', definitions: ecmascriptDefinitions },
+  { id: 'python', name: 'Python', extensions: ['.py', '.pyi'], grammar: 'python', definitions: pythonDefinitions },
+  { id: 'rust', name: 'Rust', extensions: ['.rs'], grammar: 'rust', definitions: rustDefinitions },
+  { id: 'go', name: 'Go', extensions: ['.go'], grammar: 'go', definitions: goDefinitions },
+  { id: 'c', name: 'C', extensions: ['.c', '.h'], grammar: 'c', definitions: clikeDefinitions, headerExtensions: ['.h'] },
   {
     id: 'cpp', name: 'C++', extensions: ['.cc', '.cpp', '.cxx', '.c++', '.hh', '.hpp', '.hxx', '.h++', '.ipp', '.inl'],
-    grammar: 'cpp', headerExtensions: ['.hh', '.hpp', '.hxx', '.h++'],
+    grammar: 'cpp', definitions: clikeDefinitions, headerExtensions: ['.h', '.hh', '.hpp', '.hxx', '.h++'],
   },
-  { id: 'java', name: 'Java', extensions: ['.java'], grammar: 'java' },
+  { id: 'java', name: 'Java', extensions: ['.java'], grammar: 'java', definitions: javaDefinitions },
 ];
 
 const BY_EXTENSION = new Map<string, LanguageRow>();
