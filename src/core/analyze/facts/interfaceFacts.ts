@@ -1,9 +1,12 @@
 import { ciFacts } from './ci/ciFacts.js';
+import { isActionMetadata, isGithubWorkflow, isGitlabCi } from './ci/workflowModel.js';
 import { codeInterfaceFacts } from './code/codeFacts.js';
 import type { CodeInterfaceResult } from './code/codeFacts.js';
-import { configFileFacts } from './config/configFileFacts.js';
+import { configFileFacts, isConfigFile } from './config/configFileFacts.js';
 import { dependencyFacts } from './deps/dependencyFacts.js';
+import { manifestKindOf } from './deps/manifestKinds.js';
 import { fileSecurityFacts, MAX_SECURITY_PER_COMMIT } from './security/securityFacts.js';
+import { languageOfPath } from './syntax/languages.js';
 import type { CodeFacts, FactLocation, FileInput, ParseNote, SecurityFact } from './types.js';
 
 export type InterfaceFacts = Omit<CodeFacts, 'definitions' | 'tests'>;
@@ -66,4 +69,13 @@ export async function extractInterfaceFacts(files: FileInput[]): Promise<Interfa
     security: byLocation(security).slice(0, MAX_SECURITY_PER_COMMIT),
     notes: distinctNotes(notes),
   };
+}
+
+/**
+ * Whether the interface extractors need a file's whole texts (not only its patch): manifests and lock files, CI
+ * files and configuration files are compared parsed, old against new. Source files in a parsed language need them
+ * too (languageOfPath); a reader of blobs asks for both.
+ */
+export function interfaceFactsWantTexts(path: string): boolean {
+  return manifestKindOf(path) !== undefined || isGithubWorkflow(path) || isActionMetadata(path) || isGitlabCi(path) || isConfigFile(path) || languageOfPath(path) !== undefined;
 }

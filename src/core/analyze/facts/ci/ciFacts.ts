@@ -33,8 +33,8 @@ export function ciFacts(files: readonly FileInput[], notes: ParseNote[]): CiFact
 }
 
 function fileCiFacts(file: FileInput, github: boolean, notes: ParseNote[]): CiFact[] {
+  if ((file.status !== 'A' && file.oldText === undefined) || (file.status !== 'D' && file.newText === undefined)) return [];
   const observe = (text: string | undefined): CiObservations | undefined => {
-    if (text === undefined) return emptyObservations();
     const doc = parseYaml(text);
     if (doc === undefined) return undefined;
     return github ? githubObservations(doc) : gitlabObservations(doc);

@@ -56,6 +56,8 @@ function fileDependencyFacts(file: FileInput, kind: ManifestKind, notes: ParseNo
     notes.push({ path: file.path, reason: file.unreadable });
     return [];
   }
+  // Without a side's text a comparison would call every entry added or removed: say nothing instead.
+  if ((file.status !== 'A' && file.oldText === undefined) || (file.status !== 'D' && file.newText === undefined)) return [];
   const oldEntries = file.status === 'A' ? [] : readSide(file.oldText, file, kind, notes);
   const newEntries = file.status === 'D' ? [] : readSide(file.newText, file, kind, notes);
   if (oldEntries === undefined || newEntries === undefined) return [];
