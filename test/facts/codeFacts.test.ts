@@ -3,24 +3,9 @@ import { describe, it } from 'node:test';
 import { codeInterfaceFacts } from '../../src/core/analyze/facts/code/codeFacts.js';
 import type { CodeInterfaceResult } from '../../src/core/analyze/facts/code/codeFacts.js';
 import type { FileInput, ParseNote } from '../../src/core/analyze/facts/types.js';
+import { modifiedFile } from './patchSupport.js';
 
-/** A modified file with a patch made from its two texts (one hunk over the whole file: every differing line changed). */
-function modified(path: string, oldText: string, newText: string): FileInput {
-  return { path, status: 'M', oldText, newText, patch: wholePatch(oldText, newText) };
-}
-
-function wholePatch(oldText: string, newText: string): string {
-  const oldLines = oldText.split('\n');
-  const newLines = newText.split('\n');
-  const oldSet = new Set(oldLines);
-  const newSet = new Set(newLines);
-  const body = [...oldLines.filter((line) => !newSet.has(line)).map((line) => `-${line}`), ...newLines.filter((line) => !oldSet.has(line)).map((line) => `+${line}`)];
-  // Line numbers: a hunk per changed line keeps each line's own number.
-  const hunks: string[] = [];
-  oldLines.forEach((line, index) => { if (!newSet.has(line)) hunks.push(`@@ -${index + 1},1 +0,0 @@\n-${line}`); });
-  newLines.forEach((line, index) => { if (!oldSet.has(line)) hunks.push(`@@ -0,0 +${index + 1},1 @@\n+${line}`); });
-  return body.length === 0 ? '' : `${hunks.join('\n')}\n`;
-}
+const modified = modifiedFile;
 
 async function facts(...files: FileInput[]): Promise<CodeInterfaceResult & { notes: ParseNote[] }> {
   const notes: ParseNote[] = [];
@@ -102,6 +87,16 @@ describe('interface facts from code', () => {
     const result = await facts(modified('crates/uv-extract/src/lib.rs', before, after));
     assert.deepEqual(result.formats.map((format) => `${format.change} ${format.name}`), ['removed bzip2', 'removed xz']);
     assert.deepEqual(result.config.map((key) => `${key.change} ${key.key}`), ['added native-tls']);
+  });
+
+  it('reads only what changed: a line inserted inside a call or a struct reports nothing else', async () => {
+    const before = 'import argparse\np = argparse.ArgumentParser()\np.add_argument(\n    "--color",\n    help="x",\n)\n\n\n\n\n\np.add_argument("--jobs", default=4)\n';
+    const after = 'import argparse\np = argparse.ArgumentParser()\np.add_argument(\n    "--color",\n    choices=["auto", "never"],\n    help="x",\n)\n\n\n\n\n\np.add_argument("--jobs", default=4)\n';
+    const rustBefore = '#[derive(Parser)]\nstruct Args {\n    #[arg(long)]\n    quiet: bool,\n}\n';
+    const rustAfter = '#[derive(Parser)]\nstruct Args {\n    #[arg(long)]\n    quiet: bool,\n    #[arg(long)]\n    offline: bool,\n}\n';
+    const result = await facts(modified('cli.py', before, after), modified('src/args.rs', rustBefore, rustAfter));
+    assert.deepEqual(flagList(result), ['added --offline (clap)']);
+    assert.deepEqual(result.defaults, []);
   });
 
   it('reads unsafe added from the Rust tree', async () => {

@@ -1,4 +1,4 @@
-import { patchLines } from '../patchLines.js';
+import { patchLines, touchedLines } from '../patchLines.js';
 import type { PatchLine } from '../patchLines.js';
 import { languageOfPath } from '../syntax/languages.js';
 import type { LanguageId } from '../syntax/languages.js';
@@ -59,14 +59,15 @@ function lineSet(lines: readonly PatchLine[]): Set<number> {
   return new Set(lines.map((line) => line.line));
 }
 
-async function treeModel(path: string, text: string, changed: Set<number>, allChanged: boolean): Promise<CodeModel | { reason: ParseNoteReason }> {
-  return withParsedSource(path, text, (tree, language) => buildModel(tree, language, { changedLines: changed, allChanged, wantWord }));
+async function treeModel(path: string, text: string, changed: Set<number>, touched: Set<number>, allChanged: boolean): Promise<CodeModel | { reason: ParseNoteReason }> {
+  return withParsedSource(path, text, (tree, language) => buildModel(tree, language, { changedLines: changed, touchedLines: touched, allChanged, wantWord }));
 }
 
 /** The models of a file's two sides: from its trees when both sides parse, else from its patch. */
 async function fileModels(file: FileInput): Promise<FileModels | undefined> {
   const row = languageOfPath(file.path);
   const lines = patchLines(file.patch);
+  const touched = touchedLines(file.patch);
   const fromPatch = (note?: ParseNoteReason, language?: LanguageId): FileModels => ({
     old: patchModel(lines.removed), new: patchModel(lines.added), ...(language ? { language } : {}), ...(note ? { note } : {}),
   });
@@ -76,13 +77,13 @@ async function fileModels(file: FileInput): Promise<FileModels | undefined> {
   }
   if (file.unreadable) return fromPatch(file.unreadable, row.id);
   const sides: (CodeModel | { reason: ParseNoteReason })[] = [];
-  for (const [present, text, changed, whole] of [
-    [file.status !== 'A', file.oldText, lineSet(lines.removed), file.status === 'D'],
-    [file.status !== 'D', file.newText, lineSet(lines.added), file.status === 'A'],
+  for (const [present, text, changed, near, whole] of [
+    [file.status !== 'A', file.oldText, lineSet(lines.removed), touched.old, file.status === 'D'],
+    [file.status !== 'D', file.newText, lineSet(lines.added), touched.new, file.status === 'A'],
   ] as const) {
     if (!present) sides.push(emptyModel());
     else if (text === undefined) sides.push({ reason: 'unreadable' });
-    else sides.push(await treeModel(file.path, text, changed, whole));
+    else sides.push(await treeModel(file.path, text, changed, near, whole));
   }
   const [old, next] = sides as [CodeModel | { reason: ParseNoteReason }, CodeModel | { reason: ParseNoteReason }];
   if ('reason' in old) return fromPatch(old.reason, row.id);

@@ -12,6 +12,12 @@ export interface DeclarationContext {
   typeName: () => string | undefined;
   /** The innermost function or method being walked. */
   functionName: () => string | undefined;
+  /** Whether lines first..last (1-based) hold a changed line: members of a container are read only where they changed. */
+  touches: (first: number, last: number) => boolean;
+}
+
+function touched(context: DeclarationContext, node: SyntaxNode, from: SyntaxNode = node): boolean {
+  return context.touches(from.startPosition.row + 1, node.endPosition.row + 1);
 }
 
 type Handler = (node: SyntaxNode, context: DeclarationContext) => void;
@@ -75,6 +81,9 @@ function rustStruct(node: SyntaxNode, context: DeclarationContext): void {
     const fieldName = field.childForFieldName('name')?.text;
     if (!fieldName) continue;
     const attributes = attributesBefore(field);
+    let first: SyntaxNode = field;
+    for (let sibling = field.previousNamedSibling; sibling?.type === 'attribute_item'; sibling = sibling.previousNamedSibling) first = sibling;
+    if (!touched(context, field, first)) continue;
     context.model.fields.push({ name: fieldName, container: name, attributes, containerAttributes, line: lineOf(field) });
     if (isConfig && !hasBare(attributes, 'serde', 'skip') && !hasBare(attributes, 'serde', 'flatten')) {
       addConfigKey(context, keywordOf(attributes, 'serde', 'rename')?.text ?? serdeRename(fieldName, renameAll), lineOf(field));
@@ -89,7 +98,7 @@ function rustStructLiteral(node: SyntaxNode, context: DeclarationContext): void 
   if (type === 'Self') type = context.typeName() ?? type;
   const body = node.childForFieldName('body');
   for (const child of body?.namedChildren ?? []) {
-    if (child?.type !== 'field_initializer') continue;
+    if (child?.type !== 'field_initializer' || !touched(context, child)) continue;
     const field = child.childForFieldName('field')?.text;
     if (field) bind(context, `${type.replace(/^.*::/, '')}.${field}`, child.childForFieldName('value'), lineOf(child));
   }
@@ -112,7 +121,7 @@ function goTypeSpec(node: SyntaxNode, context: DeclarationContext): void {
   if (!name || type?.type !== 'struct_type') return;
   const list = type.namedChildren.find((child) => child?.type === 'field_declaration_list');
   for (const field of list?.namedChildren ?? []) {
-    if (field?.type !== 'field_declaration') continue;
+    if (field?.type !== 'field_declaration' || !touched(context, field)) continue;
     const tag = field.childForFieldName('tag')?.text;
     for (const fieldName of field.childrenForFieldName('name')) {
       if (!fieldName || context.model.fields.length >= MODEL_LIMITS.fields) continue;
@@ -139,7 +148,7 @@ function goCompositeLiteral(node: SyntaxNode, context: DeclarationContext): void
   const type = (node.childForFieldName('type')?.text ?? '').replace(/^.*\./, '');
   const body = node.childForFieldName('body');
   for (const element of body?.namedChildren ?? []) {
-    if (element?.type !== 'keyed_element') continue;
+    if (element?.type !== 'keyed_element' || !touched(context, element)) continue;
     const key = element.childForFieldName('key') ?? element.namedChild(0);
     let value = element.childForFieldName('value') ?? element.namedChild(1);
     if (value?.type === 'literal_element') value = value.namedChild(0);
@@ -183,7 +192,7 @@ function jsDeclarator(node: SyntaxNode, context: DeclarationContext): void {
   if (name?.type !== 'identifier' || !value) return;
   if (value.type === 'object' && /default/i.test(name.text)) {
     for (const pair of value.namedChildren) {
-      const key = pair?.type === 'pair' ? pair.childForFieldName('key') : null;
+      const key = pair?.type === 'pair' && touched(context, pair) ? pair.childForFieldName('key') : null;
       if (pair && key) bind(context, `${name.text}.${STRING_TYPES.has(key.type) ? stringContent(key.text) : key.text}`, pair.childForFieldName('value'), lineOf(pair));
     }
     return;
@@ -196,7 +205,7 @@ function tsConfigType(node: SyntaxNode, context: DeclarationContext): void {
   if (!name || !CONFIG_TYPE_NAME.test(name)) return;
   const body = node.childForFieldName('body') ?? node.childForFieldName('value');
   for (const member of body?.namedChildren ?? []) {
-    if (member?.type !== 'property_signature') continue;
+    if (member?.type !== 'property_signature' || !touched(context, member)) continue;
     const key = member.childForFieldName('name');
     if (key) addConfigKey(context, STRING_TYPES.has(key.type) ? stringContent(key.text) : key.text, lineOf(member));
   }

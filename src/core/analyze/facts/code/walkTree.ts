@@ -13,6 +13,8 @@ import { splitWords } from './words.js';
 export interface WalkOptions {
   /** 1-based lines of this side that the commit changed; tokens on them feed the security vocabulary. */
   changedLines: ReadonlySet<number>;
+  /** The changed lines and their unchanged neighbours (patchLines.touchedLines): the parts of the tree to read. */
+  touchedLines: ReadonlySet<number>;
   /** Every line counts as changed (a file added or deleted whole). */
   allChanged?: boolean;
   /** Which words the format table wants: others are not kept. */
@@ -34,7 +36,11 @@ interface Container {
   name: string;
 }
 
-/** One walk over a tree: calls, decorators, environment reads, declarations, format words, changed tokens, `unsafe`. */
+/**
+ * One walk over the parts of a tree that hold a changed line (the whole tree for a file added or deleted): calls,
+ * decorators, environment reads, declarations, format words, changed tokens, `unsafe`. What lies wholly on
+ * unchanged lines is the same on both sides, so it is not read: the work follows the size of the change.
+ */
 export function buildModel(tree: SyntaxTree, language: LanguageRow, options: WalkOptions): CodeModel {
   const model = emptyModel();
   const containers: Container[] = [];
@@ -42,7 +48,11 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
     for (let index = containers.length - 1; index >= 0; index -= 1) if (containers[index]!.kind === kind) return containers[index]!.name;
     return undefined;
   };
-  const context: DeclarationContext = { model, language: language.id, typeName: () => innermost('type'), functionName: () => innermost('function') };
+  const changed = new LineRanges(options.touchedLines);
+  const context: DeclarationContext = {
+    model, language: language.id, typeName: () => innermost('type'), functionName: () => innermost('function'),
+    touches: (first, last) => options.allChanged === true || changed.intersects(first, last),
+  };
   const decoratorCalls = new Set<number>();
   const cursor = tree.walk();
   const pushedAt: boolean[] = [];
@@ -55,7 +65,10 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
       const line = cursor.startPosition.row + 1;
       let descend = true;
       let pushed = false;
-      if (COMMENT_TYPES.has(type)) {
+      if (!options.allChanged && !changed.intersects(line, cursor.endPosition.row + 1)) {
+        // Nothing here changed: what it declares is on both sides alike and would cancel out.
+        descend = false;
+      } else if (COMMENT_TYPES.has(type)) {
         descend = false;
       } else if (!cursor.nodeIsNamed) {
         // Punctuation and keywords: `unsafe` is read from the tree as sites, not as a word.
@@ -101,6 +114,26 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
     cursor.delete();
   }
   return model;
+}
+
+/** Sorted changed lines, asked whether a node's line range holds one (binary search). */
+class LineRanges {
+  private readonly lines: number[];
+
+  constructor(lines: ReadonlySet<number>) {
+    this.lines = [...lines].sort((a, b) => a - b);
+  }
+
+  intersects(first: number, last: number): boolean {
+    let low = 0;
+    let high = this.lines.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.lines[middle]! < first) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.lines.length && this.lines[low]! <= last;
+  }
 }
 
 function changedLine(options: WalkOptions, line: number): boolean {
