@@ -43,7 +43,7 @@ describe('security facts', () => {
       ...line([['subprocess', 'identifier'], ['run', 'identifier'], ['cmd', 'identifier'], ['shell', 'identifier'], ['True', 'identifier']], 1),
       ...line([['yaml', 'identifier'], ['load', 'identifier'], ['data', 'identifier']], 2),
       ...line([['os', 'identifier'], ['chmod', 'identifier'], ['path', 'identifier'], ['0o777', 'number']], 3),
-      ...line([['../../etc/passwd', 'string']], 4),
+      ...line([['..', 'string']], 4),
       ...line([['file_system', 'identifier'], ['system', 'identifier']], 5),
     ]);
     assert.deepEqual(facts.map(brief), [
@@ -52,7 +52,7 @@ describe('security facts', () => {
       'added deserialize yaml.load: yaml.load',
       'added permission chmod: chmod',
       'added permission 0o777: 0o777',
-      'added path ..: "../../etc/passwd"',
+      'added path ..: ".."',
     ]);
   });
 

@@ -8,7 +8,7 @@ import type {
 } from '../types.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from '../ci/workflowModel.js';
 import { manifestKindOf } from '../deps/manifestKinds.js';
-import { isFormatWord } from './formatTable.js';
+import { isFormatWord, textNamesFormat } from './formatTable.js';
 import { emptyModel } from './model.js';
 import type { ChangedToken, CodeModel } from './model.js';
 import { emptySide, observeModel } from './observe.js';
@@ -117,7 +117,19 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     unsafe.push(...unsafeChanges(file, models));
     tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
   }
-  return { ...compareSides(before, after), unsafe, tokens };
+  const compared = compareSides(before, after);
+  compared.formats = compared.formats.filter((fact) => !otherSideNames(files, fact));
+  return { ...compared, unsafe, tokens };
+}
+
+/** A format the changed lines drop but the new texts still name elsewhere (or one they add that was there) did not change. */
+function otherSideNames(files: readonly FileInput[], fact: FormatFact): boolean {
+  for (const file of files) {
+    const text = fact.change === 'removed' ? file.newText : file.oldText;
+    if (text === undefined || text.length > 4_000_000 || !languageOfPath(file.path)) continue;
+    if (textNamesFormat(text, text.toLowerCase(), fact.name)) return true;
+  }
+  return false;
 }
 
 function located(at: Sighting, side: 'old' | 'new'): { path: string; line: number; side: 'old' | 'new' } {

@@ -80,3 +80,32 @@ export function formatOfSighting(word: string, inString: boolean, capitalised: b
   if (row.ambiguous && !inString && !capitalised) return undefined;
   return row.name;
 }
+
+function isAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+function isUpperCode(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+/**
+ * Whether a text names a format anywhere, as a whole word (`Bzip2Decoder` and `"x.tar.bz2"` name bzip2, `bz2x`
+ * does not). Used to confirm that a format the changed lines drop is gone from the whole file, and one they add
+ * was not there before. `lower` is the text lower-cased (computed once by the caller).
+ */
+export function textNamesFormat(text: string, lower: string, format: string): boolean {
+  if (format.endsWith('://')) return lower.includes(format);
+  const row = FORMAT_ROWS.find((candidate) => candidate.name === format);
+  for (const word of row?.words ?? [format]) {
+    let tries = 0;
+    for (let at = lower.indexOf(word); at !== -1 && tries < 2_000; at = lower.indexOf(word, at + 1), tries += 1) {
+      const end = at + word.length;
+      const before = at === 0 ? 0 : text.charCodeAt(at - 1);
+      const after = end >= text.length ? 0 : text.charCodeAt(end);
+      const startsWord = !isAlnum(before) || (isUpperCode(text.charCodeAt(at)) && !isUpperCode(before));
+      const endsWord = !isAlnum(after) || (isUpperCode(after) && !isUpperCode(text.charCodeAt(end - 1)));
+      if (startsWord && endsWord) return true;
+    }
+  }
+  return false;
+}

@@ -1,10 +1,12 @@
+import { manifestKindOf } from '../deps/manifestKinds.js';
 import { lineOf } from '../patchLines.js';
 import { flattenScalars, isRecord, parseJson, parseToml, parseYaml, recordAt, scalarText } from '../structured.js';
 import type { DataRecord } from '../structured.js';
 import type { ConfigKeyFact, DefaultFact, FileInput, ParseNote } from '../types.js';
 
-/** Data files that hold settings a program reads: by name or folder. */
-const CONFIG_NAME = /(^|[/._-])(config|configs|configuration|settings|defaults?|options|preferences|conf)([/._-]|$)/i;
+/** Data files that hold settings a program reads: by file name, or in a folder named for them. */
+const CONFIG_NAME = /(^|[._-])(config|configs|configuration|settings|defaults?|options|preferences|conf)([._-]|$)/i;
+const CONFIG_FOLDER = /(^|\/)(config|configs|conf|settings|defaults)\//i;
 /** …but not tests, fixtures, translations, or tooling that is not the program's own configuration. */
 const NOT_CONFIG = /(^|\/)(tests?|__tests__|fixtures?|__fixtures__|testdata|snapshots?|examples?|locales?|l10n|i18n|node_modules|vendor|\.github|\.vscode)\//i;
 const TOOLING = /(^|\/)(tsconfig[^/]*|jsconfig[^/]*|\.eslintrc[^/]*|\.prettierrc[^/]*|eslint\.config\.[a-z]+|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.yaml|codecov\.ya?ml|mkdocs\.ya?ml|docker-compose[^/]*|compose\.ya?ml)$/i;
@@ -68,7 +70,10 @@ function schemaSettings(schema: DataRecord): { keys: Set<string>; defaults: Map<
 
 export function isConfigFile(path: string): boolean {
   if (formatOf(path) === undefined || NOT_CONFIG.test(path) || TOOLING.test(path)) return false;
-  return SCHEMA.test(path) || CONFIG_NAME.test(path) || /(^|\/)package\.json$/.test(path);
+  if (/(^|\/)package\.json$/.test(path)) return true;
+  if (manifestKindOf(path) !== undefined) return false;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return SCHEMA.test(path) || CONFIG_NAME.test(base) || CONFIG_FOLDER.test(path);
 }
 
 /**

@@ -9,6 +9,12 @@ export const MAX_SECURITY_PER_AREA = 2;
 export const MAX_SECURITY_PER_FILE = 6;
 export const MAX_SECURITY_PER_COMMIT = 40;
 
+/**
+ * Tests: their fixtures are full of fake tokens and passwords; the code under test carries the evidence. The
+ * `unsafe` sites of tests still count (they come from the trees, not from here).
+ */
+const TEST_PATH = /(^|\/)(tests?|testing|__tests__|spec|specs|fixtures?|testdata|snapshots?)\/|(^|\/)test_[^/]+\.py$|_test\.(go|py|rs|c|cc|cpp)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.java$/i;
+
 /** Files whose changed words are prose or pins, not code: documentation, changelogs, lock files. */
 const NOT_CODE = /\.(md|markdown|rst|txt|adoc|asciidoc|html?|svg|po|pot)$|(^|\/)(CHANGELOG|CHANGES|NEWS|AUTHORS|LICENSE|COPYING)[^/]*$/i;
 
@@ -86,7 +92,7 @@ function hitsOf(tokens: readonly ChangedToken[]): Hit[] {
  * removed, or changed when one evidence went and another came.
  */
 export function fileSecurityFacts(path: string, oldTokens: readonly ChangedToken[], newTokens: readonly ChangedToken[], oldPath = path): SecurityFact[] {
-  if (NOT_CODE.test(path)) return [];
+  if (NOT_CODE.test(path) || TEST_PATH.test(path)) return [];
   const tally = new Map<string, { row: VocabularyRow; evidence: string; old: Hit[]; new: Hit[] }>();
   const add = (hit: Hit, side: 'old' | 'new'): void => {
     const key = `${hit.row.area}\0${hit.row.term}\0${hit.evidence}`;

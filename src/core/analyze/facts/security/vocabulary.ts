@@ -42,7 +42,7 @@ export const VOCABULARY: readonly VocabularyRow[] = [
   ...rows('sandbox', ['seccomp', 'sandbox', 'sandboxed', 'landlock', 'apparmor', 'selinux', 'capabilities', 'capset', 'pledge', 'unveil', 'chroot', 'no_new_privs']),
   ...rows('path', [
     'symlink', 'symlinks', 'symlink_metadata', 'readlink', 'canonicalize', 'realpath', 'traversal', 'path_traversal',
-    'zip_slip', 'zipslip', 'enclosed_name', 'nofollow', 'lstat', 'normpath', 'safe_join',
+    'zip_slip', 'zipslip', 'enclosed_name', 'nofollow', 'lstat', 'normpath', 'safe_join', 'parent_dir',
   ]),
   ...rows('exec', [
     'execv', 'execve', 'execvp', 'execvpe', 'execl', 'execlp', 'exec_sync', 'exec_file', 'exec_file_sync', 'spawn_sync',
@@ -59,7 +59,9 @@ export const VOCABULARY: readonly VocabularyRow[] = [
   ...rows('unsafe', ['unsafe'], { kinds: ['keyword'] }),
 ];
 
-/** Strings that walk out of a directory: `../`, `..\`, or `..` alone. */
+/** Strings that are a parent-directory component themselves (`".."`, `"../"`), as a path check compares against. */
+const TRAVERSAL_STRINGS: ReadonlySet<string> = new Set(['..', '../', '..\\', '/..', '/../', '\\..']);
+
 export function isTraversalString(text: string): boolean {
-  return text === '..' || text.includes('../') || text.includes('..\\');
+  return TRAVERSAL_STRINGS.has(text);
 }
