@@ -3,6 +3,7 @@ import { isActionMetadata, isGithubWorkflow, isGitlabCi } from './ci/workflowMod
 import { codeInterfaceFacts } from './code/codeFacts.js';
 import type { CodeInterfaceResult } from './code/codeFacts.js';
 import { configFileFacts, isConfigFile } from './config/configFileFacts.js';
+import type { ParseBudget } from './definitions.js';
 import { dependencyFacts } from './deps/dependencyFacts.js';
 import { manifestKindOf } from './deps/manifestKinds.js';
 import { fileSecurityFacts, MAX_SECURITY_PER_COMMIT } from './security/securityFacts.js';
@@ -10,6 +11,14 @@ import { languageOfPath } from './syntax/languages.js';
 import type { CodeFacts, FactLocation, FileInput, ParseNote, SecurityFact } from './types.js';
 
 export type InterfaceFacts = Omit<CodeFacts, 'definitions' | 'tests'>;
+
+export interface InterfaceFactsOptions {
+  /**
+   * Bytes of source this call may parse (definitions.ts's ParseBudget): pass the run's budget to bound a long range.
+   * Past it, files are read from their patch with a `budget` note. Default: 8 MB for this call.
+   */
+  budget?: ParseBudget;
+}
 
 function byLocation<T extends FactLocation>(facts: T[]): T[] {
   return facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
@@ -35,7 +44,7 @@ function emptyCodeResult(): CodeInterfaceResult {
  * facts (workflows), security facts (vocabulary on changed lines, `unsafe` from trees), and the notes of files that
  * fell back to their patch. Never throws: an extractor that fails leaves its lists empty and the others stand.
  */
-export async function extractInterfaceFacts(files: FileInput[]): Promise<InterfaceFacts> {
+export async function extractInterfaceFacts(files: FileInput[], options: InterfaceFactsOptions = {}): Promise<InterfaceFacts> {
   const notes: ParseNote[] = [];
   const guarded = <T>(run: () => T, empty: T): T => {
     try {
@@ -49,7 +58,7 @@ export async function extractInterfaceFacts(files: FileInput[]): Promise<Interfa
   const configFiles = guarded(() => configFileFacts(files, notes), { config: [], defaults: [] });
   let code: CodeInterfaceResult;
   try {
-    code = await codeInterfaceFacts(files, notes);
+    code = await codeInterfaceFacts(files, notes, options.budget);
   } catch {
     code = emptyCodeResult();
   }

@@ -2,7 +2,10 @@ import { patchLines, touchedLines } from '../patchLines.js';
 import type { PatchLine } from '../patchLines.js';
 import { languageOfPath } from '../syntax/languages.js';
 import type { LanguageId } from '../syntax/languages.js';
+import { createParseBudget } from '../definitions.js';
+import type { ParseBudget } from '../definitions.js';
 import { withParsedSource } from '../syntax/parse.js';
+import { utf8Length } from '../syntax/screening.js';
 import type {
   ConfigKeyFact, DefaultFact, EnvFact, FileInput, FlagFact, FormatFact, ParseNote, ParseNoteReason, RouteFact, SecurityFact,
 } from '../types.js';
@@ -59,12 +62,17 @@ function lineSet(lines: readonly PatchLine[]): Set<number> {
   return new Set(lines.map((line) => line.line));
 }
 
-async function treeModel(path: string, text: string, changed: Set<number>, touched: Set<number>, allChanged: boolean): Promise<CodeModel | { reason: ParseNoteReason }> {
+async function treeModel(
+  path: string, text: string, changed: Set<number>, touched: Set<number>, allChanged: boolean, budget: ParseBudget,
+): Promise<CodeModel | { reason: ParseNoteReason }> {
+  const bytes = utf8Length(text);
+  if (bytes > budget.remainingBytes) return { reason: 'budget' };
+  budget.remainingBytes -= bytes;
   return withParsedSource(path, text, (tree, language) => buildModel(tree, language, { changedLines: changed, touchedLines: touched, allChanged, wantWord }));
 }
 
 /** The models of a file's two sides: from its trees when both sides parse, else from its patch. */
-async function fileModels(file: FileInput): Promise<FileModels | undefined> {
+async function fileModels(file: FileInput, budget: ParseBudget): Promise<FileModels | undefined> {
   const row = languageOfPath(file.path);
   const lines = patchLines(file.patch);
   const touched = touchedLines(file.patch);
@@ -76,6 +84,8 @@ async function fileModels(file: FileInput): Promise<FileModels | undefined> {
     return DATA_FILE.test(file.path) ? fromPatch() : undefined;
   }
   if (file.unreadable) return fromPatch(file.unreadable, row.id);
+  // Nothing changed inside (a pure rename or mode change): nothing to read.
+  if (lines.added.length === 0 && lines.removed.length === 0 && file.status !== 'A' && file.status !== 'D') return undefined;
   const sides: (CodeModel | { reason: ParseNoteReason })[] = [];
   for (const [present, text, changed, near, whole] of [
     [file.status !== 'A', file.oldText, lineSet(lines.removed), touched.old, file.status === 'D'],
@@ -83,7 +93,7 @@ async function fileModels(file: FileInput): Promise<FileModels | undefined> {
   ] as const) {
     if (!present) sides.push(emptyModel());
     else if (text === undefined) sides.push({ reason: 'unreadable' });
-    else sides.push(await treeModel(file.path, text, changed, near, whole));
+    else sides.push(await treeModel(file.path, text, changed, near, whole, budget));
   }
   const [old, next] = sides as [CodeModel | { reason: ParseNoteReason }, CodeModel | { reason: ParseNoteReason }];
   if ('reason' in old) return fromPatch(old.reason, row.id);
@@ -92,11 +102,11 @@ async function fileModels(file: FileInput): Promise<FileModels | undefined> {
 }
 
 /**
- * Interface facts from code: each changed source file's old and new sides are read (trees, or the patch as a
- * fallback), their flags, environment reads, config keys, defaults, routes and formats gathered per side over the
+ * Interface facts from code: each changed source file's old and new sides are read (trees while `budget` lasts,
+ * else the patch, with a `budget` note), their flags, environment reads, config keys, defaults, routes and formats gathered per side over the
  * whole commit, and the sides compared, so code that moves between files is not reported as added and removed.
  */
-export async function codeInterfaceFacts(files: readonly FileInput[], notes: ParseNote[]): Promise<CodeInterfaceResult> {
+export async function codeInterfaceFacts(files: readonly FileInput[], notes: ParseNote[], budget: ParseBudget = createParseBudget()): Promise<CodeInterfaceResult> {
   const before = emptySide();
   const after = emptySide();
   const unsafe: SecurityFact[] = [];
@@ -105,7 +115,7 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     if (file.binary || manifestKindOf(file.path)?.lock || isCiFile(file.path)) continue;
     let models: FileModels | undefined;
     try {
-      models = await fileModels(file);
+      models = await fileModels(file, budget);
     } catch {
       notes.push({ path: file.path, reason: 'unreadable' });
       continue;
