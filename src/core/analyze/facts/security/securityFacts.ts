@@ -13,7 +13,7 @@ export const MAX_SECURITY_PER_COMMIT = 40;
  * Tests: their fixtures are full of fake tokens and passwords; the code under test carries the evidence. The
  * `unsafe` sites of tests still count (they come from the trees, not from here).
  */
-const TEST_PATH = /(^|\/)(tests?|testing|__tests__|spec|specs|fixtures?|testdata|snapshots?)\/|(^|\/)test_[^/]+\.py$|_test\.(go|py|rs|c|cc|cpp)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.java$/i;
+const TEST_PATH = /(^|\/)(t|tests?|testing|__tests__|spec|specs|fixtures?|testdata|snapshots?)\/|(^|\/)test_[^/]+\.py$|_test\.(go|py|rs|c|cc|cpp)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.java$/i;
 
 /** Files whose changed words are prose or pins, not code: documentation, changelogs, lock files. */
 const NOT_CODE = /\.(md|markdown|rst|txt|adoc|asciidoc|html?|svg|po|pot)$|(^|\/)(CHANGELOG|CHANGES|NEWS|AUTHORS|LICENSE|COPYING)[^/]*$/i;
