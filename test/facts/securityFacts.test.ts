@@ -34,6 +34,8 @@ describe('security facts', () => {
   it('does not take tokenizer for token, nor author for auth', () => {
     const tokens = (texts: string[], kind: ChangedToken['kind'] = 'identifier'): ChangedToken[] => texts.map((text, index) => ({ text, kind, line: index + 1 }));
     assert.deepEqual(fileSecurityFacts('src/lexer.rs', [], tokens(['tokenizer', 'Tokenizer', 'next_tokenized', 'author', 'authors', 'AuthorName'])), []);
+    // A language model's tokens are not credentials: `token` needs an auth word on its line.
+    assert.deepEqual(fileSecurityFacts('x/models/vision.go', [], tokens(['numTokens', 'ImageTokenID', 'EmbedTokens', 'cacheSession'])), []);
     assert.deepEqual(fileSecurityFacts('src/a.ts', [], tokens(['getAuthToken'])).map(brief), ['added auth auth: getAuthToken', 'added auth token: getAuthToken']);
   });
 

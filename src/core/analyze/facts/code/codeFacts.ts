@@ -12,6 +12,7 @@ import type {
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from '../ci/workflowModel.js';
 import { manifestKindOf } from '../deps/manifestKinds.js';
 import { isFormatWord, textNamesFormat } from './formatTable.js';
+import { isTestPath } from '../testPaths.js';
 import { emptyModel } from './model.js';
 import type { ChangedToken, CodeModel } from './model.js';
 import { emptySide, observeModel } from './observe.js';
@@ -122,8 +123,10 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     }
     if (!models) continue;
     if (models.note) notes.push({ path: file.path, reason: models.note });
-    observeModel(models.old, models.language, file.oldPath ?? file.path, before);
-    observeModel(models.new, models.language, file.path, after);
+    if (!isTestPath(file.path)) {
+      observeModel(models.old, models.language, file.oldPath ?? file.path, before, file.status === 'D');
+      observeModel(models.new, models.language, file.path, after, file.status === 'A');
+    }
     unsafe.push(...unsafeChanges(file, models));
     tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
   }
@@ -165,7 +168,9 @@ function compareSides(before: SideObservations, after: SideObservations): Omit<C
   return {
     flags: diff(before.flags, after.flags, (name, at, change): FlagFact => ({ kind: 'flag', change, name, framework: at.framework, ...located(at, sideOf(change)) })),
     env: diff(before.env, after.env, (name, at, change): EnvFact => ({ kind: 'env', change, name, ...located(at, sideOf(change)) })),
-    config: diff(before.config, after.config, (key, at, change): ConfigKeyFact => ({ kind: 'config', change, key, ...located(at, sideOf(change)) })),
+    config: diff(before.config, after.config, (key, at, change): ConfigKeyFact => ({
+      kind: 'config', change, key, ...(at.container ? { container: at.container } : {}), ...located(at, sideOf(change)),
+    })),
     defaults,
     routes: diff(before.routes, after.routes, (_key, at, change): RouteFact => ({
       kind: 'route', change, route: at.route, ...(at.method ? { method: at.method } : {}), ...located(at, sideOf(change)),

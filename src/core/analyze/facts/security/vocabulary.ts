@@ -14,7 +14,19 @@ export interface VocabularyRow {
   words: readonly string[];
   whole?: boolean;
   kinds?: readonly ('identifier' | 'string' | 'number' | 'keyword')[];
+  /**
+   * A weak term (`token` is also a lexer's or a language model's): it counts only when its line also holds one of
+   * these words (`auth_token`, `Bearer {token}`, `api_token`).
+   */
+  needs?: readonly string[];
 }
+
+const AUTH_CONTEXT = [
+  'auth', 'access', 'bearer', 'refresh', 'api', 'secret', 'credential', 'credentials', 'password', 'oauth', 'jwt', 'login',
+  'authorization', 'header', 'headers', 'csrf', 'cookie', 'github', 'gitlab', 'npm', 'pypi', 'netrc', 'keyring', 'basic', 'oidc', 'personal',
+];
+const SESSION_CONTEXT = ['cookie', 'cookies', 'login', 'logout', 'auth', 'csrf', 'jwt', 'expire', 'expiry', 'expires', 'secret', 'user'];
+const CAPABILITY_CONTEXT = ['cap', 'drop', 'ambient', 'bounding', 'effective', 'permitted', 'privileged', 'setcap', 'linux', 'seccomp', 'sandbox'];
 
 const rows = (area: SecurityArea, terms: readonly string[], options: Omit<VocabularyRow, 'area' | 'term' | 'words'> = {}): VocabularyRow[] =>
   terms.map((term) => ({ area, term, words: term.toLowerCase().split(/[\s_.:=]+/).filter((word) => word !== ''), ...options }));
@@ -25,8 +37,11 @@ export const VOCABULARY: readonly VocabularyRow[] = [
     'ca_bundle', 'cafile', 'capath', 'insecure', 'skip_verify', 'verify_ssl', 'ssl_verify', 'verify_peer', 'verify_host',
     'verify_hostname', 'verify_mode', 'verify=false', 'sslkeylogfile', 'mtls', 'pinning', 'webpki',
   ]),
+  ...rows('auth', ['token', 'tokens'], { needs: AUTH_CONTEXT }),
+  ...rows('auth', ['session', 'sessions'], { needs: SESSION_CONTEXT }),
+  ...rows('sandbox', ['capabilities'], { needs: CAPABILITY_CONTEXT }),
   ...rows('auth', [
-    'token', 'tokens', 'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authenticator',
+    'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authenticator',
     'authorize', 'authorized', 'authorization', 'bearer', 'password', 'passwords', 'passwd', 'credential', 'credentials',
     'oauth', 'oauth2', 'jwt', 'session', 'api_key', 'apikey', 'login', 'netrc', 'keyring', 'csrf', 'oidc', 'saml', 'mfa', 'totp',
   ]),
@@ -35,11 +50,10 @@ export const VOCABULARY: readonly VocabularyRow[] = [
     'ecdsa', 'ed25519', 'x25519', 'rc4', 'chacha20', 'pbkdf2', 'bcrypt', 'scrypt', 'argon2', 'cipher', 'encrypt',
     'decrypt', 'encryption', 'decryption', 'nonce', 'csprng', 'urandom', 'getrandom', 'crypto', 'hashlib',
   ]),
-  ...rows('crypto', ['random', 'rand'], { whole: true, kinds: ['identifier'] }),
   ...rows('secret', ['secret', 'secrets', 'private_key', 'privkey', 'secret_key', 'keychain', 'vault', 'kms', 'sops', 'redact', 'redacted']),
   ...rows('permission', ['chmod', 'fchmod', 'chown', 'setuid', 'setgid', 'seteuid', 'umask', 'set_permissions', 'permissions']),
   ...rows('permission', ['0o777', '0777', '0o666', '0666', '0o775', '0775', '0o755'], { kinds: ['number'] }),
-  ...rows('sandbox', ['seccomp', 'sandbox', 'sandboxed', 'landlock', 'apparmor', 'selinux', 'capabilities', 'capset', 'pledge', 'unveil', 'chroot', 'no_new_privs']),
+  ...rows('sandbox', ['seccomp', 'sandbox', 'sandboxed', 'landlock', 'apparmor', 'selinux', 'capset', 'pledge', 'unveil', 'chroot', 'no_new_privs']),
   ...rows('path', [
     'symlink', 'symlinks', 'symlink_metadata', 'readlink', 'canonicalize', 'realpath', 'traversal', 'path_traversal',
     'zip_slip', 'zipslip', 'enclosed_name', 'nofollow', 'lstat', 'normpath', 'safe_join', 'parent_dir',
