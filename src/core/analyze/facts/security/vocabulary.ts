@@ -43,7 +43,7 @@ export const VOCABULARY: readonly VocabularyRow[] = [
   ...rows('auth', [
     'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authenticator',
     'authorize', 'authorized', 'authorization', 'bearer', 'password', 'passwords', 'passwd', 'credential', 'credentials',
-    'oauth', 'oauth2', 'jwt', 'session', 'api_key', 'apikey', 'login', 'netrc', 'keyring', 'csrf', 'oidc', 'saml', 'mfa', 'totp',
+    'oauth', 'oauth2', 'jwt', 'api_key', 'apikey', 'login', 'netrc', 'keyring', 'csrf', 'oidc', 'saml', 'mfa', 'totp',
   ]),
   ...rows('crypto', [
     'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3', 'blake2', 'blake2b', 'blake3', 'hmac', 'aes', 'rsa',
