@@ -163,6 +163,8 @@ function compareSides(before: SideObservations, after: SideObservations): Omit<C
     if (!old || old.values.size !== 1 || at.values.size !== 1) continue;
     const [oldValue] = old.values;
     const [newValue] = at.values;
+    // A constant holding a sentence is a message or a label, not a setting (unless its name says default).
+    if (/\s/.test(`${oldValue}${newValue}`) && !/default/i.test(name)) continue;
     if (oldValue !== newValue) defaults.push({ kind: 'default', name, old: oldValue!, new: newValue!, ...located(at, 'new') });
   }
   return {

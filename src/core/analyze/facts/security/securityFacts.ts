@@ -59,6 +59,7 @@ function hitsOfLine(tokens: readonly ChangedToken[]): Hit[] {
       const first = tokens[words[start]!.token]!;
       const lastToken = words[end - 1]!.token;
       if (row.whole && (lastToken !== words[start]!.token || splitWords(first.text).length !== row.words.length)) continue;
+      if (row.exact && first.text !== row.term) continue;
       const evidence = lastToken === words[start]!.token
         ? first.kind === 'string' ? `"${shorten(first.text)}"` : shorten(first.text)
         : tokens.slice(words[start]!.token, lastToken + 1).map((token) => token.text).join(row.term.includes('=') ? '=' : row.term.includes('::') ? '::' : '.');

@@ -19,6 +19,8 @@ export interface VocabularyRow {
    * these words (`auth_token`, `Bearer {token}`, `api_token`).
    */
   needs?: readonly string[];
+  /** The identifier must be spelled exactly so (`eval`, not a model's `Eval` method). */
+  exact?: boolean;
 }
 
 const AUTH_CONTEXT = [
@@ -26,6 +28,7 @@ const AUTH_CONTEXT = [
   'authorization', 'header', 'headers', 'csrf', 'cookie', 'github', 'gitlab', 'npm', 'pypi', 'netrc', 'keyring', 'basic', 'oidc', 'personal',
 ];
 const SESSION_CONTEXT = ['cookie', 'cookies', 'login', 'logout', 'auth', 'csrf', 'jwt', 'expire', 'expiry', 'expires', 'secret', 'user'];
+const INPUT_CONTEXT = ['html', 'sql', 'input', 'path', 'url', 'query', 'xss', 'filename', 'header', 'shell', 'command', 'markdown', 'user'];
 const CAPABILITY_CONTEXT = ['cap', 'drop', 'ambient', 'bounding', 'effective', 'permitted', 'privileged', 'setcap', 'linux', 'seccomp', 'sandbox'];
 
 const rows = (area: SecurityArea, terms: readonly string[], options: Omit<VocabularyRow, 'area' | 'term' | 'words'> = {}): VocabularyRow[] =>
@@ -61,15 +64,16 @@ export const VOCABULARY: readonly VocabularyRow[] = [
   ...rows('exec', [
     'execv', 'execve', 'execvp', 'execvpe', 'execl', 'execlp', 'exec_sync', 'exec_file', 'exec_file_sync', 'spawn_sync',
     'child_process', 'posix_spawn', 'popen', 'subprocess', 'shell=true', 'shell_exec', 'command::new', 'exec.command',
-    'process_builder', 'run_command', 'start_command', 'create_process', 'shell_execute',
+    'process_builder', 'run_command', 'start_command', 'create_process', 'shell_execute', 'os.system', 'get_runtime.exec',
   ]),
-  ...rows('exec', ['exec', 'system', 'passthru'], { whole: true, kinds: ['identifier'] }),
+  ...rows('exec', ['passthru', 'proc_open'], { whole: true, kinds: ['identifier'] }),
   ...rows('deserialize', [
     'pickle', 'unpickle', 'cpickle', 'dill', 'jsonpickle', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load', 'unsafe_load',
     'marshal.loads', 'object_input_stream', 'read_object', 'xml_decoder', 'binary_formatter', 'unserialize', 'torch.load',
   ]),
-  ...rows('deserialize', ['eval'], { whole: true, kinds: ['identifier'] }),
-  ...rows('input', ['inner_html', 'outer_html', 'dangerously_set_inner_html', 'xss', 'ssrf', 'sanitize', 'sanitizer', 'injection', 'escape_html']),
+  ...rows('deserialize', ['eval'], { whole: true, exact: true, kinds: ['identifier'] }),
+  ...rows('input', ['inner_html', 'outer_html', 'dangerously_set_inner_html', 'xss', 'ssrf', 'injection', 'escape_html']),
+  ...rows('input', ['sanitize', 'sanitizer', 'sanitized'], { needs: INPUT_CONTEXT }),
   ...rows('unsafe', ['unsafe'], { kinds: ['keyword'] }),
 ];
 
