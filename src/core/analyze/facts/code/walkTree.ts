@@ -70,6 +70,9 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
         descend = false;
       } else if (COMMENT_TYPES.has(type)) {
         descend = false;
+      } else if (type === 'expression_statement' && language.id === 'python' && isDocstring(cursor.currentNode)) {
+        // A docstring is prose, like a comment: its words are not code.
+        descend = false;
       } else if (!cursor.nodeIsNamed) {
         // Punctuation and keywords: `unsafe` is read from the tree as sites, not as a word.
       } else if (IDENTIFIER_TYPES.has(type)) {
@@ -114,6 +117,10 @@ export function buildModel(tree: SyntaxTree, language: LanguageRow, options: Wal
     cursor.delete();
   }
   return model;
+}
+
+function isDocstring(node: SyntaxNode): boolean {
+  return node.namedChildCount === 1 && node.namedChild(0)?.type === 'string';
 }
 
 /** Sorted changed lines, asked whether a node's line range holds one (binary search). */

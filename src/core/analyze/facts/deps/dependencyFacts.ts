@@ -152,7 +152,8 @@ function located(text: string | undefined, name: string, side: 'old' | 'new', ve
     (version === undefined ? undefined : lineNear(text, name, version)) ??
     lineOf(text, `"${name}"`) ??
     lineOf(text, `${name} `) ??
-    lineOf(text, name);
+    lineOf(text, name) ??
+    (name.includes('-') ? lineOf(text, name.replace(/-/g, '_')) : undefined);
   return line === undefined ? {} : { line, side };
 }
 
