@@ -99,6 +99,18 @@ describe('interface facts from code', () => {
     assert.deepEqual(result.defaults, []);
   });
 
+  it('reports a format a file drops even when another file keeps the name, and not one that moves between files', async () => {
+    const stream = (extra: string) => `fn method(c: Compression) -> Method {\n    match c {\n        Compression::Deflate => Method::Deflate,\n${extra}        _ => Method::Unknown,\n    }\n}\n`;
+    const legacy = 'pub enum Legacy {\n    TarBz2,\n}\n';
+    const moved = await facts(
+      modified('src/stream.rs', stream('        Compression::Bzip2 => Method::Bzip2,\n'), stream('')),
+      modified('src/legacy.rs', legacy, `${legacy}// bz2 archives are legacy\n`),
+      modified('src/zstd_old.rs', 'fn a() -> &\'static str { "zstd" }\n', 'fn a() -> &\'static str { "none" }\n'),
+      modified('src/zstd_new.rs', 'fn b() {}\n', 'fn b() -> &\'static str { "zstd" }\n'),
+    );
+    assert.deepEqual(moved.formats.map((format) => `${format.change} ${format.name} ${format.path}`), ['removed bzip2 src/stream.rs']);
+  });
+
   it('reads unsafe added from the Rust tree', async () => {
     const result = await facts(modified('src/ffi.rs', 'fn read(p: *const u8) -> u8 { 0 }\n', 'fn read(p: *const u8) -> u8 { unsafe { *p } }\nunsafe impl Send for Handle {}\n'));
     assert.deepEqual(result.unsafe.map((fact) => `${fact.change} ${fact.evidence}`), ['added unsafe block in read', 'added unsafe impl Send for Handle']);

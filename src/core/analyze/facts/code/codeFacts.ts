@@ -11,7 +11,8 @@ import type {
 } from '../types.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from '../ci/workflowModel.js';
 import { manifestKindOf } from '../deps/manifestKinds.js';
-import { isFormatWord, textNamesFormat } from './formatTable.js';
+import { commitFormatFacts, fileFormatChanges } from './formatFacts.js';
+import { isFormatWord } from './formatTable.js';
 import { isTestPath } from '../testPaths.js';
 import { emptyModel } from './model.js';
 import type { ChangedToken, CodeModel } from './model.js';
@@ -111,6 +112,7 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
   const before = emptySide();
   const after = emptySide();
   const unsafe: SecurityFact[] = [];
+  const formats: FormatFact[] = [];
   const tokens: ChangedTokens[] = [];
   for (const file of files) {
     if (file.binary || manifestKindOf(file.path)?.lock || isCiFile(file.path)) continue;
@@ -128,28 +130,18 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
       observeModel(models.new, models.language, file.path, after, file.status === 'A');
     }
     unsafe.push(...unsafeChanges(file, models));
+    if (!isTestPath(file.path)) formats.push(...fileFormatChanges(file, models.old, models.new));
     tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
   }
   const compared = compareSides(before, after);
-  compared.formats = compared.formats.filter((fact) => !otherSideNames(files, fact));
-  return { ...compared, unsafe, tokens };
-}
-
-/** A format the changed lines drop but the new texts still name elsewhere (or one they add that was there) did not change. */
-function otherSideNames(files: readonly FileInput[], fact: FormatFact): boolean {
-  for (const file of files) {
-    const text = fact.change === 'removed' ? file.newText : file.oldText;
-    if (text === undefined || text.length > 4_000_000 || !languageOfPath(file.path)) continue;
-    if (textNamesFormat(text, text.toLowerCase(), fact.name)) return true;
-  }
-  return false;
+  return { ...compared, formats: commitFormatFacts(formats), unsafe, tokens };
 }
 
 function located(at: Sighting, side: 'old' | 'new'): { path: string; line: number; side: 'old' | 'new' } {
   return { path: at.path, line: at.line, side };
 }
 
-function compareSides(before: SideObservations, after: SideObservations): Omit<CodeInterfaceResult, 'unsafe' | 'tokens'> {
+function compareSides(before: SideObservations, after: SideObservations): Omit<CodeInterfaceResult, 'unsafe' | 'tokens' | 'formats'> {
   const diff = <T extends Sighting, F>(old: Map<string, T>, next: Map<string, T>, make: (key: string, at: T, change: 'added' | 'removed') => F): F[] => {
     const facts: F[] = [];
     for (const [key, at] of next) if (!old.has(key)) facts.push(make(key, at, 'added'));
@@ -177,7 +169,6 @@ function compareSides(before: SideObservations, after: SideObservations): Omit<C
     routes: diff(before.routes, after.routes, (_key, at, change): RouteFact => ({
       kind: 'route', change, route: at.route, ...(at.method ? { method: at.method } : {}), ...located(at, sideOf(change)),
     })),
-    formats: diff(before.formats, after.formats, (name, at, change): FormatFact => ({ kind: 'format', change, name, ...located(at, sideOf(change)) })),
   };
 }
 

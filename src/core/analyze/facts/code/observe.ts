@@ -1,7 +1,6 @@
 import type { LanguageId } from '../syntax/languages.js';
 import { configKeyOfCall, ENV_RULES, envName, routesOfCall } from './accessRules.js';
 import { clapFieldFlag, FLAG_RULES } from './flagRules.js';
-import { formatOfSighting } from './formatTable.js';
 import type { CodeModel } from './model.js';
 
 /** Where a thing was seen: the first sighting on a side wins. */
@@ -16,13 +15,12 @@ export interface SideObservations {
   env: Map<string, Sighting>;
   config: Map<string, Sighting & { container?: string }>;
   routes: Map<string, Sighting & { method?: string; route: string }>;
-  formats: Map<string, Sighting>;
   /** Setting name → the literal values it is given on this side (more than one makes it ambiguous). */
   defaults: Map<string, Sighting & { values: Set<string> }>;
 }
 
 export function emptySide(): SideObservations {
-  return { flags: new Map(), env: new Map(), config: new Map(), routes: new Map(), formats: new Map(), defaults: new Map() };
+  return { flags: new Map(), env: new Map(), config: new Map(), routes: new Map(), defaults: new Map() };
 }
 
 /** Config keys read from struct fields, per file side. */
@@ -87,8 +85,4 @@ export function observeModel(model: CodeModel, language: LanguageId | undefined,
     for (const field of model.configFields.slice(0, MAX_FIELD_KEYS_PER_FILE)) put(side.config, field.key, { path, line: field.line, container: field.container });
   }
   for (const binding of model.literals) putDefault(side, binding.name, binding.value, { path, line: binding.line });
-  for (const sighting of model.words) {
-    const format = formatOfSighting(sighting.word, sighting.inString, sighting.capitalised);
-    if (format) put(side.formats, format, { path, line: sighting.line });
-  }
 }
