@@ -4,7 +4,7 @@ import { extractInterfaceFacts } from '../../src/core/analyze/facts/interfaceFac
 import { lexLine, patchModel } from '../../src/core/analyze/facts/code/patchModel.js';
 import { splitWords } from '../../src/core/analyze/facts/code/words.js';
 import type { FileInput } from '../../src/core/analyze/facts/types.js';
-import { gitPatch } from './patchSupport.js';
+import { gitPatch } from '../support/gitPatch.js';
 
 function cpuMs(): number {
   const usage = process.cpuUsage();

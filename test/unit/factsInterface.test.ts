@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { codeInterfaceFacts } from '../../src/core/analyze/facts/code/codeFacts.js';
 import type { CodeInterfaceResult } from '../../src/core/analyze/facts/code/codeFacts.js';
 import type { FileInput, ParseNote } from '../../src/core/analyze/facts/types.js';
-import { modifiedFile } from './patchSupport.js';
+import { modifiedFile } from '../support/gitPatch.js';
 
 const modified = modifiedFile;
 
