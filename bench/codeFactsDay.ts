@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const shas = execFileSync('git', ['--git-dir', gitDir, 'rev-list', '--no-merges', '-n', String(count), 'HEAD'], { encoding: 'utf8' }).trim().split('\n').reverse();
 
   let started = performance.now();
-  execFileSync('git', ['--git-dir', gitDir, 'log', '-p', '--numstat', '--no-merges', '-n', String(count), 'HEAD'], { maxBuffer: 1 << 30 });
+  const raw = execFileSync('git', ['--git-dir', gitDir, 'log', '-p', '--numstat', '--no-merges', '-n', String(count), 'HEAD'], { maxBuffer: 1 << 30 });
   const rawMs = performance.now() - started;
 
   const reader = new BlobReader({ gitDir, maxBlobBytes: 512 * 1024 });
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   let listMs = 0;
   let readMs = 0;
   let factsMs = 0;
+  let factsCpuMs = 0;
   let definitions = 0;
   let notes = 0;
   let sourceBytes = 0;
@@ -56,16 +57,19 @@ async function main(): Promise<void> {
     readMs += performance.now() - started;
     for (const input of inputs) sourceBytes += (input.oldText?.length ?? 0) + (input.newText?.length ?? 0);
     started = performance.now();
+    const cpu = process.cpuUsage();
     const facts = await extractCodeFacts(inputs, { cache, budget });
     factsMs += performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    factsCpuMs += (used.user + used.system) / 1000;
     definitions += facts.definitions.length;
     notes += facts.notes.length;
   }
   reader.close();
   const parsedKb = (budgetBytes - budget.remainingBytes) / 1024;
   console.log(JSON.stringify({
-    repo, commits: shas.length, rawGitMs: Math.round(rawMs), diffTreeMs: Math.round(listMs), blobReadMs: Math.round(readMs),
-    factsMs: Math.round(factsMs), sourceKb: Math.round(sourceBytes / 1024), parsedKb: Math.round(parsedKb), cacheHits: cache.hits,
+    repo, commits: shas.length, rawGitMs: Math.round(rawMs), rawPatchKb: Math.round(raw.length / 1024), diffTreeMs: Math.round(listMs), blobReadMs: Math.round(readMs),
+    factsMs: Math.round(factsMs), factsCpuMs: Math.round(factsCpuMs), sourceKb: Math.round(sourceBytes / 1024), parsedKb: Math.round(parsedKb), cacheHits: cache.hits,
     definitions, notes, grammarLoadMs: Object.fromEntries([...loadTimes].map(([key, ms]) => [key, Math.round(ms)])),
   }));
 }

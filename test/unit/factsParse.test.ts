@@ -91,3 +91,30 @@ test('grammars load lazily: a run that meets Python and Go loads only those two'
   const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
   assert.deepEqual(JSON.parse(output), { before: 0, after: ['go', 'python'] });
 });
+
+test('budget: smaller files are parsed first, so one large file cannot starve the others', async () => {
+  const small = 'pub fn small() {}\n';
+  const large = `pub fn large() {}\n${'// filler\n'.repeat(5000)}`;
+  const budget = createParseBudget(large.length);
+  const { definitions, notes } = await extractCodeFacts([
+    { path: 'a_large.rs', status: 'A', newText: large },
+    { path: 'b.rs', status: 'A', newText: small },
+    { path: 'c.rs', status: 'A', newText: small },
+  ], { budget });
+  assert.deepEqual(notes, [{ path: 'a_large.rs', reason: 'budget' }]);
+  assert.deepEqual(definitions.map((fact) => fact.path), ['b.rs', 'c.rs']);
+});
+
+test('syntax errors, per language: a side mostly made of errors gives a note and no facts for that file', async () => {
+  const garbage = ')))) ((( ]]] {{{ ;;; <<< >>> ::: ,,, ...\n'.repeat(30);
+  const valid: Record<string, string> = {
+    'a.ts': 'export function f(): void {}\n', 'a.tsx': 'export const C = () => <div />;\n', 'a.js': 'function f() {}\n',
+    'a.py': 'def f():\n    pass\n', 'a.rs': 'pub fn f() {}\n', 'a.go': 'package a\nfunc F() {}\n', 'a.c': 'int f(void) { return 0; }\n',
+    'a.cpp': 'int f() { return 0; }\n', 'A.java': 'public class A { public void f() {} }\n',
+  };
+  for (const [path, text] of Object.entries(valid)) {
+    const { definitions, notes } = await extractCodeFacts([{ path, status: 'M', oldText: text, newText: `${text}${garbage}` }]);
+    assert.deepEqual(notes, [{ path, reason: 'syntax-error' }], path);
+    assert.deepEqual(definitions, [], path);
+  }
+});

@@ -23,6 +23,10 @@ export class SideFactsCache {
     return `${blobId}\u0000${path}`;
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): SideOutcome | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;

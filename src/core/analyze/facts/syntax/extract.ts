@@ -37,6 +37,8 @@ export interface SideFacts {
 }
 
 export const SIGNATURE_CHARS = 300;
+/** Names (of definitions, containers, tests) longer than this are cut: they end up in reports. */
+const NAME_CHARS = 200;
 const TEST_TEXT_CHARS = 64 * 1024;
 /** Containers nest at most this deep (a hostile file cannot make the walk recurse without end). */
 const MAX_DEPTH = 24;
@@ -98,7 +100,7 @@ function walk(parent: Node, outer: Scope, depth: number, state: WalkState): void
 function record(node: Node, found: Found, scope: Scope, depth: number, state: WalkState): void {
   const definition = found.node ?? node;
   if (found.test !== undefined) {
-    const name = [...scope.suites, found.test].join(' > ');
+    const name = [...scope.suites, found.test].join(' > ').slice(0, NAME_CHARS);
     state.facts.tests.push({ name, line: definition.startPosition.row + 1, text: definition.text.slice(0, TEST_TEXT_CHARS) });
     return;
   }
@@ -108,13 +110,14 @@ function record(node: Node, found: Found, scope: Scope, depth: number, state: Wa
   }
   let isPublic = found.public ?? state.spec.isPublic(found, node, scope);
   if (!scope.inType && !scope.container && state.exported.has(found.name)) isPublic = true;
-  const container = found.container ?? scope.container;
+  const container = (found.container ?? scope.container)?.slice(0, NAME_CHARS);
+  const name = found.name.slice(0, NAME_CHARS);
   if (!found.hidden) {
     const body = found.members ? found.members : found.body === undefined ? definition.childForFieldName('body') : found.body;
     const signatureEnd = body ? body.startIndex : definition.endIndex;
     state.facts.definitions.push({
       kind: found.kind,
-      name: found.name,
+      name,
       container,
       public: isPublic,
       line: definition.startPosition.row + 1,
@@ -127,7 +130,7 @@ function record(node: Node, found: Found, scope: Scope, depth: number, state: Wa
   if (found.members) {
     const inner: Scope = {
       ...scope,
-      container: found.hidden ? container : found.name,
+      container: found.hidden ? container : name,
       containerKind: found.hidden ? scope.containerKind ?? found.kind : found.kind,
       inType: TYPE_KINDS.has(found.kind),
       containerPublic: isPublic,
