@@ -1,25 +1,20 @@
 import { patchLines, touchedLines } from '../patchLines.js';
-import type { PatchLine } from '../patchLines.js';
 import { languageOfPath } from '../syntax/languages.js';
 import type { LanguageId } from '../syntax/languages.js';
 import { createParseBudget } from '../definitions.js';
 import type { ParseBudget } from '../definitions.js';
-import { withParsedSource } from '../syntax/parse.js';
-import { utf8Length } from '../syntax/screening.js';
 import type {
   ConfigKeyFact, DefaultFact, EnvFact, FileInput, FlagFact, FormatFact, ParseNote, ParseNoteReason, RouteFact, SecurityFact,
 } from '../types.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from '../ci/workflowModel.js';
 import { manifestKindOf } from '../deps/manifestKinds.js';
 import { commitFormatFacts, fileFormatChanges } from './formatFacts.js';
-import { isFormatWord } from './formatTable.js';
 import { isTestPath } from '../testPaths.js';
-import { emptyModel } from './model.js';
 import type { ChangedToken, CodeModel } from './model.js';
 import { emptySide, observeModel } from './observe.js';
 import type { SideObservations, Sighting } from './observe.js';
 import { patchModel } from './patchModel.js';
-import { buildModel } from './walkTree.js';
+import { treeModels } from './sideModels.js';
 
 /** The tokens a file's changed lines hold on each side, for the security vocabulary. */
 export interface ChangedTokens {
@@ -53,24 +48,9 @@ interface FileModels {
   note?: ParseNoteReason;
 }
 
-const wantWord = (word: string): boolean => isFormatWord(word);
-
 /** CI files give CI facts; their words are not read again as code. */
 function isCiFile(path: string): boolean {
   return isGithubWorkflow(path) || isActionMetadata(path) || isGitlabCi(path);
-}
-
-function lineSet(lines: readonly PatchLine[]): Set<number> {
-  return new Set(lines.map((line) => line.line));
-}
-
-async function treeModel(
-  path: string, text: string, changed: Set<number>, touched: Set<number>, allChanged: boolean, budget: ParseBudget,
-): Promise<CodeModel | { reason: ParseNoteReason }> {
-  const bytes = utf8Length(text);
-  if (bytes > budget.remainingBytes) return { reason: 'budget' };
-  budget.remainingBytes -= bytes;
-  return withParsedSource(path, text, (tree, language) => buildModel(tree, language, { changedLines: changed, touchedLines: touched, allChanged, wantWord }));
 }
 
 /** The models of a file's two sides: from its trees when both sides parse, else from its patch. */
@@ -88,19 +68,9 @@ async function fileModels(file: FileInput, budget: ParseBudget): Promise<FileMod
   if (file.unreadable) return fromPatch(file.unreadable, row.id);
   // Nothing changed inside (a pure rename or mode change): nothing to read.
   if (lines.added.length === 0 && lines.removed.length === 0 && file.status !== 'A' && file.status !== 'D') return undefined;
-  const sides: (CodeModel | { reason: ParseNoteReason })[] = [];
-  for (const [present, text, changed, near, whole] of [
-    [file.status !== 'A', file.oldText, lineSet(lines.removed), touched.old, file.status === 'D'],
-    [file.status !== 'D', file.newText, lineSet(lines.added), touched.new, file.status === 'A'],
-  ] as const) {
-    if (!present) sides.push(emptyModel());
-    else if (text === undefined) sides.push({ reason: 'unreadable' });
-    else sides.push(await treeModel(file.path, text, changed, near, whole, budget));
-  }
-  const [old, next] = sides as [CodeModel | { reason: ParseNoteReason }, CodeModel | { reason: ParseNoteReason }];
-  if ('reason' in old) return fromPatch(old.reason, row.id);
-  if ('reason' in next) return fromPatch(next.reason, row.id);
-  return { old, new: next, language: row.id };
+  const models = await treeModels(file, lines, touched, budget);
+  if ('reason' in models) return fromPatch(models.reason, row.id);
+  return { ...models, language: row.id };
 }
 
 /**
