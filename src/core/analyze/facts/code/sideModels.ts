@@ -7,7 +7,7 @@ import { emptyModel } from './model.js';
 import type { CodeModel } from './model.js';
 import { editsFromPatch, parseNewIncrementally, parseWhole } from './sideTrees.js';
 import type { SideTree } from './sideTrees.js';
-import { buildModel } from './walkTree.js';
+import { buildModel } from './queryModel.js';
 
 function lineSet(lines: PatchLines['added']): Set<number> {
   return new Set(lines.map((line) => line.line));
@@ -37,7 +37,7 @@ export async function treeModels(
       oldTree = await parseWhole(file.oldPath ?? file.path, file.oldText);
       trees.push(oldTree);
       if ('reason' in oldTree) return oldTree;
-      old = buildModel(oldTree.tree, oldTree.language, { changedLines: lineSet(lines.removed), touchedLines: touched.old, allChanged: file.status === 'D', wantWord: isFormatWord });
+      old = await buildModel(oldTree.tree, oldTree.language, { changedLines: lineSet(lines.removed), touchedLines: touched.old, allChanged: file.status === 'D', wantWord: isFormatWord });
     }
     if (file.status === 'D') return { old, new: emptyModel() };
     if (file.newText === undefined) return { reason: 'unreadable' };
@@ -54,7 +54,7 @@ export async function treeModels(
     }
     trees.push(newTree);
     if ('reason' in newTree) return newTree;
-    const next = buildModel(newTree.tree, newTree.language, { changedLines: lineSet(lines.added), touchedLines: touched.new, allChanged: file.status === 'A', wantWord: isFormatWord });
+    const next = await buildModel(newTree.tree, newTree.language, { changedLines: lineSet(lines.added), touchedLines: touched.new, allChanged: file.status === 'A', wantWord: isFormatWord });
     return { old, new: next };
   } finally {
     for (const side of trees) if ('tree' in side) side.tree.delete();
