@@ -84,7 +84,9 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
   const unsafe: SecurityFact[] = [];
   const formats: FormatFact[] = [];
   const tokens: ChangedTokens[] = [];
-  for (const file of files) {
+  // Smaller files first: when the budget runs out, the most files have been parsed.
+  const bySize = [...files].sort((a, b) => (a.oldText?.length ?? 0) + (a.newText?.length ?? 0) - (b.oldText?.length ?? 0) - (b.newText?.length ?? 0));
+  for (const file of bySize) {
     if (file.binary || manifestKindOf(file.path)?.lock || isCiFile(file.path)) continue;
     let models: FileModels | undefined;
     try {

@@ -10,7 +10,7 @@ import {
   CALL_TYPES, containerOf, FUNCTION_CONTAINERS, functionName, isDocstring, LineRanges, MEMBER_READ_TYPES, noteWords, pushChanged,
   recordCall, recordDecorator, recordMemberRead, TYPE_CONTAINERS, unsafeDefinition,
 } from './records.js';
-import { BOOL_TYPES, CHAR_TYPES, IDENTIFIER_TYPES, NUMBER_TYPES, STRING_TYPES, stringContent } from './syntaxValues.js';
+import { BOOL_TYPES, CHAR_TYPES, COMMENT_TYPES, IDENTIFIER_TYPES, NUMBER_TYPES, STRING_TYPES, stringContent } from './syntaxValues.js';
 
 export interface WalkOptions {
   /** 1-based lines of this side that the commit changed: their identifiers, strings and numbers are read. */
@@ -35,16 +35,20 @@ const MAX_CAPTURES = 100_000;
 const RANGE_GAP = 4;
 
 type QueryConstructor = new (language: Language, source: string) => Query;
-const queries = new Map<string, { structure: Query; leaves: Query }>();
+const queries = new Map<string, { structure: Query; leaves: Query; comments: Query }>();
 
 /** The two queries of a language: the node types it has among those the rules read (a query naming a type the grammar lacks does not compile). */
-async function queriesFor(language: Language, id: string): Promise<{ structure: Query; leaves: Query }> {
+async function queriesFor(language: Language, id: string): Promise<{ structure: Query; leaves: Query; comments: Query }> {
   const ready = queries.get(id);
   if (ready) return ready;
   const imported = (await import('@vscode/tree-sitter-wasm')) as { Query: QueryConstructor; default?: { Query: QueryConstructor } };
   const QueryClass = imported.default?.Query ?? imported.Query;
   const pattern = (types: readonly string[]): string => `[${types.filter((type) => language.idForNodeType(type, true) !== null).map((type) => `(${type})`).join(' ')}] @n`;
-  const made = { structure: new QueryClass(language, pattern(STRUCTURE_TYPES)), leaves: new QueryClass(language, pattern(LEAF_TYPES)) };
+  const made = {
+    structure: new QueryClass(language, pattern(STRUCTURE_TYPES)),
+    leaves: new QueryClass(language, pattern(LEAF_TYPES)),
+    comments: new QueryClass(language, pattern([...COMMENT_TYPES])),
+  };
   queries.set(id, made);
   return made;
 }
@@ -76,8 +80,19 @@ function captured(query: Query, root: SyntaxNode, ranges: [number, number][] | u
   return nodes;
 }
 
-function wholeText(root: SyntaxNode): { line: number; text: string }[] {
-  return root.text.split('\n').slice(0, 100_000).map((text, index) => ({ line: index + 1, text }));
+/** The file's lines with every comment replaced by spaces (line breaks kept, so lines keep their numbers). */
+function uncommentedLines(root: SyntaxNode, comments: Query): { line: number; text: string }[] {
+  const text = root.text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const capture of comments.captures(root).slice(0, MAX_CAPTURES)) {
+    const { startIndex, endIndex } = capture.node;
+    if (startIndex < at) continue;
+    parts.push(text.slice(at, startIndex), text.slice(startIndex, endIndex).replace(/[^\n]/g, ' '));
+    at = endIndex;
+  }
+  parts.push(text.slice(at));
+  return parts.join('').split('\n').slice(0, 100_000).map((line, index) => ({ line: index + 1, text: line }));
 }
 
 /** The innermost function and type around a node, found by walking its parents (only when a rule asks). */
@@ -100,7 +115,7 @@ function enclosing(node: SyntaxNode): { fn?: string; type?: string } {
  */
 export async function buildModel(tree: SyntaxTree, language: LanguageRow, options: WalkOptions): Promise<CodeModel> {
   const model = emptyModel();
-  const { structure, leaves } = await queriesFor(tree.language, language.id);
+  const { structure, leaves, comments } = await queriesFor(tree.language, language.id);
   const root = tree.rootNode;
   const touched = new LineRanges(options.touchedLines);
   const seen = new Set<string>();
@@ -134,9 +149,10 @@ export async function buildModel(tree: SyntaxTree, language: LanguageRow, option
     }
   }
   if (options.allChanged) {
-    // A whole file's words: lexed from its text (the tree's every leaf would cost a node each).
-    const lexed = patchModel(wholeText(root));
-    model.changed.push(...lexed.changed);
+    // A whole file's words: lexed from its text with its comments blanked (the tree's every leaf would cost a node
+    // each; its comments are few). `unsafe` comes from the tree as sites, not as a word.
+    const lexed = patchModel(uncommentedLines(root, comments));
+    model.changed.push(...lexed.changed.filter((token) => token.kind !== 'keyword'));
     model.words.push(...lexed.words);
     return model;
   }
