@@ -19,8 +19,8 @@ describe('interface facts from code', () => {
     const before = `use clap::Parser;\n#[derive(Parser)]\nstruct PipInstallArgs {\n    /// Old.\n    #[arg(long)]\n    no_verify_hashes: bool,\n    #[arg(long, env = "UV_INDEX_URL")]\n    index_url: Option<String>,\n    #[arg(long, default_value_t = 4)]\n    jobs: usize,\n    packages: Vec<String>,\n}\n`;
     const after = `use clap::Parser;\n#[derive(Parser)]\nstruct PipInstallArgs {\n    #[arg(long, env = "UV_INDEX_URL")]\n    index_url: Option<String>,\n    /// Certificates.\n    #[arg(long = "cert", short = 'c', env = "UV_CERT")]\n    cert_path: Option<PathBuf>,\n    #[arg(long, default_value_t = 8)]\n    jobs: usize,\n    packages: Vec<String>,\n}\n`;
     const result = await facts(modified('crates/uv-cli/src/lib.rs', before, after));
-    assert.deepEqual(flagList(result), ['added --cert (clap)', 'removed --no-verify-hashes (clap)']);
-    assert.deepEqual(result.flags.map((flag) => `${flag.side}:${flag.line}`), ['new:8', 'old:6']);
+    assert.deepEqual(flagList(result), ['removed --no-verify-hashes (clap)', 'added --cert (clap)']);
+    assert.deepEqual(result.flags.map((flag) => `${flag.side}:${flag.line}`), ['old:6', 'new:8']);
     assert.deepEqual(result.env.map((env) => `${env.change} ${env.name}`), ['added UV_CERT']);
     assert.deepEqual(result.defaults.map((fact) => `${fact.name} ${fact.old} -> ${fact.new}`), ['--jobs 4 -> 8']);
     assert.deepEqual(result.notes, []);
@@ -35,8 +35,8 @@ describe('interface facts from code', () => {
       modified('builtin/pack.c', 'static struct option opts[] = {\n\tOPT_BOOL(\'f\', "force", &force, N_("force")),\n\tOPT_END()\n};\n', 'static struct option opts[] = {\n\tOPT_BOOL(\'f\', "force", &force, N_("force")),\n\tOPT_STRING(0, "write-pack", &path, N_("file"), N_("write")),\n\tOPT__QUIET(&quiet, N_("quiet")),\n\tOPT_END()\n};\n'),
     );
     assert.deepEqual(flagList(result), [
-      'added --timeout (argparse)', 'added --shout (click)', 'added --port (commander)', 'added --config (cobra)',
-      'added --write-pack (parse-options)', 'added --quiet (parse-options)',
+      'added --shout (click)', 'added --port (commander)', 'added --write-pack (parse-options)', 'added --quiet (parse-options)',
+      'added --timeout (argparse)', 'added --config (cobra)',
     ]);
   });
 

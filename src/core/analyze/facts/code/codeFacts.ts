@@ -106,7 +106,12 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
   }
   const compared = compareSides(before, after);
-  return { ...compared, formats: commitFormatFacts(formats), unsafe, tokens };
+  const sorted = <T extends { path: string; line?: number }>(facts: T[]): T[] =>
+    facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return {
+    flags: sorted(compared.flags), env: sorted(compared.env), config: sorted(compared.config), defaults: sorted(compared.defaults),
+    routes: sorted(compared.routes), formats: sorted(commitFormatFacts(formats)), unsafe: sorted(unsafe), tokens,
+  };
 }
 
 function located(at: Sighting, side: 'old' | 'new'): { path: string; line: number; side: 'old' | 'new' } {
