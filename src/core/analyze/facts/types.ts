@@ -77,6 +77,8 @@ export interface ConfigKeyFact extends FactLocation {
   kind: 'config';
   change: AddedRemoved;
   key: string;
+  /** The options struct, class or interface that declares the key, when it came from one (`Options`). */
+  container?: string;
 }
 
 export interface DefaultFact extends FactLocation {
@@ -146,6 +148,8 @@ export interface SecurityFact extends FactLocation {
   change: AddedRemoved | 'changed';
   /** The identifier, call or token that was seen, e.g. `md5`, `verify_mode`, `unsafe`. */
   evidence: string;
+  /** The vocabulary entry the evidence matched, e.g. `md5` for `Md5Hasher`, `token` for `auth_token`. */
+  term?: string;
 }
 
 export interface TestFact extends FactLocation {
