@@ -17,6 +17,20 @@ module.exports = {
       to: { path: '^(src|test|scripts|bench)/', pathNot: '^src/(shared|core)/' },
     },
     {
+      name: 'core-imports-core-only',
+      comment: 'src/core stands alone: it imports nothing from the adapters (src/cli, src/extension) or src/shared.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^(src|webview)/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'shared-imports-core-only',
+      comment: 'src/shared goes into both the extension and the webview bundle: it imports only src/core.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^(src|webview)/', pathNot: '^src/(core|shared)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycle, type-only imports included.',
       severity: 'error',

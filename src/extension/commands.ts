@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalyzedCommit, RepositoryReport } from '../core/model/report.js';
 import type { DigestController } from './controller.js';
 import { periodForChoice, periodForInput, todayIn, validateDateInput, type DateProblem, type PeriodChoice } from './period.js';
-import { indexReport } from './reportIndex.js';
+import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
 import type { CommitNode, DigestNode, FileNode } from './treeModel.js';
 import { safeExternalUrl } from './webviewMessages.js';

@@ -5,7 +5,7 @@ import { childrenOf } from './commitsTree.js';
 import { DigestController } from './controller.js';
 import { GitContentProvider } from './gitContentProvider.js';
 import { GIT_SCHEME } from './gitUri.js';
-import type { WebviewState } from './protocol.js';
+import type { WebviewState } from '../shared/protocol.js';
 import { REPORT_VIEW_TYPE } from './reportPanel.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
 import type { DigestNode } from './treeModel.js';

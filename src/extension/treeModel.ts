@@ -4,7 +4,7 @@ import type { ChangeType, Importance } from '../core/model/analysis.js';
 import { IMPORTANCE_LEVELS } from '../core/model/analysis.js';
 import type { FileChange } from '../core/model/commit.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../core/model/report.js';
-import { indexReport } from './reportIndex.js';
+import { indexReport } from '../shared/reportIndex.js';
 
 /** The words the tree needs, in the UI language (vscode.l10n in the extension, plain English in tests). */
 export interface TreeLabels {

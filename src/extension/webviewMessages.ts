@@ -3,7 +3,7 @@
 // it has a known type and arguments that name something in the CURRENT report. Nothing here runs commands.
 import type { FileChange } from '../core/model/commit.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../core/model/report.js';
-import { findCommit, findFile, indexReport, type ReportIndex } from './reportIndex.js';
+import { findCommit, findFile, indexReport, type ReportIndex } from '../shared/reportIndex.js';
 
 export type WebviewAction =
   | { kind: 'ready' }

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../../src/core/model/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
-import type { WebviewStrings } from '../../src/extension/protocol.js';
+import type { WebviewStrings } from '../../src/shared/protocol.js';
 import { validateWebviewMessage } from '../../src/extension/webviewMessages.js';
 import { DAY, FixtureRepo, SCRIPT_PAYLOADS, at, commitFromFile, removeAll, runCli, tempDir } from '../support/hostileFixtures.js';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Importance } from '../../src/core/model/analysis.js';
 import type { Report } from '../../src/core/model/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
-import { indexReport } from '../../src/extension/reportIndex.js';
+import { indexReport } from '../../src/shared/reportIndex.js';
 import { buildTree, formatCommitTime, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
   type TreeLabels } from '../../src/extension/treeModel.js';
 import { explicitAnchorIds } from '../support/markdownChecks.js';
