@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DigestError, describeError } from './core/errors.js';
-import { isLanguage, languageFromLocale } from './core/i18n/language.js';
-import type { Language } from './core/i18n/language.js';
-import type { DigestOptions, PeriodSpec } from './core/model/options.js';
-import type { DateField, MergeMode, Report } from './core/model/report.js';
+import { isLanguage, languageFromLocale } from './core/domain/language.js';
+import type { Language } from './core/domain/language.js';
+import type { DigestOptions, PeriodSpec } from './core/domain/options.js';
+import type { DateField, MergeMode, Report } from './core/domain/report.js';
 import { unreadableCommitsWarning } from './core/report/messages.js';
 import type { Text } from './core/writeText.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help

@@ -10,11 +10,11 @@ import { locateRepositoryCached } from './git/repository.js';
 import type { RepositoryRead } from './git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from './git/diffStream.js';
 import type { CapturedDiff, DiffStreamRequest } from './git/diffStream.js';
-import type { Language } from './i18n/language.js';
-import type { Commit } from './model/commit.js';
-import type { DigestOptions, ReadOptions, UserRule } from './model/options.js';
-import type { Analysis } from './model/analysis.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from './model/report.js';
+import type { Language } from './domain/language.js';
+import type { Commit } from './domain/commit.js';
+import type { DigestOptions, ReadOptions, UserRule } from './domain/options.js';
+import type { Analysis } from './domain/analysis.js';
+import type { AnalyzedCommit, Report, RepositoryReport } from './domain/report.js';
 import { reportMessage, unreadableCommitsWarning } from './report/messages.js';
 import { EMPTY_STATS, computeStats } from './report/stats.js';
 import { resolveWindow } from './time/window.js';
@@ -37,7 +37,7 @@ export const DEFAULT_READ_OPTIONS: ReadOptions = {
 };
 
 /**
- * Reads every repository, analyzes each commit offline and returns the report model.
+ * Reads every repository, analyzes each commit offline and returns the Report.
  * A bad period or time zone throws (nothing can be reported); a failing repository is reported with its error
  * and the others go on. Cancellation (options.signal) throws DigestError('cancelled').
  */

@@ -1,4 +1,4 @@
-import type { Language } from './i18n/language.js';
+import type { Language } from './domain/language.js';
 
 /** Every failure the user can meet, each with a one-line message that names the cause and the fix. */
 export const ERROR_CODES = [

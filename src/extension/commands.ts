@@ -1,6 +1,6 @@
 // The `dailyDigest.*` commands.
 import * as vscode from 'vscode';
-import type { AnalyzedCommit, RepositoryReport } from '../core/model/report.js';
+import type { AnalyzedCommit, RepositoryReport } from '../core/domain/report.js';
 import type { DigestController } from './controller.js';
 import { periodForChoice, periodForInput, todayIn, validateDateInput, type DateProblem, type PeriodChoice } from './period.js';
 import { indexReport } from '../shared/reportIndex.js';

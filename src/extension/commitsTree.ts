@@ -2,8 +2,8 @@
 // (following the tree-view sample: an EventEmitter to refresh, contextValue for menus).
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ChangeType, Importance } from '../core/model/analysis.js';
-import type { Report } from '../core/model/report.js';
+import type { ChangeType, Importance } from '../core/domain/analysis.js';
+import type { Report } from '../core/domain/report.js';
 import { renderLabels } from '../core/render/labels.js';
 import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode,
   type TreeLabels } from './treeModel.js';

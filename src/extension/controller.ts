@@ -5,9 +5,9 @@ import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { generateReport } from '../core/engine.js';
 import { DigestError, describeError, isDigestError } from '../core/errors.js';
-import type { Analysis } from '../core/model/analysis.js';
-import type { PeriodSpec } from '../core/model/options.js';
-import type { AnalyzedCommit, Report } from '../core/model/report.js';
+import type { Analysis } from '../core/domain/analysis.js';
+import type { PeriodSpec } from '../core/domain/options.js';
+import type { AnalyzedCommit, Report } from '../core/domain/report.js';
 // Imported file by file: the render index also exports the JSON Schema, which would pull zod into the bundle.
 import { renderHtml } from '../core/render/html.js';
 import { renderJson } from '../core/render/json.js';

@@ -1,5 +1,5 @@
 // Periods offered by "Generate Report for Date…" and validation of a typed date. Pure (no vscode).
-import type { PeriodSpec } from '../core/model/options.js';
+import type { PeriodSpec } from '../core/domain/options.js';
 
 export type PeriodChoice = 'today' | 'yesterday' | 'last7' | 'pick';
 

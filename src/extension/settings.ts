@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { parseUserRules } from '../core/analyze/userRulesSchema.js';
 import type { DigestError } from '../core/errors.js';
-import { isLanguage, languageFromLocale, type Language } from '../core/i18n/language.js';
-import type { DigestOptions, UserRule } from '../core/model/options.js';
-import type { DateField, MergeMode } from '../core/model/report.js';
+import { isLanguage, languageFromLocale, type Language } from '../core/domain/language.js';
+import type { DigestOptions, UserRule } from '../core/domain/options.js';
+import type { DateField, MergeMode } from '../core/domain/report.js';
 
 export const SECTION = 'dailyDigest';
 

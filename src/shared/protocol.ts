@@ -1,6 +1,6 @@
 // Messages between the report webview (webview/main.ts) and the extension (reportPanel.ts).
 // Pure types only: imported by both bundles.
-import type { Report } from '../core/model/report.js';
+import type { Report } from '../core/domain/report.js';
 
 /** Everything the webview may ask. The extension validates each one (webviewMessages.ts) before acting. */
 export type WebviewToExtension =

@@ -1,7 +1,7 @@
 // Looks commits and files up in a report, and gives each commit the same anchor id the Markdown renderer gives it.
 // Pure (no vscode): used by the extension, the webview bundle and the unit tests.
-import type { FileChange } from '../core/model/commit.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from '../core/model/report.js';
+import type { FileChange } from '../core/domain/commit.js';
+import type { AnalyzedCommit, Report, RepositoryReport } from '../core/domain/report.js';
 import { createAnchorAllocator } from '../core/render/anchors.js';
 
 export interface IndexedCommit {

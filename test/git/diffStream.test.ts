@@ -10,7 +10,7 @@ import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import { DIFF_STREAM_ARGS, PatchStreamParser, answerCapturedDiff, headerPath, streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CapturedDiff, DiffStreamRequest } from '../../src/core/git/diffStream.js';
 import { configArgs } from '../../src/core/git/safety.js';
-import type { Commit } from '../../src/core/model/commit.js';
+import type { Commit } from '../../src/core/domain/commit.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
 import { isolatedGitEnv } from '../support/gitFixture.js';

@@ -13,8 +13,8 @@ import { PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS, detailArgs } from '../../src/core
 import { LogParser } from '../../src/core/git/logParser.js';
 import type { ParsedCommit } from '../../src/core/git/logParser.js';
 import { configArgs } from '../../src/core/git/safety.js';
-import type { Commit } from '../../src/core/model/commit.js';
-import type { ReadOptions } from '../../src/core/model/options.js';
+import type { Commit } from '../../src/core/domain/commit.js';
+import type { ReadOptions } from '../../src/core/domain/options.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
 import { FixtureRepo, isolatedGitEnv } from '../support/gitFixture.js';

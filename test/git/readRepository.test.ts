@@ -9,9 +9,9 @@ import { renderMarkdown } from '../../src/core/render/index.js';
 import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import type { ResolvedWindow } from '../../src/core/time/window.js';
-import type { Commit } from '../../src/core/model/commit.js';
-import type { ReadOptions } from '../../src/core/model/options.js';
-import type { DateField } from '../../src/core/model/report.js';
+import type { Commit } from '../../src/core/domain/commit.js';
+import type { ReadOptions } from '../../src/core/domain/options.js';
+import type { DateField } from '../../src/core/domain/report.js';
 import { FixtureRepo } from '../support/gitFixture.js';
 
 const DAY = '2026-01-22';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
 import type { WebviewStrings } from '../../src/shared/protocol.js';
 import { validateWebviewMessage } from '../../src/extension/webviewMessages.js';

@@ -2,7 +2,7 @@
 // repository, paths that only look like the report's, URL tricks (command:, whitespace, case, userinfo), type tricks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { validateWebviewMessage } from '../../src/extension/webviewMessages.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 

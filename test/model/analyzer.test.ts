@@ -7,7 +7,7 @@ import { DigestError } from '../../src/core/errors.js';
 import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport } from '../../src/core/llm/index.js';
 import type { ModelAnalyzerOptions } from '../../src/core/llm/index.js';
 import { cacheFileName, createFileCache } from '../../src/core/cache/index.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { computeStats } from '../../src/core/report/stats.js';
 import { completion, hang, startFakeServer, streamCompletion, validAnswer } from './fakeOpenAiServer.js';
 import type { FakeServer } from './fakeOpenAiServer.js';

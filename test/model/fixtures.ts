@@ -1,5 +1,5 @@
-import type { Analysis } from '../../src/core/model/analysis.js';
-import type { Commit, FileChange } from '../../src/core/model/commit.js';
+import type { Analysis } from '../../src/core/domain/analysis.js';
+import type { Commit, FileChange } from '../../src/core/domain/commit.js';
 import type { DiffText } from '../../src/core/llm/index.js';
 
 export function makeCommit(overrides: Partial<Commit> = {}): Commit {

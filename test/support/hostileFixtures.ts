@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
 import { generateReport } from '../../src/core/engine.js';
-import type { DigestOptions } from '../../src/core/model/options.js';
-import type { Report, RepositoryReport } from '../../src/core/model/report.js';
+import type { DigestOptions } from '../../src/core/domain/options.js';
+import type { Report, RepositoryReport } from '../../src/core/domain/report.js';
 import { FixtureRepo, isolatedGitEnv } from './gitFixture.js';
 import { findStructuralProblems } from './markdownChecks.js';
 

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileCache } from '../../src/core/cache/index.js';
 import { DigestError } from '../../src/core/errors.js';
-import { LANGUAGES } from '../../src/core/i18n/language.js';
+import { LANGUAGES } from '../../src/core/domain/language.js';
 import { analyzeReport, createModelAnalyzer } from '../../src/core/llm/analyzer.js';
 import { MODEL_ERROR_CODES, ModelError } from '../../src/core/llm/errors.js';
 import type { ChatMessage, ChatTransport } from '../../src/core/llm/types.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { applyAnalysis, offlineAnalysesOf, shadowReport } from '../../src/extension/lm/apply.js';
 import {
   apiKeySecretName, DEFAULT_BASE_URL, effectiveDiffBudget, isLoopbackHost, modelConfigFrom, openAiOrigin,

@@ -2,7 +2,7 @@
 // name something in the current report, are accepted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { isSafeRelativePath, safeExternalUrl, validateWebviewMessage } from '../../src/extension/webviewMessages.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 

@@ -1,8 +1,8 @@
 // The Commits tree model (src/extension/treeModel.ts) built from a Report, without vscode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Importance } from '../../src/core/model/analysis.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Importance } from '../../src/core/domain/analysis.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
 import { indexReport } from '../../src/shared/reportIndex.js';
 import { buildTree, formatCommitTime, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,

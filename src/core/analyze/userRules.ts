@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { DigestError } from '../errors.js';
-import type { ChangeType } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
-import type { UserRule } from '../model/options.js';
+import type { ChangeType } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
+import type { UserRule } from '../domain/options.js';
 import { regexProblem } from './rulePattern.js';
 
 export const REPO_RULES_FILE = '.daily-digest.json';

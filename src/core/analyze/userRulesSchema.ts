@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { DigestError } from '../errors.js';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { UserRule } from '../model/options.js';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import type { UserRule } from '../domain/options.js';
 import { regexProblem } from './rulePattern.js';
 
 // The validation of user rules, apart from userRules.ts so that a run without a rules file never loads zod: the

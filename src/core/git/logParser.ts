@@ -1,4 +1,4 @@
-import type { Commit, FileChange, FileStatus } from '../model/commit.js';
+import type { Commit, FileChange, FileStatus } from '../domain/commit.js';
 import { PatchStreamParser } from './diffStream.js';
 import type { CapturedDiff, DiffStreamRequest } from './diffStream.js';
 import { DETAIL_FIELDS } from './logFormat.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../domain/language.js';
 
 /** Why a model call failed; each code is worded with its cause and its fix. */
 export const MODEL_ERROR_CODES = [

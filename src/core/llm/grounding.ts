@@ -1,6 +1,6 @@
-import type { Language } from '../i18n/language.js';
-import type { Grounding } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Grounding } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
 
 /**
  * Grounding: the model's sentences may only name files of the commit and quote numbers found in the input.

@@ -1,5 +1,5 @@
 import { DigestError } from '../errors.js';
-import type { TokenUsage } from '../model/analysis.js';
+import type { TokenUsage } from '../domain/analysis.js';
 import { ModelError, oneLine } from './errors.js';
 import type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
 

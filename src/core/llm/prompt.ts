@@ -1,6 +1,6 @@
-import type { Language } from '../i18n/language.js';
-import type { Analysis } from '../model/analysis.js';
-import type { Commit, FileChange } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis } from '../domain/analysis.js';
+import type { Commit, FileChange } from '../domain/commit.js';
 import { OUTPUT_SHAPE } from './schema.js';
 import type { ChatMessage } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 import { renderLabels } from './labels.js';
 import { renderMarkdown } from './markdown.js';
 import { escapeHtml, markdownToHtml } from './markdownToHtml.js';

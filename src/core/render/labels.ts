@@ -1,7 +1,7 @@
-import type { AnalyzerId, ChangeType, Importance } from '../model/analysis.js';
-import type { FileStatus } from '../model/commit.js';
-import type { DateField } from '../model/report.js';
-import type { Language } from '../i18n/language.js';
+import type { AnalyzerId, ChangeType, Importance } from '../domain/analysis.js';
+import type { FileStatus } from '../domain/commit.js';
+import type { DateField } from '../domain/report.js';
+import type { Language } from '../domain/language.js';
 import { CHANGE_TYPE_LABELS, IMPORTANCE_LABELS } from '../i18n/labels.js';
 
 /** Every fixed word a rendered report uses, in one language. Functions only take numbers and already-escaped text. */

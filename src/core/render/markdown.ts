@@ -1,5 +1,5 @@
-import { IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from '../model/report.js';
+import { IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import type { AnalyzedCommit, Report, RepositoryReport } from '../domain/report.js';
 import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js';
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from './labels.js';

@@ -1,6 +1,6 @@
-import type { Importance } from '../model/analysis.js';
-import type { FileChange } from '../model/commit.js';
-import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
+import type { Importance } from '../domain/analysis.js';
+import type { FileChange } from '../domain/commit.js';
+import type { AnalyzedCommit, ReportWindow } from '../domain/report.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
 import type { ReportLabels } from './labels.js';

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language.js';
-import type { Commit } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Commit } from '../domain/commit.js';
 
 type Params = Record<string, string>;
 

@@ -1,8 +1,8 @@
 import { DateTime, FixedOffsetZone, IANAZone, Settings } from 'luxon';
 import type { Zone } from 'luxon';
 import { DigestError } from '../errors.js';
-import type { PeriodSpec } from '../model/options.js';
-import type { DateField, ReportWindow } from '../model/report.js';
+import type { PeriodSpec } from '../domain/options.js';
+import type { DateField, ReportWindow } from '../domain/report.js';
 
 /** A report window with its bounds as epoch milliseconds: [startMs, endMs). */
 export interface ResolvedWindow extends ReportWindow {

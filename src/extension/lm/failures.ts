@@ -1,7 +1,7 @@
 // Pure pieces of the model analysis (no vscode): message merging for vscode.lm, model failures classified for the
 // user, and the core's CLI-worded model errors reworded for the extension.
 import { DigestError, describeError } from '../../core/errors.js';
-import type { Language } from '../../core/i18n/language.js';
+import type { Language } from '../../core/domain/language.js';
 import { ModelError } from '../../core/llm/errors.js';
 import type { ChatMessage } from '../../core/llm/types.js';
 

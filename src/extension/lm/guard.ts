@@ -1,7 +1,7 @@
 // A ChatTransport wrapper that counts requests, rewords failures for the extension and stops the run at the first
 // failure that every other commit would meet too (no access to the model, a rejected key, a server that is down).
 // Pure (no vscode).
-import type { Language } from '../../core/i18n/language.js';
+import type { Language } from '../../core/domain/language.js';
 import type { ChatTransport } from '../../core/llm/types.js';
 import { classifyFailure, type ModelFailure } from './failures.js';
 

@@ -10,8 +10,8 @@ import { readCommitDiff } from '../../core/git/index.js';
 import { analyzeReport, createModelAnalyzer } from '../../core/llm/analyzer.js';
 import { createOpenAiCompatibleTransport } from '../../core/llm/openai.js';
 import type { ChatTransport } from '../../core/llm/types.js';
-import type { Analysis } from '../../core/model/analysis.js';
-import type { Report } from '../../core/model/report.js';
+import type { Analysis } from '../../core/domain/analysis.js';
+import type { Report } from '../../core/domain/report.js';
 import { SECTION, uiLanguage } from '../settings.js';
 import { shadowReport, type OfflineAnalyses } from './apply.js';
 import {

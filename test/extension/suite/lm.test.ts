@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DigestError } from '../../../src/core/errors.js';
-import type { Report } from '../../../src/core/model/report.js';
+import type { Report } from '../../../src/core/domain/report.js';
 import { classifyFailure } from '../../../src/extension/lm/failures.js';
 import { createVscodeLmTransport } from '../../../src/extension/lm/vscodeLmTransport.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';

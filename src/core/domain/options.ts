@@ -1,6 +1,6 @@
 import type { ChangeType, Importance } from './analysis.js';
 import type { DateField, MergeMode } from './report.js';
-import type { Language } from '../i18n/language.js';
+import type { Language } from './language.js';
 
 /** A day (`today`, `yesterday`, `YYYY-MM-DD`) or a range (`since`/`until`: dates or relative like `7d`). */
 export type PeriodSpec =

@@ -1,6 +1,6 @@
 import type { Analysis } from './analysis.js';
 import type { Commit } from './commit.js';
-import type { Language } from '../i18n/language.js';
+import type { Language } from './language.js';
 
 export type DateField = 'committer' | 'author';
 export type MergeMode = 'exclude' | 'include' | 'first-parent';
