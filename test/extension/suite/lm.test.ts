@@ -12,7 +12,7 @@ import type { Report } from '../../../src/core/domain/report.js';
 import { classifyFailure } from '../../../src/extension/lm/failures.js';
 import { createVscodeLmTransport } from '../../../src/extension/lm/vscodeLmTransport.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';
-import { completion, hang, json, startFakeServer, validAnswer, type FakeServer } from '../../model/fakeOpenAiServer.js';
+import { completion, hang, json, startFakeServer, validAnswer, type FakeServer } from '../../llm/fakeOpenAiServer.js';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../../ui/fixtureWorkspace.js';
 
 const EXTENSION_ID = 'daily-digest.daily-digest';
