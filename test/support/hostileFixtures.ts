@@ -17,7 +17,7 @@ export const DAY = '2026-01-22';
 export const at = (time: string): string => `${DAY}T${time}:00Z`;
 export const BEFORE_DAY = '2026-01-20T12:00:00Z';
 
-export const CLI = resolve('src/cli.ts');
+export const CLI = resolve('src/cli/program.ts');
 
 /** generateReport for DAY in UTC, English, with optional overrides. */
 export function reportOf(repos: string[], overrides: Partial<DigestOptions> = {}): Promise<Report> {
@@ -57,7 +57,7 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the CLI from source (node --import tsx src/cli.ts) and waits for it. */
+/** Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     encoding: 'utf8', env: cliEnv(env), cwd: resolve('.'), maxBuffer: 256 * 1024 * 1024,

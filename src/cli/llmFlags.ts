@@ -1,8 +1,8 @@
-import { DigestError } from './core/errors.js';
-import { readCommitDiff } from './core/git/index.js';
-import type { Report } from './core/domain/report.js';
-import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport } from './core/llm/index.js';
-import { createFileCache, defaultCliCacheDir } from './core/cache/index.js';
+import { DigestError } from '../core/errors.js';
+import { readCommitDiff } from '../core/git/index.js';
+import type { Report } from '../core/domain/report.js';
+import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport } from '../core/llm/index.js';
+import { createFileCache, defaultCliCacheDir } from '../core/cache/index.js';
 
 export interface ModelFlags {
   baseUrl?: string;

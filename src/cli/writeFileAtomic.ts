@@ -1,7 +1,7 @@
 import { closeSync, linkSync, openSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DigestError } from './errors.js';
+import { DigestError } from '../core/errors.js';
 import { writeAllSync, writeTextSync } from './writeText.js';
 import type { Text } from './writeText.js';
 

@@ -2,7 +2,8 @@ import { writeSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-// Apart from output.ts so that writing to stdout does not load node:crypto (output.ts names its temp files with it).
+// Apart from writeFileAtomic.ts so that writing to stdout does not load node:crypto (writeFileAtomic.ts names its
+// temp files with it).
 
 /**
  * A text to write: one string, or parts whose concatenation is the text (renderJsonParts, possibly made as they are

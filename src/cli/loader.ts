@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { defaultCliCacheDir } from './core/cache/folder.js';
+import { defaultCliCacheDir } from '../core/cache/folder.js';
 
 interface CliBundle {
   run(): void;

@@ -1,16 +1,16 @@
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { DigestError, describeError } from './core/errors.js';
-import { isLanguage, languageFromLocale } from './core/domain/language.js';
-import type { Language } from './core/domain/language.js';
-import type { DigestOptions, PeriodSpec } from './core/domain/options.js';
-import type { DateField, MergeMode, Report } from './core/domain/report.js';
-import { unreadableCommitsWarning } from './core/report/messages.js';
-import type { Text } from './core/writeText.js';
+import { DigestError, describeError } from '../core/errors.js';
+import { isLanguage, languageFromLocale } from '../core/domain/language.js';
+import type { Language } from '../core/domain/language.js';
+import type { DigestOptions, PeriodSpec } from '../core/domain/options.js';
+import type { DateField, MergeMode, Report } from '../core/domain/report.js';
+import { unreadableCommitsWarning } from '../core/report/messages.js';
+import type { Text } from './writeText.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
 // JSON or Markdown report). esbuild keeps them in the bundle but evaluates each only when it is imported.
-import type { ModelFlags } from './cliModel.js';
+import type { ModelFlags } from './llmFlags.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -110,9 +110,9 @@ function format(flags: CliFlags): Format {
 
 /** JSON comes in parts (renderJsonParts), written as they are made: a year's report is never one string. */
 const RENDERERS: Record<Format, () => Promise<(report: Report) => Text>> = {
-  md: async () => (await import('./core/render/markdown.js')).renderMarkdown,
-  json: async () => (await import('./core/render/json.js')).renderJsonParts,
-  html: async () => (await import('./core/render/html.js')).renderHtml,
+  md: async () => (await import('../core/render/markdown.js')).renderMarkdown,
+  json: async () => (await import('../core/render/json.js')).renderJsonParts,
+  html: async () => (await import('../core/render/html.js')).renderHtml,
 };
 
 /** Progress goes to stderr only once a run has taken long enough to need it. */
@@ -164,16 +164,16 @@ export async function main(argv: string[]): Promise<number> {
       language: lang,
       signal: controller.signal,
       onProgress: progress,
-      walkIndexDir: flags.cache ? join((await import('./core/cache/folder.js')).defaultCliCacheDir(), 'walk-index') : undefined,
+      walkIndexDir: flags.cache ? join((await import('../core/cache/folder.js')).defaultCliCacheDir(), 'walk-index') : undefined,
     };
     const outputFormat = format(flags);
     // `git --version` (which must finish before any other git runs) starts now, while the engine loads; a failure
     // here is reported by the engine's own check.
-    void (await import('./core/git/runner.js')).ensureGitVersion().catch(() => undefined);
-    const { generateReport } = await import('./core/engine.js');
+    void (await import('../core/git/runner.js')).ensureGitVersion().catch(() => undefined);
+    const { generateReport } = await import('../core/engine.js');
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
-      const { runModelAnalysis } = await import('./cliModel.js');
+      const { runModelAnalysis } = await import('./llmFlags.js');
       report = await runModelAnalysis(report, flags, controller.signal, progress);
     }
     const rendered = (await RENDERERS[outputFormat]())(report);
@@ -183,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
     // On stdout, one during the writing stops it between two slices.
     await new Promise<void>((done) => setImmediate(done));
     if (controller.signal.aborted) throw new DigestError('cancelled');
-    if (flags.out) (await import('./core/output.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
+    if (flags.out) (await import('./writeFileAtomic.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
     else if (!(await writeStdout(text, () => controller.signal.aborted))) throw new DigestError('cancelled');
     const failed = report.repositories.filter((repo) => repo.error);
     for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
@@ -208,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
  * A reader that went away (`daily-digest | head`) ends the run quietly: see run(). False when cancelled part-way.
  */
 async function writeStdout(text: Text, cancelled: () => boolean): Promise<boolean> {
-  const { writeTextToStream } = await import('./core/writeText.js');
+  const { writeTextToStream } = await import('./writeText.js');
   return writeTextToStream(process.stdout, text, cancelled);
 }
 
@@ -216,7 +216,7 @@ function isUsageError(error: DigestError): boolean {
   return ['usage', 'bad-date', 'bad-time-zone', 'output-exists', 'bad-config'].includes(error.code);
 }
 
-/** The program: reads process.argv, sets process.exitCode. dist/cli.js calls it; so does `tsx src/cli.ts`. */
+/** The program: reads process.argv, sets process.exitCode. dist/cli.js calls it; so does `tsx src/cli/program.ts`. */
 export function run(): void {
   // `daily-digest | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -234,6 +234,6 @@ export function run(): void {
   );
 }
 
-// Run when this file is the program: from source (`node --import tsx src/cli.ts`) or as the bundle itself. The
-// command, dist/cli.js (src/cliLoader.ts), loads the bundle as a module and calls run(); tests import main().
+// Run when this file is the program: from source (`node --import tsx src/cli/program.ts`) or as the bundle itself. The
+// command, dist/cli.js (src/cli/loader.ts), loads the bundle as a module and calls run(); tests import main().
 if (require.main === module) run();
