@@ -4,7 +4,7 @@ import type { Report } from '../core/domain/report.js';
 import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport } from '../core/llm/index.js';
 import { createFileCache, defaultCliCacheDir } from '../core/cache/index.js';
 
-export interface ModelFlags {
+export interface LlmFlags {
   baseUrl?: string;
   model?: string;
   apiKeyEnv?: string;
@@ -14,9 +14,9 @@ export interface ModelFlags {
 }
 
 /** The CLI's side of `--analyzer openai-compatible`: flags in, the report with model analyses out. */
-export async function runModelAnalysis(
+export async function runLlmAnalysis(
   report: Report,
-  flags: ModelFlags,
+  flags: LlmFlags,
   signal: AbortSignal,
   onProgress: (message: string) => void,
 ): Promise<Report> {

@@ -10,7 +10,7 @@ import type { Text } from './writeText.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
 // JSON or Markdown report). esbuild keeps them in the bundle but evaluates each only when it is imported.
-import type { ModelFlags } from './llmFlags.js';
+import type { LlmFlags } from './llmFlags.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -19,7 +19,7 @@ const EXIT_OK = 0;
 const EXIT_USAGE = 1;
 const EXIT_REPO_FAILED = 2;
 
-interface CliFlags extends ModelFlags {
+interface CliFlags extends LlmFlags {
   repo: string[];
   date?: string;
   since?: string;
@@ -173,8 +173,8 @@ export async function main(argv: string[]): Promise<number> {
     const { generateReport } = await import('../core/engine.js');
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
-      const { runModelAnalysis } = await import('./llmFlags.js');
-      report = await runModelAnalysis(report, flags, controller.signal, progress);
+      const { runLlmAnalysis } = await import('./llmFlags.js');
+      report = await runLlmAnalysis(report, flags, controller.signal, progress);
     }
     const rendered = (await RENDERERS[outputFormat]())(report);
     // For --out the parts are made before anything is written; on stdout, as they are written.
