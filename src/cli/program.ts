@@ -170,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     // `git --version` (which must finish before any other git runs) starts now, while the engine loads; a failure
     // here is reported by the engine's own check.
     void (await import('../core/git/runner.js')).ensureGitVersion().catch(() => undefined);
-    const { generateReport } = await import('../core/engine.js');
+    const { generateReport } = await import('../core/engine/generateReport.js');
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
       const { runLlmAnalysis } = await import('./llmFlags.js');

@@ -3,7 +3,7 @@
 // the user asks for a report (or auto-refresh is on and a report is shown), and never in Restricted Mode.
 import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { generateReport } from '../core/engine.js';
+import { generateReport } from '../core/engine/generateReport.js';
 import { DigestError, describeError, isDigestError } from '../core/errors.js';
 import type { Analysis } from '../core/domain/analysis.js';
 import type { PeriodSpec } from '../core/domain/options.js';

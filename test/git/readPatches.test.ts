@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { diffRequest } from '../../src/core/analyze/index.js';
-import { generateReport } from '../../src/core/engine.js';
+import { generateReport } from '../../src/core/engine/generateReport.js';
 import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import { answerCapturedDiff, streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CapturedDiff } from '../../src/core/git/diffStream.js';

@@ -4,7 +4,7 @@ import { mkdirSync, realpathSync, rmSync, unlinkSync, writeFileSync, mkdtempSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readRepository } from '../../src/core/git/index.js';
-import { generateReport } from '../../src/core/engine.js';
+import { generateReport } from '../../src/core/engine/generateReport.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
 import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
 import { resolveWindow } from '../../src/core/time/window.js';

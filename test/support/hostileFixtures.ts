@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, u
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
-import { generateReport } from '../../src/core/engine.js';
+import { generateReport } from '../../src/core/engine/generateReport.js';
 import type { DigestOptions } from '../../src/core/domain/options.js';
 import type { Report, RepositoryReport } from '../../src/core/domain/report.js';
 import { FixtureRepo, isolatedGitEnv } from './gitFixture.js';

@@ -1,29 +1,33 @@
-import { basename, resolve } from 'node:path';
+// The offline analysis of a repository's commits, started while readRepository still reads them (add, from its
+// onCommit) and completed with the read (finish).
+//
+// Why reading and analysis overlap: the read already prints the patches the analysis needs (patchReads says which
+// sections, within which budgets, and the log parser keeps just those bytes), so each commit is analyzed as soon as
+// git printed it, while git prints the next ones: no `git show` per commit after the read, and only the budgets of
+// the commits in hand are held. Commits the read could not capture (renames, copies, unreadable commits) stream from
+// `git log -p` in batches (diffStreams.ts). A read no capture answers exactly, and every read a failed stream left,
+// goes through readCommitDiff (one `git show`): the analyses are those of per-commit reads after the read. The
+// analysis needs the user rules, which need the repository root: both are known before the first commit.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { analyzeCommit, analyzeCommitNow, loadRepoRules, planCommit } from './analyze/index.js';
-import type { CommitPlan, ReadDiff } from './analyze/index.js';
-import type { ReadDiffNow } from './analyze/signals.js';
-import { DigestError, describeError, isDigestError } from './errors.js';
-import { readCommitDiff, readRepository } from './git/index.js';
-import { locateRepositoryCached } from './git/repository.js';
-import type { RepositoryRead } from './git/index.js';
-import { answerCapturedDiff, streamCommitDiffs } from './git/diffStream.js';
-import type { CapturedDiff, DiffStreamRequest } from './git/diffStream.js';
-import type { Language } from './domain/language.js';
-import type { Commit } from './domain/commit.js';
-import type { DigestOptions, ReadOptions, UserRule } from './domain/options.js';
-import type { Analysis } from './domain/analysis.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from './domain/report.js';
-import { reportMessage, unreadableCommitsWarning } from './report/messages.js';
-import { EMPTY_STATS, computeStats } from './report/stats.js';
-import { resolveWindow } from './time/window.js';
-import type { ResolvedWindow } from './time/window.js';
+import { loadRepoRules, planCommit } from '../analyze/index.js';
+import type { CommitPlan, ReadDiff } from '../analyze/index.js';
+import { readCommitDiff } from '../git/index.js';
+import type { RepositoryRead } from '../git/index.js';
+import { locateRepositoryCached } from '../git/repository.js';
+import type { CapturedDiff, DiffStreamRequest } from '../git/diffStream.js';
+import type { Language } from '../domain/language.js';
+import type { Commit } from '../domain/commit.js';
+import type { UserRule } from '../domain/options.js';
+import type { Analysis } from '../domain/analysis.js';
+import type { AnalyzedCommit } from '../domain/report.js';
+import { analyzeOne, analyzeOneNow, fromCapture } from './analyzeOne.js';
+import type { AnalysisSettings } from './analyzeOne.js';
+import { rethrowIfCancelled } from './cancellation.js';
+import { streamRestarting } from './diffStreams.js';
 
 /** How many per-commit `git show` fallbacks run at once (captures and streams answer nearly every read). */
 const FALLBACK_CONCURRENCY = 4;
-/** Streams restarted after a missing object before the rest is read commit by commit. */
-const MAX_STREAM_RESTARTS = 32;
 /** Commits analyzed between two turns of the event loop while git runs (lets its output in). */
 const ANALYSIS_SLICE = 256;
 /**
@@ -31,95 +35,6 @@ const ANALYSIS_SLICE = 256;
  * start-up); the rest stream when the read is done. Tests lower it to stream during the read of a small repository.
  */
 export const ENGINE_TUNING = { streamBatch: 4096 };
-
-export const DEFAULT_READ_OPTIONS: ReadOptions = {
-  ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [],
-};
-
-/**
- * Reads every repository, analyzes each commit offline and returns the Report.
- * A bad period or time zone throws (nothing can be reported); a failing repository is reported with its error
- * and the others go on. Cancellation (options.signal) throws DigestError('cancelled').
- */
-export async function generateReport(options: DigestOptions): Promise<Report> {
-  const readOptions: ReadOptions = {
-    ref: options.ref ?? DEFAULT_READ_OPTIONS.ref,
-    dateField: options.dateField ?? DEFAULT_READ_OPTIONS.dateField,
-    merges: options.merges ?? DEFAULT_READ_OPTIONS.merges,
-    authors: options.authors ?? [],
-    paths: options.paths ?? [],
-  };
-  const window = resolveWindow(options.period, options.timeZone || undefined, readOptions.dateField, options.now);
-  const repositories: RepositoryReport[] = [];
-  for (const repoPath of options.repos) {
-    throwIfCancelled(options.signal);
-    repositories.push(await reportRepository(repoPath, window, readOptions, options));
-  }
-  const { startMs: _startMs, endMs: _endMs, ...reportWindow } = window;
-  return {
-    schemaVersion: 1,
-    generatedAt: new Date().toISOString(),
-    window: reportWindow,
-    language: options.language,
-    repositories,
-  };
-}
-
-async function reportRepository(
-  repoPath: string,
-  window: ResolvedWindow,
-  readOptions: ReadOptions,
-  options: DigestOptions,
-): Promise<RepositoryReport> {
-  const { language, signal } = options;
-  // The analysis starts while the repository is read: each commit is handed over as soon as git printed it.
-  const analysis = new CommitAnalysis(repoPath, { language, signal, settingsRules: options.rules ?? [] });
-  let read: RepositoryRead;
-  try {
-    options.onProgress?.(`Reading ${repoPath}`);
-    read = await readRepository(repoPath, window, readOptions, {
-      signal, onProgress: options.onProgress, walkIndexDir: options.walkIndexDir,
-      onCommit: (commit, captured) => analysis.add(commit, captured),
-      patchReads: (commit) => analysis.patchReads(commit),
-    });
-  } catch (error) {
-    analysis.drop();
-    rethrowIfCancelled(error, signal);
-    return failedRepository(repoPath, readOptions.ref, describeError(error, language));
-  }
-
-  const warnings: string[] = [];
-  if (read.shallowBoundary) warnings.push(reportMessage(language, 'shallow', { date: read.shallowBoundary }));
-  const unreadable = unreadableCommitsWarning(language, read.commits);
-  if (unreadable !== undefined) warnings.push(unreadable);
-  const repoRules = await analysis.repoRules(read.root);
-  if (repoRules.error) warnings.push(reportMessage(language, 'rulesIgnored', { detail: repoRules.error.format(language) }));
-
-  options.onProgress?.(`Analyzing ${read.commits.length} commits of ${read.name}`);
-  let commits: AnalyzedCommit[];
-  try {
-    commits = await analysis.finish(read, repoRules);
-  } catch (error) {
-    rethrowIfCancelled(error, signal);
-    return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);
-  }
-
-  return {
-    name: read.name,
-    path: read.root,
-    ref: read.ref,
-    webUrl: read.webUrl,
-    warnings,
-    stats: computeStats(commits),
-    commits,
-  };
-}
-
-interface AnalysisSettings {
-  language: Language;
-  rules: UserRule[];
-  signal: AbortSignal | undefined;
-}
 
 type RepoRules = Awaited<ReturnType<typeof loadRepoRules>>;
 
@@ -134,22 +49,7 @@ interface Ready extends Planned {
   captured?: CapturedDiff;
 }
 
-/**
- * The offline analysis of a repository's commits, started while readRepository still reads them (add, from its
- * onCommit) and completed with the read (finish).
- *
- * The diffs the analyzer will ask for (planCommit's reads) come with the commits: the read prints patches and keeps
- * each commit's wanted sections (patchReads). Commits it could not capture (renames, copies, unreadable commits)
- * come from streaming `git log -p` processes (streamCommitDiffs), one batch at a time, the first as soon as enough
- * such commits have been read. Only the budgets of the commits in hand are held; commits that need no diff are
- * analyzed at once. The analysis needs the user rules, which need the repository root: both are known as soon as
- * readRepository located the repository (before the first commit).
- *
- * An analysis whose reads its capture answers runs at once (analyzeCommitNow, no promise per read); a read a capture
- * cannot answer exactly, and every read of a commit a failed stream did not answer, goes through readCommitDiff (one
- * `git show`), so the analyses are the same as with per-commit reads after the read.
- */
-class CommitAnalysis {
+export class CommitAnalysis {
   private readonly language: Language;
   private readonly signal: AbortSignal | undefined;
   private readonly settingsRules: UserRule[];
@@ -174,7 +74,7 @@ class CommitAnalysis {
   private requests: DiffStreamRequest[] = [];
   private readonly streamed = new Set<Commit>();
   private streaming: Promise<void> | undefined;
-  private restarts = 0;
+  private readonly restarts = { count: 0 };
   private streamFailure: { error: unknown } | undefined;
   private readDone = false;
   private dropped = false;
@@ -327,22 +227,13 @@ class CommitAnalysis {
       this.ready.push({ commit: planned.commit, plan: planned.plan, captured });
       this.scheduleDrain();
     };
-    let queue = batch;
-    while (queue.length > 0 && !this.failure && !this.dropped) {
-      try {
-        await streamCommitDiffs(root, queue, { signal: this.streamSignal, onDiff });
-        return;
-      } catch (error) {
-        // git prints commits in input order and a commit is handed over only once complete: a missing blob or
-        // tree stops the stream at the commit that needs it. That one is read alone (finish); the rest streams on.
-        if (!isDigestError(error) || error.code !== 'missing-objects' || this.restarts >= MAX_STREAM_RESTARTS) {
-          this.streamFailure ??= { error };
-          return;
-        }
-        this.restarts++;
-        queue = queue.filter((request) => !this.streamed.has(this.needingDiff.get(request.sha.toLowerCase())!.commit)).slice(1);
-      }
-    }
+    const failure = await streamRestarting(root, batch, this.restarts, {
+      signal: this.streamSignal,
+      onDiff,
+      stopped: () => this.failure !== undefined || this.dropped,
+      answered: (request) => this.streamed.has(this.needingDiff.get(request.sha.toLowerCase())!.commit),
+    });
+    if (failure) this.streamFailure ??= failure;
   }
 
   /** Analyzes the ready commits a slice at a time, letting git's output in between (once the rules are known). */
@@ -407,72 +298,3 @@ class CommitAnalysis {
   }
 }
 
-/** Answers the analyzer's reads from the captured patch, or through `otherwise` when it cannot answer exactly. */
-function fromCapture(captured: CapturedDiff, otherwise: ReadDiff): ReadDiff {
-  return async (paths, maxBytes) => answerCapturedDiff(captured, paths, maxBytes) ?? (await otherwise(paths, maxBytes));
-}
-
-async function analyzeOne(commit: Commit, readDiff: ReadDiff, settings: AnalysisSettings): Promise<Analysis> {
-  const { language, rules, signal } = settings;
-  throwIfCancelled(signal);
-  // The analyzer reads diffs within a byte budget; when one was cut, the report says the checks saw part of it.
-  let cutAt: number | undefined;
-  const analysis = await analyzeCommit(commit, {
-    language,
-    rules,
-    readDiff: async (paths, maxBytes) => {
-      const diff = await readDiff(paths, maxBytes);
-      if (diff.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
-      return diff;
-    },
-  });
-  return withCutNote(analysis, cutAt, language);
-}
-
-/** analyzeOne with every read answered from `captured` at once; undefined when one cannot be (analyzeOne then). */
-function analyzeOneNow(
-  commit: Commit,
-  plan: CommitPlan,
-  captured: CapturedDiff | undefined,
-  settings: AnalysisSettings,
-): Analysis | undefined {
-  const { language, rules, signal } = settings;
-  throwIfCancelled(signal);
-  let cutAt: number | undefined;
-  const readDiffNow: ReadDiffNow = (paths, maxBytes) => {
-    const diff = captured && answerCapturedDiff(captured, paths, maxBytes);
-    if (diff?.truncated) cutAt = Math.max(cutAt ?? 0, maxBytes);
-    return diff;
-  };
-  const analysis = analyzeCommitNow(commit, { language, rules, readDiffNow }, plan);
-  return analysis && withCutNote(analysis, cutAt, language);
-}
-
-function withCutNote(analysis: Analysis, cutAt: number | undefined, language: Language): Analysis {
-  if (cutAt !== undefined) {
-    analysis.notes = [...analysis.notes, reportMessage(language, 'diffCut', { kb: String(Math.round(cutAt / 1024)) })];
-  }
-  return analysis;
-}
-
-function failedRepository(repoPath: string, ref: string, error: string, read?: RepositoryRead): RepositoryReport {
-  return {
-    name: read?.name ?? basename(resolve(repoPath)),
-    path: read?.root ?? resolve(repoPath),
-    ref,
-    webUrl: read?.webUrl,
-    error,
-    warnings: [],
-    stats: { ...EMPTY_STATS },
-    commits: [],
-  };
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-}
-
-function rethrowIfCancelled(error: unknown, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-  if (error instanceof DigestError && error.code === 'cancelled') throw error;
-}
