@@ -1,8 +1,8 @@
 import { analyzeCommit, analyzeCommitNow } from '../analyze/index.js';
 import type { CommitPlan, ReadDiff } from '../analyze/index.js';
 import type { ReadDiffNow } from '../analyze/signals.js';
-import { answerCapturedDiff } from '../git/diffStream.js';
-import type { CapturedDiff } from '../git/diffStream.js';
+import { answerCapturedDiff } from '../git/capturedDiff.js';
+import type { CapturedDiff } from '../git/capturedDiff.js';
 import type { Language } from '../domain/language.js';
 import type { Commit } from '../domain/commit.js';
 import type { UserRule } from '../domain/options.js';

@@ -5,7 +5,7 @@
 // sections, within which budgets, and the log parser keeps just those bytes), so each commit is analyzed as soon as
 // git printed it, while git prints the next ones: no `git show` per commit after the read, and only the budgets of
 // the commits in hand are held. Commits the read could not capture (renames, copies, unreadable commits) stream from
-// `git log -p` in batches (diffStreams.ts). A read no capture answers exactly, and every read a failed stream left,
+// `git log -p` in batches (streamRestarting.ts). A read no capture answers exactly, and every read a failed stream left,
 // goes through readCommitDiff (one `git show`): the analyses are those of per-commit reads after the read. The
 // analysis needs the user rules, which need the repository root: both are known before the first commit.
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -15,7 +15,7 @@ import type { CommitPlan, ReadDiff } from '../analyze/index.js';
 import { readCommitDiff } from '../git/index.js';
 import type { RepositoryRead } from '../git/index.js';
 import { locateRepositoryCached } from '../git/repository.js';
-import type { CapturedDiff, DiffStreamRequest } from '../git/diffStream.js';
+import type { CapturedDiff, DiffStreamRequest } from '../git/capturedDiff.js';
 import type { Language } from '../domain/language.js';
 import type { Commit } from '../domain/commit.js';
 import type { UserRule } from '../domain/options.js';
@@ -24,7 +24,7 @@ import type { AnalyzedCommit } from '../domain/report.js';
 import { analyzeOne, analyzeOneNow, fromCapture } from './analyzeOne.js';
 import type { AnalysisSettings } from './analyzeOne.js';
 import { rethrowIfCancelled } from './cancellation.js';
-import { streamRestarting } from './diffStreams.js';
+import { streamRestarting } from './streamRestarting.js';
 
 /** How many per-commit `git show` fallbacks run at once (captures and streams answer nearly every read). */
 const FALLBACK_CONCURRENCY = 4;

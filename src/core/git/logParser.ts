@@ -1,6 +1,6 @@
 import type { Commit, FileChange, FileStatus } from '../domain/commit.js';
-import { PatchStreamParser } from './diffStream.js';
-import type { CapturedDiff, DiffStreamRequest } from './diffStream.js';
+import type { CapturedDiff, DiffStreamRequest } from './capturedDiff.js';
+import { PatchStreamParser } from './patchParser.js';
 import { DETAIL_FIELDS } from './logFormat.js';
 import { parseMessage } from './message.js';
 

@@ -9,7 +9,7 @@ import { pathspecArgs, selectionArgs } from './filters.js';
 import { DETAIL_FORMAT, PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS, detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
 import type { EmitParsed, ParsedCommit, PatchReads } from './logParser.js';
-import type { CapturedDiff } from './diffStream.js';
+import type { CapturedDiff } from './capturedDiff.js';
 import { identifyRepository } from './remote.js';
 import { originUrl, probeRepository } from './repository.js';
 import type { RepoLocation } from './repository.js';

@@ -1,6 +1,6 @@
 import { isDigestError } from '../errors.js';
 import { streamCommitDiffs } from '../git/diffStream.js';
-import type { CapturedDiff, DiffStreamRequest } from '../git/diffStream.js';
+import type { CapturedDiff, DiffStreamRequest } from '../git/capturedDiff.js';
 
 /** Streams restarted after a missing object, in one analysis, before the rest is read commit by commit. */
 const MAX_STREAM_RESTARTS = 32;
