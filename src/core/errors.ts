@@ -1,4 +1,5 @@
 import type { Language } from './domain/language.js';
+import { joinLines } from './text.js';
 
 /** Every failure the user can meet, each with a one-line message that names the cause and the fix. */
 export const ERROR_CODES = [
@@ -47,12 +48,12 @@ const MESSAGES: Record<Language, Record<ErrorCode, (p: Params) => string>> = {
 /** A failure with a code, so each adapter and each report language can word it. `message` is English. */
 export class DigestError extends Error {
   constructor(readonly code: ErrorCode, readonly params: Params = {}) {
-    super(oneLine(MESSAGES.en[code](params)));
+    super(joinLines(MESSAGES.en[code](params)));
     this.name = 'DigestError';
   }
 
   format(language: Language): string {
-    return oneLine(MESSAGES[language][this.code](this.params));
+    return joinLines(MESSAGES[language][this.code](this.params));
   }
 }
 
@@ -63,10 +64,6 @@ export function isDigestError(value: unknown): value is DigestError {
 /** Formats any thrown value as one line in the given language. */
 export function describeError(error: unknown, language: Language = 'en'): string {
   if (error instanceof DigestError) return error.format(language);
-  if (error instanceof Error) return oneLine(error.message);
-  return oneLine(String(error));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  if (error instanceof Error) return joinLines(error.message);
+  return joinLines(String(error));
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalyzedCommit, RepositoryReport } from '../core/domain/report.js';
 import type { DigestController } from './controller.js';
 import { periodForChoice, periodForInput, todayIn, validateDateInput, type DateProblem, type PeriodChoice } from './period.js';
+import { collapseWhitespace } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
 import type { CommitNode, DigestNode, FileNode } from './treeModel.js';
@@ -50,7 +51,7 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(entries.map((entry) => ({
-      label: entry.commit.subject.replace(/\s+/g, ' ').trim() || vscode.l10n.t('(no subject)'),
+      label: collapseWhitespace(entry.commit.subject) || vscode.l10n.t('(no subject)'),
       description: `${entry.commit.shortSha} · ${entry.commit.author.name}`,
       detail: report.repositories.length > 1 ? entry.repo.name : undefined,
       entry,

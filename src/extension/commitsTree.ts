@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ChangeType, Importance } from '../core/domain/analysis.js';
 import type { Report } from '../core/domain/report.js';
 import { renderLabels } from '../core/render/labels.js';
+import { collapseWhitespace } from '../core/text.js';
 import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode,
   type TreeLabels } from './treeModel.js';
 
@@ -63,14 +64,14 @@ function commitTooltip(node: CommitNode, report: Report): vscode.MarkdownString 
   tip.supportHtml = false;
   tip.supportThemeIcons = false;
   tip.appendMarkdown('**');
-  tip.appendText(commit.subject.replace(/\s+/g, ' ').trim() || vscode.l10n.t('(no subject)'));
+  tip.appendText(collapseWhitespace(commit.subject) || vscode.l10n.t('(no subject)'));
   tip.appendMarkdown('**\n\n');
   tip.appendText(`${commit.shortSha} · ${commit.author.name} · ${node.time}`);
   tip.appendMarkdown('\n\n');
   tip.appendText(`${labels.importance[commit.analysis.importance]} · ${labels.changeType[commit.analysis.changeType]}`);
   if (commit.analysis.breaking) tip.appendText(` · ${labels.breaking}`);
   tip.appendMarkdown('\n\n');
-  const summary = commit.analysis.summary.replace(/\s+/g, ' ').trim();
+  const summary = collapseWhitespace(commit.analysis.summary);
   if (summary !== '') {
     tip.appendText(summary);
     tip.appendMarkdown('\n\n');
@@ -86,7 +87,7 @@ function commitTooltip(node: CommitNode, report: Report): vscode.MarkdownString 
     tip.appendMarkdown('\n');
     for (const reason of commit.analysis.reasons) {
       tip.appendMarkdown('\n- ');
-      tip.appendText(reason.replace(/\s+/g, ' ').trim());
+      tip.appendText(collapseWhitespace(reason));
     }
   }
   return tip;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FileChange } from '../core/domain/commit.js';
 import type { AnalyzedCommit } from '../core/domain/report.js';
+import { collapseWhitespace, shorten } from '../core/text.js';
 import { gitUri } from './gitContentProvider.js';
 
 /** Left and right documents of one file: undefined where the file does not exist on that side. */
@@ -33,9 +34,7 @@ export function fileDiffTitle(commit: AnalyzedCommit, file: FileChange): string 
 }
 
 export function commitChangesTitle(commit: AnalyzedCommit): string {
-  const subject = commit.subject.replace(/\s+/g, ' ').trim();
-  const short = subject.length > 60 ? `${subject.slice(0, 59)}…` : subject;
-  return `${commit.shortSha} ${short}`.trim();
+  return `${commit.shortSha} ${shorten(collapseWhitespace(commit.subject), 60)}`.trim();
 }
 
 export type ChangesResource = [vscode.Uri, vscode.Uri | undefined, vscode.Uri | undefined];

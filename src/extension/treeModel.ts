@@ -4,6 +4,7 @@ import type { ChangeType, Importance } from '../core/domain/analysis.js';
 import { IMPORTANCE_LEVELS } from '../core/domain/analysis.js';
 import type { FileChange } from '../core/domain/commit.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../core/domain/report.js';
+import { printableLine } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 
 /** The words the tree needs, in the UI language (vscode.l10n in the extension, plain English in tests). */
@@ -87,10 +88,6 @@ export function formatCommitTime(iso: string, timeZone: string, withDay: boolean
   return withDay ? `${get('month')}-${get('day')} ${time}` : time;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 function splitPath(path: string): { name: string; folder: string } {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? { name: path, folder: '' } : { name: path.slice(slash + 1), folder: path.slice(0, slash) };
@@ -122,9 +119,9 @@ function commitNodes(report: Report, repo: RepositoryReport, repoIndex: number, 
   for (const commit of repo.commits) {
     const person = report.window.dateField === 'author' ? commit.author : commit.committer;
     const id = `r${repoIndex}/${commit.sha}`;
-    const subject = oneLine(commit.subject);
+    const subject = printableLine(commit.subject);
     const time = formatCommitTime(person.date, report.window.timeZone, isRange);
-    const parts = [commit.shortSha, oneLine(commit.author.name), time];
+    const parts = [commit.shortSha, printableLine(commit.author.name), time];
     // Without this a commit whose files could not be read would look like one that changed nothing.
     if (commit.unreadable !== undefined) parts.push(labels.filesUnreadable);
     const node: CommitNode = {
@@ -149,11 +146,11 @@ function repoChildren(report: Report, repo: RepositoryReport, repoIndex: number,
   labels: TreeLabels): DigestNode[] {
   const nodes: DigestNode[] = [];
   if (repo.error !== undefined) {
-    nodes.push({ kind: 'message', id: `r${repoIndex}/error`, label: oneLine(repo.error), severity: 'error' });
+    nodes.push({ kind: 'message', id: `r${repoIndex}/error`, label: printableLine(repo.error), severity: 'error' });
     return nodes;
   }
   repo.warnings.forEach((warning, i) => {
-    nodes.push({ kind: 'message', id: `r${repoIndex}/warning${i}`, label: oneLine(warning), severity: 'warning' });
+    nodes.push({ kind: 'message', id: `r${repoIndex}/warning${i}`, label: printableLine(warning), severity: 'warning' });
   });
   const groups = commitNodes(report, repo, repoIndex, anchors, labels);
   for (const importance of IMPORTANCE_LEVELS) {

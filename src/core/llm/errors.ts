@@ -1,4 +1,5 @@
 import type { Language } from '../domain/language.js';
+import { joinLines } from '../text.js';
 
 /** Why a model call failed; each code is worded with its cause and its fix. */
 export const MODEL_ERROR_CODES = [
@@ -39,19 +40,15 @@ const MESSAGES: Record<Language, Record<ModelErrorCode, (p: Params) => string>> 
 /** A model call that failed for a reason other than cancellation. `message` is English and one line. */
 export class ModelError extends Error {
   constructor(readonly code: ModelErrorCode, readonly params: Params = {}) {
-    super(oneLine(MESSAGES.en[code](params)));
+    super(joinLines(MESSAGES.en[code](params)));
     this.name = 'ModelError';
   }
 
   format(language: Language): string {
-    return oneLine(MESSAGES[language][this.code](this.params));
+    return joinLines(MESSAGES[language][this.code](this.params));
   }
 }
 
 export function isModelError(value: unknown): value is ModelError {
   return value instanceof ModelError;
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

@@ -1,6 +1,7 @@
 import { DigestError } from '../errors.js';
 import type { TokenUsage } from '../domain/analysis.js';
-import { ModelError, oneLine } from './errors.js';
+import { joinLines, shorten } from '../text.js';
+import { ModelError } from './errors.js';
 import type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
 
 /** Known OpenAI-compatible providers. `apiKeyEnv` is only a suggestion for `--api-key-env`. */
@@ -85,7 +86,7 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
 
   const redact = (text: string): string => (apiKey ? text.split(apiKey).join('***') : text);
-  const detailOf = (text: string): string => redact(shorten(oneLine(extractErrorMessage(text)), 160));
+  const detailOf = (text: string): string => redact(shorten(joinLines(extractErrorMessage(text)), 160));
 
   async function attempt(messages: ChatMessage[], jsonMode: boolean, signal: AbortSignal): Promise<AttemptResult> {
     const body: Record<string, unknown> = { model: options.model, messages, temperature: 0, stream };
@@ -201,7 +202,7 @@ function parseCompletion(text: string, endpoint: string): ChatResult {
     throw new ModelError('bad-response', { endpoint, detail: 'the body is not JSON' });
   }
   if (body === null || typeof body !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'the body is not an object' });
-  if (body.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(oneLine(errorText(body.error)), 160) });
+  if (body.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(joinLines(errorText(body.error)), 160) });
   const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;
   if (!choice || typeof choice !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'no choices' });
   const content = choice.message?.content;
@@ -236,7 +237,7 @@ async function readStream(response: Response, endpoint: string): Promise<ChatRes
     } catch {
       throw new ModelError('bad-response', { endpoint, detail: 'a stream chunk is not JSON' });
     }
-    if (chunk.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(oneLine(errorText(chunk.error)), 160) });
+    if (chunk.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(joinLines(errorText(chunk.error)), 160) });
     const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
     const piece = choice?.delta?.content ?? choice?.message?.content;
     if (typeof piece === 'string') text += piece;
@@ -281,7 +282,7 @@ function networkError(error: unknown, endpoint: string, server: string, redact: 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ModelError('unknown-host', { endpoint });
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const detail = code ?? (cause instanceof Error ? cause.message : String(cause));
-  return new ModelError('network', { endpoint, detail: redact(shorten(oneLine(detail), 120)) });
+  return new ModelError('network', { endpoint, detail: redact(shorten(joinLines(detail), 120)) });
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -327,10 +328,6 @@ function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
   return JSON.stringify(error);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The base URL without credentials, query or fragment, for messages. */

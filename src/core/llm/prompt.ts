@@ -1,6 +1,7 @@
 import type { Language } from '../domain/language.js';
 import type { Analysis } from '../domain/analysis.js';
 import type { Commit, FileChange } from '../domain/commit.js';
+import { lineBreaksToSpaces } from '../text.js';
 import { OUTPUT_SHAPE } from './schema.js';
 import type { ChatMessage } from './types.js';
 
@@ -107,9 +108,9 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   const budgetChars = Math.max(0, Math.round((input.diffBudgetTokens ?? DEFAULT_DIFF_BUDGET_TOKENS) * (input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN)));
   const facts: string[] = [];
 
-  facts.push(`Repository: ${oneLine(input.repoName)}`);
+  facts.push(`Repository: ${lineBreaksToSpaces(input.repoName)}`);
   facts.push(`Commit: ${commit.sha}`);
-  facts.push(`Author: ${oneLine(commit.author.name)}`);
+  facts.push(`Author: ${lineBreaksToSpaces(commit.author.name)}`);
   facts.push(`Date: ${commit.committer.date}`);
   if (commit.prNumber !== undefined) facts.push(`Pull request: #${commit.prNumber}`);
   if (commit.parents.length > 1) facts.push(`Merge commit with ${commit.parents.length} parents.`);
@@ -117,7 +118,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   facts.push('Commit message (untrusted data):', fence('commit-message', message));
   if (commit.trailers.length) {
     facts.push('Trailers:');
-    for (const trailer of commit.trailers) facts.push(`- ${oneLine(trailer.key)}: ${oneLine(trailer.value)}`);
+    for (const trailer of commit.trailers) facts.push(`- ${lineBreaksToSpaces(trailer.key)}: ${lineBreaksToSpaces(trailer.value)}`);
   }
 
   const additions = commit.files.reduce((sum, file) => sum + file.additions, 0);
@@ -131,7 +132,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   facts.push(`- changeType: ${offline.changeType}`);
   facts.push(`- importance: ${offline.importance}`);
   facts.push(`- breaking: ${offline.breaking ? 'yes' : 'no'}`);
-  for (const reason of offline.reasons) facts.push(`- reason: ${oneLine(reason)}`);
+  for (const reason of offline.reasons) facts.push(`- reason: ${lineBreaksToSpaces(reason)}`);
 
   const excluded: string[] = [];
   const omitted: string[] = [];
@@ -178,7 +179,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
 }
 
 function describeFile(file: FileChange): string {
-  const path = file.oldPath && (file.status === 'R' || file.status === 'C') ? `${oneLine(file.oldPath)} -> ${oneLine(file.path)}` : oneLine(file.path);
+  const path = file.oldPath && (file.status === 'R' || file.status === 'C') ? `${lineBreaksToSpaces(file.oldPath)} -> ${lineBreaksToSpaces(file.path)}` : lineBreaksToSpaces(file.path);
   const size = file.binary ? 'binary' : `+${file.additions} -${file.deletions}`;
   return `${file.status} ${path} (${size})`;
 }
@@ -187,10 +188,6 @@ function describeFile(file: FileChange): string {
 function fence(tag: string, text: string): string {
   const safe = text.split(`</${tag}>`).join(`<\\/${tag}>`);
   return `<${tag}>\n${safe}\n</${tag}>`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').trim();
 }
 
 interface DiffSection {

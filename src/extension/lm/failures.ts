@@ -4,6 +4,7 @@ import { DigestError, describeError } from '../../core/errors.js';
 import type { Language } from '../../core/domain/language.js';
 import { ModelError } from '../../core/llm/errors.js';
 import type { ChatMessage } from '../../core/llm/types.js';
+import { joinLines } from '../../core/text.js';
 
 export interface LmMessage {
   role: 'user' | 'assistant';
@@ -33,7 +34,7 @@ export function mergeSystemMessages(messages: readonly ChatMessage[]): LmMessage
  */
 export class LmAccessError extends Error {
   constructor(readonly code: string, message: string) {
-    super(oneLine(message) || code);
+    super(joinLines(message) || code);
     this.name = 'LmAccessError';
   }
 }
@@ -93,8 +94,4 @@ export function extensionModelErrorText(error: ModelError, language: Language): 
   let text = error.format(language);
   for (const [pattern, replacement] of CLI_WORDING[language]) text = text.replace(pattern, replacement);
   return text;
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

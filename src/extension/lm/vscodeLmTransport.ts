@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { DigestError } from '../../core/errors.js';
 import type { ChatTransport } from '../../core/llm/types.js';
-import { LmAccessError, mergeSystemMessages, oneLine } from './failures.js';
+import { joinLines } from '../../core/text.js';
+import { LmAccessError, mergeSystemMessages } from './failures.js';
 
 /** `vscode.lm`, or undefined on a VS Code without the language model API. */
 export function languageModelApi(): typeof vscode.lm | undefined {
@@ -37,7 +38,7 @@ export function createVscodeLmTransport(chat: vscode.LanguageModelChat, justific
         if (error instanceof DigestError) throw error;
         const code = languageModelErrorCode(error);
         if (code !== undefined) throw new LmAccessError(code, error instanceof Error ? error.message : code);
-        throw new Error(oneLine(error instanceof Error ? error.message : String(error)) || 'the language model failed');
+        throw new Error(joinLines(error instanceof Error ? error.message : String(error)) || 'the language model failed');
       } finally {
         signal.removeEventListener('abort', onAbort);
         source.dispose();
