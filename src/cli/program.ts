@@ -5,7 +5,7 @@ import { isLanguage, languageFromLocale } from '../core/domain/language.js';
 import type { Language } from '../core/domain/language.js';
 import type { DigestOptions, PeriodSpec } from '../core/domain/options.js';
 import type { DateField, MergeMode, Report } from '../core/domain/report.js';
-import { unreadableCommitsWarning } from '../core/report/messages.js';
+import { unreadableCommitsWarning } from '../core/i18n/reportMessages.js';
 import type { Text } from './writeText.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ChangeType, Importance } from '../core/domain/analysis.js';
 import type { Report } from '../core/domain/report.js';
-import { renderLabels } from '../core/render/labels.js';
+import { renderLabels } from '../core/i18n/renderLabels.js';
 import { collapseWhitespace } from '../core/text.js';
 import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode,
   type TreeLabels } from './treeModel.js';

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { readRepository } from '../../src/core/git/index.js';
 import { generateReport } from '../../src/core/engine/generateReport.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
-import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
+import { unreadableCommitsWarning } from '../../src/core/i18n/reportMessages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import type { ResolvedWindow } from '../../src/core/time/window.js';
 import type { Commit } from '../../src/core/domain/commit.js';

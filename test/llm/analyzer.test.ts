@@ -8,7 +8,7 @@ import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport } f
 import type { ModelAnalyzerOptions } from '../../src/core/llm/index.js';
 import { cacheFileName, createFileCache } from '../../src/core/cache/index.js';
 import type { Report } from '../../src/core/domain/report.js';
-import { computeStats } from '../../src/core/report/stats.js';
+import { computeStats } from '../../src/core/domain/stats.js';
 import { completion, hang, startFakeServer, streamCompletion, validAnswer } from './fakeOpenAiServer.js';
 import type { FakeServer } from './fakeOpenAiServer.js';
 import { SMALL_DIFF, diffReader, makeCommit, makeOffline } from './fixtures.js';

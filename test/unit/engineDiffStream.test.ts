@@ -11,7 +11,7 @@ import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import type { Language } from '../../src/core/domain/language.js';
 import type { UserRule } from '../../src/core/domain/options.js';
 import type { AnalyzedCommit } from '../../src/core/domain/report.js';
-import { reportMessage } from '../../src/core/report/messages.js';
+import { reportMessage } from '../../src/core/i18n/reportMessages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
 

@@ -6,10 +6,10 @@ import type { Language } from '../domain/language.js';
 import type { Analysis, AnalyzerId, Grounding, ModuleImpact, TokenUsage } from '../domain/analysis.js';
 import type { Commit } from '../domain/commit.js';
 import type { Report } from '../domain/report.js';
-import { computeStats } from '../report/stats.js';
+import { computeStats } from '../domain/stats.js';
 import { isModelError } from './errors.js';
 import { buildGroundingContext, groundList, groundText } from './grounding.js';
-import { note, retryInstruction } from './notes.js';
+import { note, retryInstruction } from '../i18n/llmNotes.js';
 import {
   DEFAULT_CHARS_PER_TOKEN, DEFAULT_DIFF_BUDGET_TOKENS, PROMPT_VERSION, buildPrompt, diffBytesForBudget, exclusionKind,
 } from './prompt.js';

@@ -2,7 +2,7 @@ import { IMPORTANCE_LEVELS } from '../domain/analysis.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../domain/report.js';
 import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js';
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
-import { renderLabels, type ReportLabels } from './labels.js';
+import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
 import { commitTitle, renderCommitBlocks, shortShaOf } from './markdownCommit.js';
 import { formatTimestamp } from './time.js';
 

@@ -4,7 +4,7 @@ import type { AnalyzedCommit, ReportWindow } from '../domain/report.js';
 import { collapseWhitespace } from '../text.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
-import type { ReportLabels } from './labels.js';
+import type { ReportLabels } from '../i18n/renderLabels.js';
 import { formatTimestamp } from './time.js';
 
 /** Files listed per commit; the rest are counted in one "…and N more" line. */

@@ -2,7 +2,7 @@
 import { reportUsage } from '../../core/llm/analyzer.js';
 import type { Analysis } from '../../core/domain/analysis.js';
 import type { Report } from '../../core/domain/report.js';
-import { computeStats } from '../../core/report/stats.js';
+import { computeStats } from '../../core/domain/stats.js';
 
 /** The offline analysis of every commit, by repository and commit index (the order never changes). */
 export type OfflineAnalyses = Analysis[][];

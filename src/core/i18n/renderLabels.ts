@@ -2,7 +2,7 @@ import type { AnalyzerId, ChangeType, Importance } from '../domain/analysis.js';
 import type { FileStatus } from '../domain/commit.js';
 import type { DateField } from '../domain/report.js';
 import type { Language } from '../domain/language.js';
-import { CHANGE_TYPE_LABELS, IMPORTANCE_LABELS } from '../i18n/labels.js';
+import { CHANGE_TYPE_LABELS, IMPORTANCE_LABELS } from './labels.js';
 
 /** Every fixed word a rendered report uses, in one language. Functions only take numbers and already-escaped text. */
 export interface ReportLabels {

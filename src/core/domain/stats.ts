@@ -1,4 +1,4 @@
-import type { AnalyzedCommit, RepoStats } from '../domain/report.js';
+import type { AnalyzedCommit, RepoStats } from './report.js';
 
 export const EMPTY_STATS: RepoStats = Object.freeze({
   commits: 0, high: 0, medium: 0, low: 0, authors: 0, additions: 0, deletions: 0,
