@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DigestError, describeError } from '../core/errors.js';
 import { isLanguage, languageFromLocale } from '../core/domain/language.js';
 import type { Language } from '../core/domain/language.js';
+import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES } from '../core/domain/defaults.js';
 import type { DigestOptions, PeriodSpec } from '../core/domain/options.js';
 import type { DateField, MergeMode, Report } from '../core/domain/report.js';
 import { unreadableCommitsWarning } from '../core/i18n/reportMessages.js';
@@ -58,9 +59,9 @@ function buildProgram(): Command {
     .option('--since <date>', 'start of a range: YYYY-MM-DD, or a span like 7d (the last 7 days including today)')
     .option('--until <date>', 'last day of a range, inclusive: YYYY-MM-DD (default: today)')
     .option('--tz <zone>', "IANA time zone of the day, e.g. Asia/Shanghai (default: the machine's)")
-    .option('--ref <ref>', 'branch, tag or commit to read history from, e.g. origin/main', 'HEAD')
-    .addOption(new Option('--date-field <field>', 'which date puts a commit in the day').choices(['committer', 'author']).default('committer'))
-    .addOption(new Option('--merges <mode>', 'merge commits: exclude, include, or first-parent (one entry per merged branch)').choices(['exclude', 'include', 'first-parent']).default('exclude'))
+    .option('--ref <ref>', 'branch, tag or commit to read history from, e.g. origin/main', DEFAULT_READ_OPTIONS.ref)
+    .addOption(new Option('--date-field <field>', 'which date puts a commit in the day').choices([...DATE_FIELDS]).default(DEFAULT_READ_OPTIONS.dateField))
+    .addOption(new Option('--merges <mode>', 'merge commits: exclude, include, or first-parent (one entry per merged branch)').choices([...MERGE_MODES]).default(DEFAULT_READ_OPTIONS.merges))
     .option('--author <text>', 'only commits whose author name or email contains this (repeatable)', collect, [])
     .option('--path <glob>', 'only commits touching these paths (repeatable)', collect, [])
     .option('--lang <language>', 'report language: en or zh-CN (default: from LANG)')

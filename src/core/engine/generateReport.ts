@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { describeError } from '../errors.js';
 import { readRepository } from '../git/index.js';
 import type { RepositoryRead } from '../git/index.js';
+import { DEFAULT_READ_OPTIONS } from '../domain/defaults.js';
 import type { DigestOptions, ReadOptions } from '../domain/options.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../domain/report.js';
 import { reportMessage, unreadableCommitsWarning } from '../i18n/reportMessages.js';
@@ -12,10 +13,6 @@ import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { rethrowIfCancelled, throwIfCancelled } from './cancellation.js';
 import { CommitAnalysis } from './commitAnalysis.js';
-
-export const DEFAULT_READ_OPTIONS: ReadOptions = {
-  ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [],
-};
 
 /**
  * Reads every repository, analyzes each commit offline and returns the Report.
