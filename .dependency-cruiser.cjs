@@ -31,6 +31,13 @@ module.exports = {
       to: { path: '^(src|webview)/', pathNot: '^src/(core|shared)/' },
     },
     {
+      name: 'time-is-core-time',
+      comment: 'Dates have one owner: luxon is imported by src/core/time/luxon.ts, and the rest imports src/core/time.',
+      severity: 'error',
+      from: { path: '^(src|webview)/', pathNot: '^src/core/time/luxon\\.ts$' },
+      to: { path: 'node_modules/luxon/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycle, type-only imports included.',
       severity: 'error',

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { AnalyzedCommit, RepositoryReport } from '../core/domain/report.js';
 import type { DigestController } from './controller.js';
-import { periodForChoice, periodForInput, todayIn, validateDateInput, type DateProblem, type PeriodChoice } from './period.js';
+import { todayIn } from '../core/time/format.js';
+import { periodForChoice, periodForInput, validateDateInput, type DateProblem, type PeriodChoice } from '../core/time/period.js';
 import { collapseWhitespace } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';

@@ -16,7 +16,7 @@ import { CommitsTreeProvider } from './commitsTree.js';
 import { openCommitChanges, openFileDiff } from './diffs.js';
 import type { ExtensionToWebview, WebviewState, WebviewStrings } from '../shared/protocol.js';
 import { ReportPanelManager } from './reportPanel.js';
-import { periodFromLabel } from './period.js';
+import { periodFromLabel } from '../core/time/period.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from '../shared/reportIndex.js';
 import { applyAnalysis, offlineAnalysesOf, type OfflineAnalyses } from './lm/apply.js';
 import { ModelAnalysisService, type ModelHost, type Notice, type NoticeSeverity, type RunResult } from './lm/service.js';

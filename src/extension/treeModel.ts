@@ -5,6 +5,7 @@ import { IMPORTANCE_LEVELS } from '../core/domain/analysis.js';
 import type { FileChange } from '../core/domain/commit.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../core/domain/report.js';
 import { printableLine } from '../core/text.js';
+import { formatCommitTime } from '../core/time/format.js';
 import { indexReport } from '../shared/reportIndex.js';
 
 /** The words the tree needs, in the UI language (vscode.l10n in the extension, plain English in tests). */
@@ -68,25 +69,6 @@ export interface MessageNode extends NodeBase {
 }
 
 export type DigestNode = RepoNode | GroupNode | CommitNode | FileNode | MessageNode;
-
-/** `HH:mm` (or `MM-DD HH:mm` for ranges) of an ISO date in an IANA zone. */
-export function formatCommitTime(iso: string, timeZone: string, withDay: boolean): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', month: '2-digit', day: '2-digit',
-    }).formatToParts(date);
-  } catch {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      hourCycle: 'h23', hour: '2-digit', minute: '2-digit', month: '2-digit', day: '2-digit',
-    }).formatToParts(date);
-  }
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
-  const time = `${get('hour')}:${get('minute')}`;
-  return withDay ? `${get('month')}-${get('day')} ${time}` : time;
-}
 
 function splitPath(path: string): { name: string; folder: string } {
   const slash = path.lastIndexOf('/');

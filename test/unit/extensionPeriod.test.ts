@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeGitQuery, looksBinary, parseGitQuery } from '../../src/extension/gitUri.js';
-import { periodForChoice, periodForInput, periodFromLabel, todayIn, validateDateInput } from '../../src/extension/period.js';
+import { todayIn } from '../../src/core/time/format.js';
+import { periodForChoice, periodForInput, periodFromLabel, validateDateInput } from '../../src/core/time/period.js';
 
 const TODAY = '2026-01-22';
 

@@ -5,7 +5,8 @@ import type { Importance } from '../../src/core/domain/analysis.js';
 import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
 import { indexReport } from '../../src/shared/reportIndex.js';
-import { buildTree, formatCommitTime, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
+import { formatCommitTime } from '../../src/core/time/format.js';
+import { buildTree, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
   type TreeLabels } from '../../src/extension/treeModel.js';
 import { explicitAnchorIds } from '../support/markdownChecks.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from '../support/sampleReport.js';

@@ -4,7 +4,7 @@ import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js'
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
 import { commitTitle, renderCommitBlocks, shortShaOf } from './markdownCommit.js';
-import { formatTimestamp } from './time.js';
+import { formatTimestamp } from '../time/format.js';
 
 const RULE = '---';
 

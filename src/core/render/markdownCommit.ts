@@ -5,7 +5,7 @@ import { collapseWhitespace } from '../text.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
 import type { ReportLabels } from '../i18n/renderLabels.js';
-import { formatTimestamp } from './time.js';
+import { formatTimestamp } from '../time/format.js';
 
 /** Files listed per commit; the rest are counted in one "…and N more" line. */
 export const MAX_FILES_LISTED = 50;

@@ -1,5 +1,6 @@
-// Periods offered by "Generate Report for Date…" and validation of a typed date. Pure (no vscode).
-import type { PeriodSpec } from '../core/domain/options.js';
+// The periods the extension offers ("Generate Report for Date…"), the check of a typed date, and the period a
+// report's window label names.
+import type { PeriodSpec } from '../domain/options.js';
 
 export type PeriodChoice = 'today' | 'yesterday' | 'last7' | 'pick';
 
@@ -20,20 +21,6 @@ export type DateProblem =
   | { code: 'tooOld'; value: string };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Today's date (`YYYY-MM-DD`) in an IANA zone, or in the machine's zone when the zone is empty or unknown. */
-export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
-  const format = (zone: string | undefined): string =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  if (timeZone !== undefined && timeZone.trim() !== '') {
-    try {
-      return format(timeZone.trim());
-    } catch {
-      // Unknown zone: the engine reports it when the report is generated.
-    }
-  }
-  return format(undefined);
-}
 
 /** Undefined when `input` is a usable day: `YYYY-MM-DD` (a real calendar date, not after today), today or yesterday. */
 export function validateDateInput(input: string, today: string): DateProblem | undefined {

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
-import type { Zone } from 'luxon';
+// Dates as the report, the Commits view and the date picker show them, in a time zone.
+import { DateTime, IANAZone } from './luxon.js';
+import type { Zone } from './luxon.js';
 
 /** `YYYY-MM-DD HH:mm:ss` in the given IANA zone; the input as written when it is not a valid ISO date. */
 export function formatTimestamp(iso: string, timeZone: string): string {
@@ -71,4 +72,26 @@ function gitTimestamp(iso: string, timeZone: string): string | undefined {
 
 function two(value: number): string {
   return value < 10 ? `0${value}` : String(value);
+}
+
+/** The local fields of an instant in an IANA zone, or in the machine's zone when the name is empty or unknown. */
+function inZoneOrMachine(millis: number, timeZone: string | undefined): DateTime {
+  const zone = timeZone === undefined || timeZone === '' ? undefined : IANAZone.create(timeZone);
+  return DateTime.fromMillis(millis, zone?.isValid === true ? { zone } : {});
+}
+
+/** Today's date (`YYYY-MM-DD`) in an IANA zone, or in the machine's zone when the zone is empty or unknown. */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  // An unknown zone is the engine's to report, when the report is generated.
+  const local = inZoneOrMachine(now.getTime(), timeZone?.trim());
+  return `${local.year}-${two(local.month)}-${two(local.day)}`;
+}
+
+/** `HH:mm` (or `MM-DD HH:mm` for ranges) of a date in an IANA zone (the machine's when the zone is unknown). */
+export function formatCommitTime(iso: string, timeZone: string, withDay: boolean): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const local = inZoneOrMachine(date.getTime(), timeZone);
+  const time = `${two(local.hour)}:${two(local.minute)}`;
+  return withDay ? `${two(local.month)}-${two(local.day)} ${time}` : time;
 }
