@@ -7,8 +7,8 @@ import { periodForChoice, periodForInput, validateDateInput, type DateProblem, t
 import { collapseWhitespace } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
-import type { CommitNode, DigestNode, FileNode } from './treeModel.js';
-import { safeExternalUrl } from './webviewMessages.js';
+import type { CommitNode, DigestNode, FileNode } from './tree/treeModel.js';
+import { safeExternalUrl } from './panel/webviewMessages.js';
 
 interface CommitTarget {
   repo: RepositoryReport;

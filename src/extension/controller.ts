@@ -12,18 +12,18 @@ import type { AnalyzedCommit, Report } from '../core/domain/report.js';
 import { renderHtml } from '../core/render/html.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
-import { CommitsTreeProvider } from './commitsTree.js';
-import { openCommitChanges, openFileDiff } from './diffs.js';
+import { CommitsTreeProvider } from './tree/commitsTree.js';
+import { openCommitChanges, openFileDiff } from './diffs/diffs.js';
 import type { ExtensionToWebview, WebviewState, WebviewStrings } from '../shared/protocol.js';
-import { ReportPanelManager } from './reportPanel.js';
+import { ReportPanelManager } from './panel/reportPanel.js';
 import { periodFromLabel } from '../core/time/period.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from '../shared/reportIndex.js';
-import { applyAnalysis, offlineAnalysesOf, type OfflineAnalyses } from './lm/apply.js';
-import { ModelAnalysisService, type ModelHost, type Notice, type NoticeSeverity, type RunResult } from './lm/service.js';
-import { findGitRoot } from './repoDiscovery.js';
+import { applyAnalysis, offlineAnalysesOf, type OfflineAnalyses } from './llm/apply.js';
+import { ModelAnalysisService, type ModelHost, type Notice, type NoticeSeverity, type RunResult } from './llm/service.js';
+import { findGitRoot } from '../core/git/findGitRoot.js';
 import { readSettings, SECTION, uiLanguage } from './settings.js';
-import { isEmptyReport, type CommitNode, type DigestNode } from './treeModel.js';
-import { validateWebviewMessage, type ValidationResult } from './webviewMessages.js';
+import { isEmptyReport, type CommitNode, type DigestNode } from './tree/treeModel.js';
+import { validateWebviewMessage, type ValidationResult } from './panel/webviewMessages.js';
 
 /**
  * What the Commits view shows; mirrored in the `dailyDigest.state` context key for the welcome content.

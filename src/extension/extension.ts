@@ -1,14 +1,14 @@
 // Entry point. activate() only wires things up: no git runs until the user asks for a report.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands.js';
-import { childrenOf } from './commitsTree.js';
+import { childrenOf } from './tree/commitsTree.js';
 import { DigestController } from './controller.js';
-import { GitContentProvider } from './gitContentProvider.js';
-import { GIT_SCHEME } from './gitUri.js';
+import { GitContentProvider } from './diffs/gitContentProvider.js';
+import { GIT_SCHEME } from './diffs/gitUri.js';
 import type { WebviewState } from '../shared/protocol.js';
-import { REPORT_VIEW_TYPE } from './reportPanel.js';
+import { REPORT_VIEW_TYPE } from './panel/reportPanel.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
-import type { DigestNode } from './treeModel.js';
+import type { DigestNode } from './tree/treeModel.js';
 
 export type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
 

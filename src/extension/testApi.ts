@@ -5,7 +5,7 @@ import type { PeriodSpec } from '../core/domain/options.js';
 import type { Report } from '../core/domain/report.js';
 import type * as vscode from 'vscode';
 import type { ExportFormat, MessageOutcome, ViewState } from './controller.js';
-import type { DigestNode } from './treeModel.js';
+import type { DigestNode } from './tree/treeModel.js';
 
 export interface TreeSnapshotNode {
   label: string;

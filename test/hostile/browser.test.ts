@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
 import type { WebviewStrings } from '../../src/shared/protocol.js';
-import { validateWebviewMessage } from '../../src/extension/webviewMessages.js';
+import { validateWebviewMessage } from '../../src/extension/panel/webviewMessages.js';
 import { DAY, FixtureRepo, SCRIPT_PAYLOADS, at, commitFromFile, removeAll, runCli, tempDir } from '../support/hostileFixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';

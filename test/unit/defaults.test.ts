@@ -7,7 +7,7 @@ import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES } from '../../src/core/d
 import {
   ANALYZER_SETTINGS, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_DIFF_BUDGET_TOKENS, MIN_CONCURRENCY,
   MIN_DIFF_BUDGET_TOKENS,
-} from '../../src/extension/lm/config.js';
+} from '../../src/extension/llm/config.js';
 import { DEFAULT_DIFF_BUDGET_TOKENS } from '../../src/core/llm/prompt.js';
 
 interface SettingSchema {

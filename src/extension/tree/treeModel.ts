@@ -1,12 +1,12 @@
 // The Commits tree as plain data, built from a Report. Pure (no vscode): the TreeDataProvider (commitsTree.ts)
 // turns these nodes into TreeItems, and unit tests check the shape directly.
-import type { ChangeType, Importance } from '../core/domain/analysis.js';
-import { IMPORTANCE_LEVELS } from '../core/domain/analysis.js';
-import type { FileChange } from '../core/domain/commit.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from '../core/domain/report.js';
-import { printableLine } from '../core/text.js';
-import { formatCommitTime } from '../core/time/format.js';
-import { indexReport } from '../shared/reportIndex.js';
+import type { ChangeType, Importance } from '../../core/domain/analysis.js';
+import { IMPORTANCE_LEVELS } from '../../core/domain/analysis.js';
+import type { FileChange } from '../../core/domain/commit.js';
+import type { AnalyzedCommit, Report, RepositoryReport } from '../../core/domain/report.js';
+import { printableLine } from '../../core/text.js';
+import { formatCommitTime } from '../../core/time/format.js';
+import { indexReport } from '../../shared/reportIndex.js';
 
 /** The words the tree needs, in the UI language (vscode.l10n in the extension, plain English in tests). */
 export interface TreeLabels {

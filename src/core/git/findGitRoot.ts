@@ -1,5 +1,5 @@
 // Finds the git work tree a folder belongs to by looking for `.git` on disk. Never runs git, so it is safe at any
-// time, including before the workspace is trusted. Pure Node (no vscode).
+// time, including before the workspace is trusted (the extension finds its workspace repositories with it).
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 

@@ -2,10 +2,10 @@
 // readFileAtCommit (never from the working tree). The URI query is validated, and only repositories the extension
 // reported on (or the workspace's own) are read, and only in a trusted workspace.
 import * as vscode from 'vscode';
-import { describeError } from '../core/errors.js';
-import { readFileAtCommit } from '../core/git/index.js';
+import { describeError } from '../../core/errors.js';
+import { readFileAtCommit } from '../../core/git/index.js';
 import { GIT_SCHEME, encodeGitQuery, looksBinary, parseGitQuery, type GitObjectRef } from './gitUri.js';
-import { uiLanguage } from './settings.js';
+import { uiLanguage } from '../settings.js';
 
 export function gitUri(ref: GitObjectRef): vscode.Uri {
   // The path part only serves the editor (tab title, language mode, file icon); the query is what gets read.

@@ -1,9 +1,9 @@
 // Validation of messages coming from the report webview. Pure (no vscode) so it is unit-tested directly.
 // The webview is treated as untrusted: its content comes from commit messages, so a message is only acted on when
 // it has a known type and arguments that name something in the CURRENT report. Nothing here runs commands.
-import type { FileChange } from '../core/domain/commit.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from '../core/domain/report.js';
-import { findCommit, findFile, indexReport, type ReportIndex } from '../shared/reportIndex.js';
+import type { FileChange } from '../../core/domain/commit.js';
+import type { AnalyzedCommit, Report, RepositoryReport } from '../../core/domain/report.js';
+import { findCommit, findFile, indexReport, type ReportIndex } from '../../shared/reportIndex.js';
 
 export type WebviewAction =
   | { kind: 'ready' }

@@ -2,10 +2,10 @@
 // (following the tree-view sample: an EventEmitter to refresh, contextValue for menus).
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ChangeType, Importance } from '../core/domain/analysis.js';
-import type { Report } from '../core/domain/report.js';
-import { renderLabels } from '../core/i18n/renderLabels.js';
-import { collapseWhitespace } from '../core/text.js';
+import type { ChangeType, Importance } from '../../core/domain/analysis.js';
+import type { Report } from '../../core/domain/report.js';
+import { renderLabels } from '../../core/i18n/renderLabels.js';
+import { collapseWhitespace } from '../../core/text.js';
 import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode,
   type TreeLabels } from './treeModel.js';
 

@@ -2,7 +2,7 @@
 // The extension sends the Report and its Markdown; the webview renders, sanitizes and posts link clicks back.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ExtensionToWebview, WebviewState, WebviewStrings } from '../shared/protocol.js';
+import type { ExtensionToWebview, WebviewState, WebviewStrings } from '../../shared/protocol.js';
 
 export const REPORT_VIEW_TYPE = 'dailyDigest.report';
 

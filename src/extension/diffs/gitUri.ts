@@ -1,7 +1,7 @@
 // The query part of `daily-digest-git:` URIs, which name one file at one commit of one repository.
 // Pure (no vscode): the content provider parses it, diffs.ts builds it, unit tests check the validation.
 import { isAbsolute } from 'node:path';
-import { isSafeRelativePath } from './webviewMessages.js';
+import { isSafeRelativePath } from '../panel/webviewMessages.js';
 
 export const GIT_SCHEME = 'daily-digest-git';
 

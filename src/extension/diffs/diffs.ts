@@ -2,9 +2,9 @@
 // (`vscode.diff`), both comparing the commit with its first parent; contents come from daily-digest-git: URIs.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { FileChange } from '../core/domain/commit.js';
-import type { AnalyzedCommit } from '../core/domain/report.js';
-import { collapseWhitespace, shorten } from '../core/text.js';
+import type { FileChange } from '../../core/domain/commit.js';
+import type { AnalyzedCommit } from '../../core/domain/report.js';
+import { collapseWhitespace, shorten } from '../../core/text.js';
 import { gitUri } from './gitContentProvider.js';
 
 /** Left and right documents of one file: undefined where the file does not exist on that side. */
