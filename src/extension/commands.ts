@@ -110,8 +110,8 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
       }
       controller.openReport();
     }),
-    register('exportReport', () => controller.exportReport()),
-    register('copyMarkdown', () => controller.copyMarkdown()),
+    register('exportReport', () => controller.export.exportReport()),
+    register('copyMarkdown', () => controller.export.copyMarkdown()),
     register('openOnRemote', async (arg) => {
       const target = await resolveCommit(arg);
       if (target === undefined) return;
@@ -148,12 +148,12 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
     // Language-model analysis (opt-in; see docs/language-models.md).
     register('analyzeCommit', async (arg) => {
       const target = await resolveCommit(arg);
-      return target === undefined ? undefined : controller.analyzeCommit(target.commit);
+      return target === undefined ? undefined : controller.llm.analyzeCommit(target.commit);
     }),
-    register('analyzeDay', () => controller.analyzeDay()),
-    register('selectModel', () => controller.models.selectModel()),
-    register('setApiKey', () => controller.models.setApiKey()),
-    register('clearApiKey', () => controller.models.clearApiKey()),
-    register('clearAnalysisCache', () => controller.models.clearCache()),
+    register('analyzeDay', () => controller.llm.analyzeDay()),
+    register('selectModel', () => controller.llm.setup.selectModel()),
+    register('setApiKey', () => controller.llm.setup.setApiKey()),
+    register('clearApiKey', () => controller.llm.setup.clearApiKey()),
+    register('clearAnalysisCache', () => controller.llm.runs.clearCache()),
   ];
 }

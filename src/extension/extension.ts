@@ -46,15 +46,15 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     getTreeSnapshot: () => controller.tree.getChildren().map(snapshot),
     getCurrentReport: () => controller.currentReport,
     getViewState: () => controller.currentState,
-    handleWebviewMessage: (message) => controller.handleWebviewMessage(message),
+    handleWebviewMessage: (message) => controller.bridge.onMessage(message),
     generate: (period, repos) => controller.generate(period, { interactive: false, repos }),
     cancel: () => controller.cancel(),
     getLastOpened: () => controller.lastOpened,
-    exportReport: (target, format, confirmOverwrite) => controller.exportTo(target, format, confirmOverwrite),
-    whenModelAnalysisDone: () => controller.whenModelAnalysisDone(),
-    getNotices: () => controller.notices.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),
-    chooseNoticeAction: (index, action) => controller.notices[index]?.choose(action),
-    setApiKey: (key) => controller.models.setApiKey(key),
+    exportReport: (target, format, confirmOverwrite) => controller.export.exportTo(target, format, confirmOverwrite),
+    whenModelAnalysisDone: () => controller.llm.whenDone(),
+    getNotices: () => controller.notices.recorded.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),
+    chooseNoticeAction: (index, action) => controller.notices.recorded[index]?.choose(action),
+    setApiKey: (key) => controller.llm.setup.setApiKey(key),
   };
 }
 

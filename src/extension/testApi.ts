@@ -4,7 +4,9 @@
 import type { PeriodSpec } from '../core/domain/options.js';
 import type { Report } from '../core/domain/report.js';
 import type * as vscode from 'vscode';
-import type { ExportFormat, MessageOutcome, ViewState } from './controller.js';
+import type { ViewState } from './controller.js';
+import type { MessageOutcome } from './panel/webviewBridge.js';
+import type { ExportFormat } from './reportExport.js';
 import type { DigestNode } from './tree/treeModel.js';
 
 export interface TreeSnapshotNode {
