@@ -12,7 +12,7 @@ import { streamCommitDiffs } from '../../src/core/git/diffStream.js';
 import type { CommitDiff } from '../../src/core/git/diff.js';
 import { PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS, detailArgs } from '../../src/core/git/logFormat.js';
 import { LogParser } from '../../src/core/git/logParser.js';
-import type { ParsedCommit } from '../../src/core/git/logParser.js';
+import type { ParsedCommit } from '../../src/core/git/parsedCommit.js';
 import { configArgs } from '../../src/core/git/safety.js';
 import type { Commit } from '../../src/core/domain/commit.js';
 import type { ReadOptions } from '../../src/core/domain/options.js';

@@ -1,4 +1,5 @@
-import type { AnalyzedCommit, RepoStats } from './report.js';
+import type { TokenUsage } from './analysis.js';
+import type { AnalyzedCommit, Report, RepoStats } from './report.js';
 
 export const EMPTY_STATS: RepoStats = Object.freeze({
   commits: 0, high: 0, medium: 0, low: 0, authors: 0, additions: 0, deletions: 0,
@@ -25,4 +26,18 @@ export function computeStats(commits: readonly AnalyzedCommit[]): RepoStats {
   }
   stats.authors = authors.size;
   return stats;
+}
+
+/** Two token usages added up; undefined when neither says anything. */
+export function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
+  if (!more) return total;
+  if (!total) return { ...more };
+  return { promptTokens: total.promptTokens + more.promptTokens, completionTokens: total.completionTokens + more.completionTokens };
+}
+
+/** Token usage summed over every commit's analysis; undefined when no analysis reported any. */
+export function reportUsage(report: Report): TokenUsage | undefined {
+  let total: TokenUsage | undefined;
+  for (const repo of report.repositories) for (const commit of repo.commits) total = addUsage(total, commit.analysis.usage);
+  return total;
 }

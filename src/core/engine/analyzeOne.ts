@@ -8,7 +8,7 @@ import type { Commit } from '../domain/commit.js';
 import type { UserRule } from '../domain/options.js';
 import type { Analysis } from '../domain/analysis.js';
 import { reportMessage } from '../i18n/reportMessages.js';
-import { throwIfCancelled } from './cancellation.js';
+import { throwIfCancelled } from '../cancellation.js';
 
 // One commit's offline analysis, its diff reads answered from a captured patch when they can be.
 

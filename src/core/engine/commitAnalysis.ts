@@ -23,7 +23,7 @@ import type { Analysis } from '../domain/analysis.js';
 import type { AnalyzedCommit } from '../domain/report.js';
 import { analyzeOne, analyzeOneNow, fromCapture } from './analyzeOne.js';
 import type { AnalysisSettings } from './analyzeOne.js';
-import { rethrowIfCancelled } from './cancellation.js';
+import { rethrowIfCancelled } from '../cancellation.js';
 import { streamRestarting } from './streamRestarting.js';
 
 /** How many per-commit `git show` fallbacks run at once (captures and streams answer nearly every read). */

@@ -11,7 +11,7 @@ import { reportMessage, unreadableCommitsWarning } from '../i18n/reportMessages.
 import { EMPTY_STATS, computeStats } from '../domain/stats.js';
 import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
-import { rethrowIfCancelled, throwIfCancelled } from './cancellation.js';
+import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
 import { CommitAnalysis } from './commitAnalysis.js';
 
 /**

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { AnalysisCache, CacheKey } from '../cache/index.js';
-import { DigestError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import type { Language } from '../domain/language.js';
 import type { Analysis, AnalyzerId, Grounding, ModuleImpact, TokenUsage } from '../domain/analysis.js';
 import type { Commit } from '../domain/commit.js';
-import type { Report } from '../domain/report.js';
-import { computeStats } from '../domain/stats.js';
+import { addUsage } from '../domain/stats.js';
+import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
 import { isModelError } from './errors.js';
 import { buildGroundingContext, groundList, groundText } from './grounding.js';
 import { note, retryInstruction } from '../i18n/llmNotes.js';
@@ -239,12 +239,6 @@ function rankOf(module: string, rank: Map<string, number>): number {
   return best;
 }
 
-function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
-  if (!more) return total;
-  if (!total) return { ...more };
-  return { promptTokens: total.promptTokens + more.promptTokens, completionTokens: total.completionTokens + more.completionTokens };
-}
-
 function listPaths(paths: string[], language: Language): string {
   const shown = paths.slice(0, 3).join(', ');
   if (paths.length <= 3) return shown;
@@ -254,71 +248,4 @@ function listPaths(paths: string[], language: Language): string {
 function endSentence(text: string, language: Language): string {
   if (/[.!?。！？]$/.test(text)) return text;
   return `${text}${language === 'zh-CN' ? '。' : '.'}`;
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-}
-
-function rethrowIfCancelled(error: unknown, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-  if (error instanceof DigestError && error.code === 'cancelled') throw error;
-}
-
-export interface AnalyzeReportOptions {
-  /** Reads one commit's diff, e.g. `(repo, sha, maxBytes, paths) => readCommitDiff(repo, sha, { maxBytes, paths, signal })`. */
-  readDiff: (repoPath: string, sha: string, maxBytes: number, paths?: string[]) => Promise<DiffText>;
-  /** Commits in progress at once (diff read + model call). Default 4. */
-  concurrency?: number;
-  signal?: AbortSignal;
-  /** Called as each commit's analysis lands, after the report was updated. */
-  onCommit?: (repoIndex: number, commitIndex: number, analysis: Analysis) => void;
-}
-
-/**
- * Replaces each commit's analysis with the model's, in place, commit by commit as answers arrive: the commit's
- * `analysis`, its repository's `stats` and `report.usage` are updated before `onCommit` is called. Returns the same
- * report. The current analysis of each commit is the offline analysis handed to the model. Throws
- * DigestError('cancelled') when the signal aborts (analyses already landed stay in the report).
- */
-export async function analyzeReport(report: Report, analyzer: ModelAnalyzer, options: AnalyzeReportOptions): Promise<Report> {
-  const signal = options.signal ?? new AbortController().signal;
-  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
-  const tasks: Promise<void>[] = [];
-  report.repositories.forEach((repo, repoIndex) => {
-    if (repo.error) return;
-    repo.commits.forEach((commit, commitIndex) => {
-      tasks.push(
-        limit(async () => {
-          throwIfCancelled(signal);
-          const offline = commit.analysis;
-          const { analysis: _analysis, ...plain } = commit;
-          const analysis = await analyzer.analyze(plain, offline, {
-            repoName: repo.name,
-            readDiff: (maxBytes, paths) => options.readDiff(repo.path, commit.sha, maxBytes, paths),
-          }, signal);
-          throwIfCancelled(signal);
-          repo.commits[commitIndex] = { ...commit, analysis };
-          repo.stats = computeStats(repo.commits);
-          const usage = reportUsage(report);
-          if (usage) report.usage = usage;
-          else delete report.usage;
-          options.onCommit?.(repoIndex, commitIndex, analysis);
-        }),
-      );
-    });
-  });
-  // Queued tasks still start after an abort, but each stops at once; allSettled lets in-flight ones end first.
-  const results = await Promise.allSettled(tasks);
-  throwIfCancelled(signal);
-  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  return report;
-}
-
-/** Token usage summed over every commit's analysis; undefined when no analysis reported any. */
-export function reportUsage(report: Report): TokenUsage | undefined {
-  let total: TokenUsage | undefined;
-  for (const repo of report.repositories) for (const commit of repo.commits) total = addUsage(total, commit.analysis.usage);
-  return total;
 }

@@ -1,8 +1,7 @@
 // Model analyses applied to the report the extension shows. Pure (no vscode).
-import { reportUsage } from '../../core/llm/analyzer.js';
 import type { Analysis } from '../../core/domain/analysis.js';
 import type { Report } from '../../core/domain/report.js';
-import { computeStats } from '../../core/domain/stats.js';
+import { computeStats, reportUsage } from '../../core/domain/stats.js';
 
 /** The offline analysis of every commit, by repository and commit index (the order never changes). */
 export type OfflineAnalyses = Analysis[][];

@@ -1,4 +1,4 @@
-import { DigestError } from '../errors.js';
+import { DigestError } from './errors.js';
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DigestError('cancelled');
