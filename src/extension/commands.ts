@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { AnalyzedCommit, RepositoryReport } from '../core/domain/report.js';
 import type { DigestController } from './controller.js';
 import { todayIn } from '../core/time/format.js';
-import { periodForChoice, periodForInput, validateDateInput, type DateProblem, type PeriodChoice } from '../core/time/period.js';
+import { periodForChoice, periodForInput, validateDateInput, type PeriodChoice } from '../core/time/period.js';
+import { dateProblemMessage } from './i18n/dateProblems.js';
 import { collapseWhitespace } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
@@ -14,17 +15,6 @@ interface CommitTarget {
   repo: RepositoryReport;
   commit: AnalyzedCommit;
   anchor: string;
-}
-
-/** The message shown under the date input for each problem. */
-export function dateProblemMessage(problem: DateProblem): string {
-  switch (problem.code) {
-    case 'empty': return vscode.l10n.t('Type a date as YYYY-MM-DD.');
-    case 'format': return vscode.l10n.t('"{0}" is not in the form YYYY-MM-DD (for example 2026-01-22).', problem.value);
-    case 'notADate': return vscode.l10n.t('{0} is not a date in the calendar: check the month and the day.', problem.value);
-    case 'future': return vscode.l10n.t('{0} is after today ({1}): nothing has landed yet.', problem.value, problem.today);
-    case 'tooOld': return vscode.l10n.t('{0} is before 1970: git dates start in 1970.', problem.value);
-  }
 }
 
 function isNode(value: unknown): value is DigestNode {

@@ -5,6 +5,7 @@ import type { Language } from '../../core/domain/language.js';
 import { ModelError } from '../../core/llm/errors.js';
 import type { ChatMessage } from '../../core/llm/types.js';
 import { joinLines } from '../../core/text.js';
+import { CLI_WORDING } from '../i18n/llmErrorWording.js';
 
 export interface LmMessage {
   role: 'user' | 'assistant';
@@ -73,21 +74,6 @@ export function classifyFailure(error: unknown, language: Language = 'en'): Mode
   }
   return { kind: 'other', fatal: false, detail: describeError(error, language) };
 }
-
-const CLI_WORDING: Record<Language, [RegExp, string][]> = {
-  en: [
-    [/check the variable named by --api-key-env\.?/g, 'set it again with "Daily Digest: Set API Key".'],
-    [/--base-url/g, 'dailyDigest.openai.baseUrl'],
-    [/--model\b/g, 'dailyDigest.openai.model'],
-    [/--concurrency/g, 'dailyDigest.lm.concurrency'],
-  ],
-  'zh-CN': [
-    [/请检查 --api-key-env 所指的环境变量。?/g, '请用“每日摘要: 设置 API 密钥”重新设置。'],
-    [/--base-url/g, 'dailyDigest.openai.baseUrl'],
-    [/--model\b/g, 'dailyDigest.openai.model'],
-    [/--concurrency/g, 'dailyDigest.lm.concurrency'],
-  ],
-};
 
 /** A ModelError in the given language, naming the extension's settings and commands instead of the CLI's flags. */
 export function extensionModelErrorText(error: ModelError, language: Language): string {

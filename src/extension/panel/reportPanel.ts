@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionToWebview, WebviewState, WebviewStrings } from '../../shared/protocol.js';
+import { webviewStrings } from '../i18n/webviewStrings.js';
 
 export const REPORT_VIEW_TYPE = 'dailyDigest.report';
 
@@ -16,22 +17,6 @@ export interface ReportSource {
   onMessage(message: unknown): Promise<unknown>;
   /** Called when a panel restored after a reload remembers the day it showed. */
   onRestored(state: WebviewState | undefined): void;
-}
-
-export function webviewStrings(): WebviewStrings {
-  return {
-    refresh: vscode.l10n.t('Refresh'),
-    export: vscode.l10n.t('Export…'),
-    copyMarkdown: vscode.l10n.t('Copy Markdown'),
-    loading: vscode.l10n.t('Generating the report…'),
-    noReport: vscode.l10n.t('No report yet.'),
-    generateToday: vscode.l10n.t('Generate Report for Today'),
-    commits: vscode.l10n.t('commits'),
-    high: vscode.l10n.t('high'),
-    diff: vscode.l10n.t('diff'),
-    openDiff: vscode.l10n.t('Open the diff'),
-    openRemote: vscode.l10n.t('Open on remote'),
-  };
 }
 
 function nonce(): string {

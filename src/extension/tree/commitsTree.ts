@@ -6,8 +6,8 @@ import type { ChangeType, Importance } from '../../core/domain/analysis.js';
 import type { Report } from '../../core/domain/report.js';
 import { renderLabels } from '../../core/i18n/renderLabels.js';
 import { collapseWhitespace } from '../../core/text.js';
-import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode,
-  type TreeLabels } from './treeModel.js';
+import { uiTreeLabels } from '../i18n/treeLabels.js';
+import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode } from './treeModel.js';
 
 const CHANGE_TYPE_ICONS: Record<ChangeType, string> = {
   feature: 'sparkle', fix: 'bug', perf: 'dashboard', refactor: 'symbol-structure', docs: 'book', test: 'beaker',
@@ -18,22 +18,6 @@ const CHANGE_TYPE_ICONS: Record<ChangeType, string> = {
 const IMPORTANCE_COLORS: Record<Importance, string> = {
   high: 'charts.red', medium: 'charts.yellow', low: 'charts.green',
 };
-
-export function uiTreeLabels(): TreeLabels {
-  return {
-    group: (importance, count) => {
-      switch (importance) {
-        case 'high': return vscode.l10n.t('🔴 High ({0})', count);
-        case 'medium': return vscode.l10n.t('🟡 Medium ({0})', count);
-        case 'low': return vscode.l10n.t('🟢 Low ({0})', count);
-      }
-    },
-    repoSummary: (commits, high) => vscode.l10n.t('{0} commits · {1} high', commits, high),
-    noSubject: vscode.l10n.t('(no subject)'),
-    binary: vscode.l10n.t('binary'),
-    filesUnreadable: vscode.l10n.t('files unreadable'),
-  };
-}
 
 export class RepoItem extends vscode.TreeItem {
   constructor(readonly node: RepoNode) {
