@@ -8,7 +8,7 @@ import { dateProblemMessage } from './i18n/dateProblems.js';
 import { collapseWhitespace } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
-import type { CommitNode, DigestNode, FileNode } from './tree/treeModel.js';
+import type { CommitNode, DigestNode, FileNode } from './tree/treeNodes.js';
 import { safeExternalUrl } from './panel/webviewMessages.js';
 
 interface CommitTarget {

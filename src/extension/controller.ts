@@ -22,7 +22,7 @@ import { ReportExport } from './reportExport.js';
 import { readSettings, SECTION, uiLanguage } from './settings.js';
 import { ReportStatusBar } from './statusBar.js';
 import { CommitsTreeProvider } from './tree/commitsTree.js';
-import { isEmptyReport, type CommitNode, type DigestNode } from './tree/treeModel.js';
+import { isEmptyReport, type CommitNode, type DigestNode } from './tree/treeNodes.js';
 
 /**
  * What the Commits view shows; mirrored in the `dailyDigest.state` context key for the welcome content.

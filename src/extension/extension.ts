@@ -8,7 +8,7 @@ import { GIT_SCHEME } from './diffs/gitUri.js';
 import type { WebviewState } from '../shared/protocol.js';
 import { REPORT_VIEW_TYPE } from './panel/reportPanel.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
-import type { DigestNode } from './tree/treeModel.js';
+import type { DigestNode } from './tree/treeNodes.js';
 
 export type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
 

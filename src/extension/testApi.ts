@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import type { ViewState } from './controller.js';
 import type { MessageOutcome } from './panel/webviewBridge.js';
 import type { ExportFormat } from './reportExport.js';
-import type { DigestNode } from './tree/treeModel.js';
+import type { DigestNode } from './tree/treeNodes.js';
 
 export interface TreeSnapshotNode {
   label: string;

@@ -1,4 +1,4 @@
-// The Commits tree model (src/extension/tree/treeModel.ts) built from a Report, without vscode.
+// The Commits tree nodes (src/extension/tree/treeNodes.ts) built from a Report, without vscode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Importance } from '../../src/core/domain/analysis.js';
@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../src/core/render/index.js';
 import { indexReport } from '../../src/shared/reportIndex.js';
 import { formatCommitTime } from '../../src/core/time/format.js';
 import { buildTree, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
-  type TreeLabels } from '../../src/extension/tree/treeModel.js';
+  type TreeLabels } from '../../src/extension/tree/treeNodes.js';
 import { explicitAnchorIds } from '../support/markdownChecks.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from '../support/sampleReport.js';
 

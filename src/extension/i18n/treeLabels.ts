@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TreeLabels } from '../tree/treeModel.js';
+import type { TreeLabels } from '../tree/treeNodes.js';
 
 /** The Commits view's words, in the UI language (l10n/). */
 export function uiTreeLabels(): TreeLabels {

@@ -6,7 +6,7 @@ import type { Analysis } from '../../core/domain/analysis.js';
 import type { AnalyzedCommit, Report } from '../../core/domain/report.js';
 import type { Notices } from '../notices.js';
 import { uiLanguage } from '../settings.js';
-import { isEmptyReport } from '../tree/treeModel.js';
+import { isEmptyReport } from '../tree/treeNodes.js';
 import { applyAnalysis, offlineAnalysesOf, type OfflineAnalyses } from './apply.js';
 import { LlmProblems } from './problems.js';
 import { LlmRuns, type AnalyzeOptions, type RunResult } from './runs.js';

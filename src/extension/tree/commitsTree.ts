@@ -1,4 +1,4 @@
-// The Commits view: a TreeDataProvider over treeModel nodes, one TreeItem subclass per node kind
+// The Commits view: a TreeDataProvider over treeNodes.ts nodes, one TreeItem subclass per node kind
 // (following the tree-view sample: an EventEmitter to refresh, contextValue for menus).
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,7 +7,7 @@ import type { Report } from '../../core/domain/report.js';
 import { renderLabels } from '../../core/i18n/renderLabels.js';
 import { collapseWhitespace } from '../../core/text.js';
 import { uiTreeLabels } from '../i18n/treeLabels.js';
-import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode } from './treeModel.js';
+import { buildTree, type CommitNode, type DigestNode, type FileNode, type GroupNode, type MessageNode, type RepoNode } from './treeNodes.js';
 
 const CHANGE_TYPE_ICONS: Record<ChangeType, string> = {
   feature: 'sparkle', fix: 'bug', perf: 'dashboard', refactor: 'symbol-structure', docs: 'book', test: 'beaker',
