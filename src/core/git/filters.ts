@@ -1,4 +1,4 @@
-import type { ReadOptions } from '../model/options.js';
+import type { ReadOptions } from '../domain/options.js';
 
 /** History-walk arguments for the merge mode and the author/path filters, shared by every walk. */
 export function selectionArgs(options: Pick<ReadOptions, 'merges' | 'authors' | 'paths'>): string[] {

@@ -1,12 +1,12 @@
-import { IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { AnalyzedCommit, ModelRun, Report, RepositoryReport } from '../model/report.js';
+import { IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import type { AnalyzedCommit, ModelRun, Report, RepositoryReport } from '../domain/report.js';
 import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js';
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
-import { renderLabels, type ReportLabels } from './labels.js';
+import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
 import { commitTitle, renderCommitBlocks, shortShaOf } from './markdownCommit.js';
-import { formatTimestamp } from './time.js';
+import { formatTimestamp } from '../time/format.js';
 import { describeModelRun } from '../i18n/modelRun.js';
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../domain/language.js';
 
 const RULE = '---';
 
