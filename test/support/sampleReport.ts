@@ -23,6 +23,7 @@ export function emptyAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     summary: '',
     scope: [],
     insights: { architecture: [], performance: [], security: [] },
+    security: false,
     risks: [],
     recommendations: [],
     notes: [],

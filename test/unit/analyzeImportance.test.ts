@@ -136,7 +136,7 @@ describe('user rules from settings and .daily-digest.json', () => {
     ['a bad importance', JSON.stringify({ rules: [{ match: { paths: ['a/**'] }, importance: 'urgent' }] }), /rules\[0\]\.importance/],
     ['a misspelt key', JSON.stringify({ rules: [{ match: { paths: ['a/**'] }, importnce: 'high' }] }), /rules\[0\].*importnce/],
     ['a path that is not a string', JSON.stringify({ rules: [{ match: { paths: [3] }, score: 1 }] }), /rules\[0\]\.match\.paths\[0\]/],
-    ['an empty match', JSON.stringify({ rules: [{ match: {}, score: 1 }] }), /rules\[0\]\.match: needs paths, message or types/],
+    ['an empty match', JSON.stringify({ rules: [{ match: {}, score: 1 }] }), /rules\[0\]\.match: needs paths, message, types or facts/],
     ['a bad regex', JSON.stringify({ rules: [{ match: { message: '(' }, score: 1 }] }), /rules\[0\]\.match\.message: not a valid regular expression/],
     ['a catastrophic regex', JSON.stringify({ rules: [{ match: { message: '(a+)+$' }, score: 1 }] }), /rules\[0\]\.match\.message: nested quantifiers/],
     ['a bad change type', JSON.stringify({ rules: [{ match: { types: ['feat'] }, score: 1 }] }), /rules\[0\]\.match\.types\[0\]/],

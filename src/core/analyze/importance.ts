@@ -3,10 +3,17 @@ import type { ChangeType, Importance } from '../model/analysis.js';
 import type { UserRule } from '../model/options.js';
 import { everyFileIs, firstPathWithTrait } from './facts.js';
 import type { CommitFacts } from './facts.js';
+import type { CodeView } from './facts/codeView.js';
+import { anyMessage } from './factMessages.js';
+import type { AnyMessageKey } from './factMessages.js';
 import { changeTypeLabel, message } from './messages.js';
-import type { MessageKey, MessageParams } from './messages.js';
+import type { MessageParams } from './messages.js';
 import { newModules } from './structure.js';
 import type { DiffSignals } from './signals.js';
+import type { BreakingItem } from './verdict/breaking.js';
+import { FACT_IMPORTANCE_RULES } from './verdict/factImportance.js';
+import { majorBumpsOf } from './verdict/dependencies.js';
+import type { SecurityVerdict } from './verdict/security.js';
 
 /** Score thresholds: at least HIGH is high, at least MEDIUM is medium, below is low. */
 export const IMPORTANCE_THRESHOLDS = { high: 7, medium: 3 } as const;
@@ -19,6 +26,11 @@ export interface ImportanceInput {
   facts: CommitFacts;
   changeType: ChangeType;
   signals: DiffSignals;
+  language: Language;
+  /** The code facts, when the commit's code was read. */
+  view?: CodeView;
+  breaking: readonly BreakingItem[];
+  security: SecurityVerdict;
 }
 
 /**
@@ -29,7 +41,7 @@ export interface ImportanceRule {
   id: string;
   group?: string;
   delta: number;
-  reason: MessageKey;
+  reason: AnyMessageKey;
   when: (input: ImportanceInput) => MessageParams | undefined;
 }
 
@@ -43,8 +55,9 @@ const firstPath = (paths: readonly string[]): MessageParams | undefined => (path
 const pathParams = (path: string | undefined): MessageParams | undefined => (path === undefined ? undefined : { path });
 const reviewableChurn = ({ facts }: ImportanceInput): number => facts.reviewable.additions + facts.reviewable.deletions;
 
-export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
-  { id: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
+/** The message and file-list rows; FACT_IMPORTANCE_RULES (verdict/factImportance.ts) come first in each group. */
+const SIGNAL_RULES: readonly ImportanceRule[] = [
+  { id: 'breaking', group: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
 
   { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
   {
@@ -69,20 +82,26 @@ export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
   },
   { id: 'chore', group: 'type', delta: -1, reason: 'reasonChore', when: (input) => yes(input.changeType === 'chore') },
 
-  { id: 'security-path', delta: 4, reason: 'reasonSecurityPath', when: (input) => pathParams(firstPathWithTrait(input.facts, 'security-sensitive')) },
-  { id: 'public-api', delta: 3, reason: 'reasonPublicApi', when: (input) => pathParams(firstPathWithTrait(input.facts, 'public-api')) },
+  {
+    id: 'security-path', group: 'security', delta: 4, reason: 'reasonSecurityPath',
+    when: (input) => (input.view && !unparsedWithTrait(input, 'security-sensitive') ? undefined : pathParams(firstPathWithTrait(input.facts, 'security-sensitive'))),
+  },
+  {
+    id: 'public-api', group: 'api', delta: 3, reason: 'reasonPublicApi',
+    when: (input) => (input.view && !unparsedWithTrait(input, 'public-api') ? undefined : pathParams(firstPathWithTrait(input.facts, 'public-api'))),
+  },
   { id: 'migration', delta: 3, reason: 'reasonMigration', when: (input) => pathParams(firstPathWithTrait(input.facts, 'migration')) },
-  { id: 'ci-permissions', delta: 3, reason: 'reasonCiPermissions', when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path)) },
+  { id: 'ci-permissions', group: 'ci', delta: 3, reason: 'reasonCiPermissions', when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path)) },
   {
     id: 'major-bump', delta: 3, reason: 'reasonMajorBump',
     when: (input) => {
-      const bump = input.signals.majorBumps[0];
+      const bump = majorBumpsOf(input.view, input.signals, input.facts)[0];
       return bump ? { name: bump.name, from: bump.from, to: bump.to } : undefined;
     },
   },
   {
-    id: 'changed-default', delta: 2, reason: 'reasonChangedDefault',
-    when: (input) => firstPath([...input.signals.defaults.map((change) => change.path), ...input.signals.defaultFiles]),
+    id: 'changed-default', group: 'default', delta: 2, reason: 'reasonChangedDefault',
+    when: (input) => firstPath([...input.signals.defaults.map((change) => change.path), ...(input.view ? [] : input.signals.defaultFiles)]),
   },
   {
     id: 'hot-path', delta: 1, reason: 'reasonHotPath',
@@ -103,6 +122,14 @@ export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
     when: (input) => yes(input.facts.reviewable.deletions >= LARGE_DELETION_LINES, { deletions: input.facts.totals.deletions }),
   },
 ];
+
+/** The whole table in order: in each group, the rows from the facts before the rows from the message and file list. */
+export const IMPORTANCE_RULES: readonly ImportanceRule[] = [...FACT_IMPORTANCE_RULES, ...SIGNAL_RULES];
+
+/** True when a file with `trait` could not be parsed: its path is then all there is to go on. */
+function unparsedWithTrait(input: ImportanceInput, trait: 'security-sensitive' | 'public-api'): boolean {
+  return input.facts.files.some((item) => item.traits.has(trait) && (input.view?.unparsed.has(item.file.path) ?? true));
+}
 
 export interface ImportanceResult {
   importance: Importance;
@@ -130,7 +157,7 @@ export function scoreImportance(input: ImportanceInput, matchedRules: readonly U
     if (params === undefined) continue;
     if (rule.group !== undefined) usedGroups.push(rule.group);
     score += rule.delta;
-    reasons.push(message(language, rule.reason, params));
+    reasons.push(anyMessage(language, rule.reason, params));
   }
   // An unreadable commit (missing blob or tree) has no files: its size is unknown, not small.
   const unreadable = input.facts.commit.unreadable;
@@ -147,10 +174,11 @@ export function scoreImportance(input: ImportanceInput, matchedRules: readonly U
 
   let importance = forced ?? levelForScore(score);
   const docsCommit = input.changeType === 'docs' || everyFileIs(input.facts, ['docs']);
-  if (input.facts.breaking && importance !== 'high') {
+  const breaking = input.breaking.length > 0;
+  if (breaking && importance !== 'high') {
     importance = 'high';
     reasons.push(message(language, 'reasonBreakingAlwaysHigh'));
-  } else if (!input.facts.breaking && docsCommit && importance === 'high') {
+  } else if (!breaking && docsCommit && importance === 'high') {
     importance = 'medium';
     reasons.push(message(language, 'reasonDocsNeverHigh'));
   }
@@ -165,5 +193,6 @@ function describeRule(rule: UserRule, language: Language): string {
   if (rule.match.types) {
     parts.push(message(language, 'ruleOnTypes', { types: rule.match.types.map((type) => changeTypeLabel(type, language)).join(separator) }));
   }
+  if (rule.match.facts) parts.push(message(language, 'ruleOnFacts', { facts: rule.match.facts.join(separator) }));
   return parts.join(language === 'en' ? '; ' : '；');
 }

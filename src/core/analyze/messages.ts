@@ -43,6 +43,7 @@ const en = {
   ruleOnPaths: (p) => `paths ${p.globs}`,
   ruleOnMessage: (p) => `message /${p.pattern}/`,
   ruleOnTypes: (p) => `types ${p.types}`,
+  ruleOnFacts: (p) => `facts ${p.facts}`,
 
   // Summary
   summaryStats: (p) => `Changes ${enFiles(p.files)} (+${p.additions}/−${p.deletions}) in ${p.modules}.`,
@@ -59,7 +60,6 @@ const en = {
   archBreakingHeader: () => 'Declares a breaking change in the commit header.',
   archRenames: (p) => `Moves or renames files: ${p.paths}.`,
   // Insights: performance
-  perfType: () => 'The commit describes itself as a performance change.',
   perfKeyword: (p) => `The message mentions performance (“${p.word}”).`,
   perfHotPath: (p) => `Touches hot paths: ${p.paths}.`,
   perfDependencies: (p) => `Changes dependencies (${p.paths}): runtime behaviour and bundle size may change.`,
@@ -75,8 +75,6 @@ const en = {
   defaultInFile: (p) => `${p.name} (${p.path})`,
 
   // Risks and recommendations
-  riskUntested: () => 'Source code changed without any test changes.',
-  recUntested: () => 'Add or update tests that cover the changed code.',
   riskLargeDeletion: (p) => `Large deletion: −${p.deletions} lines${p.deleted ? `, removed files: ${p.deleted}` : ''}.`,
   recLargeDeletion: () => 'Check that nothing still depends on the removed code.',
   riskMigration: (p) => `Changes migrations or schema: ${p.paths}.`,
@@ -132,6 +130,7 @@ const zhCN: Record<MessageKey, Message> = {
   ruleOnPaths: (p) => `路径 ${p.globs}`,
   ruleOnMessage: (p) => `提交信息 /${p.pattern}/`,
   ruleOnTypes: (p) => `类型 ${p.types}`,
+  ruleOnFacts: (p) => `事实 ${p.facts}`,
 
   summaryStats: (p) => `共修改 ${p.files} 个文件（+${p.additions}/−${p.deletions}），涉及 ${p.modules}。`,
   summaryStatsMainly: (p) => `共修改 ${p.files} 个文件（+${p.additions}/−${p.deletions}），主要涉及 ${p.modules}。`,
@@ -145,7 +144,6 @@ const zhCN: Record<MessageKey, Message> = {
   archBreaking: (p) => `声明了破坏性变更：${p.text}`,
   archBreakingHeader: () => '提交标题声明了破坏性变更。',
   archRenames: (p) => `移动或重命名文件：${p.paths}。`,
-  perfType: () => '提交说明这是一项性能优化。',
   perfKeyword: (p) => `提交信息提到性能（“${p.word}”）。`,
   perfHotPath: (p) => `涉及性能热点路径：${p.paths}。`,
   perfDependencies: (p) => `修改了依赖（${p.paths}）：运行时行为和包体积可能变化。`,
@@ -159,8 +157,6 @@ const zhCN: Record<MessageKey, Message> = {
   workflowFinding: (p) => `${p.path}（${p.signals}）`,
   defaultInFile: (p) => `${p.name}（${p.path}）`,
 
-  riskUntested: () => '修改了源代码，但没有修改任何测试。',
-  recUntested: () => '补充或更新覆盖这些改动的测试。',
   riskLargeDeletion: (p) => `大量删除：−${p.deletions} 行${p.deleted ? `，删除的文件：${p.deleted}` : ''}。`,
   recLargeDeletion: () => '确认没有其他代码仍依赖被删除的部分。',
   riskMigration: (p) => `修改了数据迁移或模式定义：${p.paths}。`,

@@ -13,15 +13,18 @@ const PR_SUFFIX_AT_END = /\(#\d+\)$/;
 const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
 const SENTENCE_END = /[.!?。！？…]$/;
 
-/** "What changed and where": the subject, the body's first paragraph, the size and the main modules. */
-export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language): string {
+/**
+ * "What changed and where": the subject, the body's first paragraph, then what changed in code terms (`code`, from
+ * the facts) or, when the code was not read, the size and the main modules.
+ */
+export function buildSummary(facts: CommitFacts, scope: readonly ModuleImpact[], language: Language, code = ''): string {
   // A conventional `type(scope):` prefix is shown as the change type; an area prefix (`net/http:`) says where, so it stays.
   const lead = facts.conventionalType ? capitalize(facts.description) : facts.commit.subject.trim();
   // withoutPrSuffix needs `(#`: most subjects are spared the search.
   const parts = [asSentence(lead.includes('(#') ? withoutPrSuffix(lead) : lead)];
   const paragraph = firstParagraph(facts.commit.body, facts.commit.subject);
   if (paragraph) parts.push(paragraph);
-  parts.push(statsSentence(facts, scope, language));
+  parts.push(code !== '' ? code : statsSentence(facts, scope, language));
   return joinSentences(parts.filter((part) => part !== ''));
 }
 

@@ -1,0 +1,88 @@
+import type { FileKind } from '../fileClasses.js';
+import type { CommitFacts } from '../facts.js';
+import type {
+  CiFact, CodeFacts, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact,
+  SecurityFact, TestFact,
+} from './types.js';
+
+/** File kinds whose facts say nothing about the product: tests, vendored and generated code, docs. */
+const NOT_PRODUCT: ReadonlySet<FileKind> = new Set(['test', 'vendored', 'generated', 'docs']);
+
+/**
+ * A commit's code facts sorted for the verdict and the prose: what is in the product's code (tests, vendored,
+ * generated and docs files apart), by change. Built once per commit from CodeFacts and the commit's file classes.
+ */
+export interface CodeView {
+  code: CodeFacts;
+  added: DefinitionFact[];
+  removed: DefinitionFact[];
+  renamed: DefinitionFact[];
+  moved: DefinitionFact[];
+  signature: DefinitionFact[];
+  body: DefinitionFact[];
+  /** Definitions in test files (helpers, fixtures), any change. */
+  testDefinitions: DefinitionFact[];
+  flags: FlagFact[];
+  env: EnvFact[];
+  config: ConfigKeyFact[];
+  defaults: DefaultFact[];
+  routes: RouteFact[];
+  formats: FormatFact[];
+  dependencies: DependencyFact[];
+  ci: CiFact[];
+  security: SecurityFact[];
+  tests: TestFact[];
+  /** Names of definitions changed in this commit that a test of this commit names. */
+  covered: ReadonlySet<string>;
+  /** Paths whose facts came from the patch only (a ParseNote), by reason. */
+  unparsed: ReadonlyMap<string, string>;
+  /** The kind of a changed path (new or old path), when it has one. */
+  kindOf: (path: string) => FileKind | undefined;
+}
+
+export function codeView(code: CodeFacts, facts: Pick<CommitFacts, 'files'>): CodeView {
+  const kinds = new Map<string, FileKind | undefined>();
+  for (const { file, kind } of facts.files) {
+    kinds.set(file.path, kind);
+    if (file.oldPath !== undefined && !kinds.has(file.oldPath)) kinds.set(file.oldPath, kind);
+  }
+  const kindOf = (path: string): FileKind | undefined => kinds.get(path);
+  const inProduct = (path: string): boolean => {
+    const kind = kindOf(path);
+    return kind === undefined || !NOT_PRODUCT.has(kind);
+  };
+  const view: CodeView = {
+    code, added: [], removed: [], renamed: [], moved: [], signature: [], body: [], testDefinitions: [],
+    flags: code.flags.filter((fact) => inProduct(fact.path)),
+    env: code.env.filter((fact) => inProduct(fact.path)),
+    config: code.config.filter((fact) => inProduct(fact.path)),
+    defaults: code.defaults.filter((fact) => inProduct(fact.path)),
+    routes: code.routes.filter((fact) => inProduct(fact.path)),
+    formats: code.formats.filter((fact) => inProduct(fact.path)),
+    dependencies: code.dependencies,
+    ci: code.ci,
+    security: code.security.filter((fact) => inProduct(fact.path)),
+    tests: code.tests,
+    covered: new Set(code.tests.flatMap((test) => test.covers)),
+    unparsed: new Map(code.notes.map((note) => [note.path, note.reason])),
+    kindOf,
+  };
+  for (const fact of code.definitions) {
+    if (kindOf(fact.path) === 'test') view.testDefinitions.push(fact);
+    else if (inProduct(fact.path)) view[fact.change].push(fact);
+  }
+  return view;
+}
+
+/** True when the view holds no fact at all about the product's code, dependencies or CI. */
+export function isEmptyView(view: CodeView): boolean {
+  return view.added.length + view.removed.length + view.renamed.length + view.moved.length + view.signature.length +
+    view.body.length + view.flags.length + view.env.length + view.config.length + view.defaults.length +
+    view.routes.length + view.formats.length + view.dependencies.length + view.ci.length + view.security.length === 0;
+}
+
+/** A definition as the prose names it: `Container.name`, `name()` for functions and methods. */
+export function definitionLabel(fact: Pick<DefinitionFact, 'name' | 'container' | 'defKind'>): string {
+  const base = fact.container !== undefined && fact.defKind === 'method' ? `${fact.container}.${fact.name}` : fact.name;
+  return fact.defKind === 'function' || fact.defKind === 'method' || fact.defKind === 'macro' ? `${base}()` : base;
+}

@@ -1,0 +1,127 @@
+import type { ChangeType } from '../../model/analysis.js';
+import type { CodeView } from '../facts/codeView.js';
+import type { CommitFacts } from '../facts.js';
+import type { ChangeTypeDecision } from '../changeType.js';
+import { isApiSurface } from './apiSurface.js';
+
+export interface FactTypeInput {
+  facts: CommitFacts;
+  view: CodeView;
+  /** The decision from the message and the file list (changeType.ts). */
+  base: ChangeTypeDecision;
+}
+
+/**
+ * One row of the facts' type table. It applies over a decision from the message when `over` lists the decision's
+ * type and source: a Conventional Commits header is the author's word and only a few of its types give way
+ * (`chore: bump foo` that only bumps a dependency is deps).
+ */
+export interface FactTypeRule {
+  id: string;
+  changeType: ChangeType;
+  /** Which earlier decisions this row may replace: by source, and for 'conventional' only these header types. */
+  over: { headerTypes: readonly ChangeType[]; keywordTypes: readonly ChangeType[]; untyped: boolean };
+  when: (input: FactTypeInput) => boolean;
+}
+
+/** File kinds a dependency change may come with: manifests, lock files, version pins, CI files that only move pins. */
+const DEPENDENCY_KINDS = new Set(['manifest', 'lockfile']);
+const PIN_FILE = /(^|\/)[A-Z0-9_.-]*VERSION[A-Z0-9_.-]*$|(^|\/)\.?[\w.-]*-version$|\.wrap$/;
+
+/**
+ * True when every changed file only carries dependency changes: manifests and lock files, version-pin files
+ * (`LLAMA_CPP_VERSION`, `.python-version`, meson wraps), and workflows whose every added line is an action pin
+ * (one dependency fact per added line), and the facts hold at least one dependency change.
+ */
+export function onlyDependencies({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
+  if (view.dependencies.length === 0 || facts.files.length === 0) return false;
+  const perPath = new Map<string, number>();
+  for (const fact of view.dependencies) perPath.set(fact.path, (perPath.get(fact.path) ?? 0) + 1);
+  return facts.files.every(({ file, kind }) => {
+    if (kind !== undefined && DEPENDENCY_KINDS.has(kind)) return true;
+    if (kind === 'docs') return true;
+    if (PIN_FILE.test(file.path) && file.additions <= 2) return true;
+    const count = perPath.get(file.path) ?? 0;
+    return count > 0 && file.additions <= count;
+  });
+}
+
+/** Flags, routes, config keys, environment variables or formats added: something new a user can reach. */
+export function interfaceAdditions(view: CodeView): number {
+  const added = (list: readonly { change: string }[]): number => list.filter((fact) => fact.change === 'added').length;
+  return added(view.flags) + added(view.routes) + added(view.config) + added(view.env) + added(view.formats);
+}
+
+function interfaceRemovals(view: CodeView): number {
+  const removed = (list: readonly { change: string }[]): number => list.filter((fact) => fact.change === 'removed').length;
+  return removed(view.flags) + removed(view.routes) + removed(view.config) + removed(view.formats);
+}
+
+const BEHAVIOUR_KINDS = new Set(['function', 'method', 'class']);
+
+/** New source files (not tests) that define functions or classes: new behaviour, not a moved one. */
+function newBehaviourFiles({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): number {
+  const added = new Set(facts.files.filter(({ file, kind }) => file.status === 'A' && kind === 'source').map(({ file }) => file.path));
+  if (added.size === 0) return 0;
+  const moved = new Set(view.moved.map((fact) => fact.name));
+  return new Set(view.added.filter((fact) => added.has(fact.path) && BEHAVIOUR_KINDS.has(fact.defKind) && !moved.has(fact.name))
+    .map((fact) => fact.path)).size;
+}
+
+/**
+ * Restructuring only: definitions renamed, moved or re-signed, or new types and structs that carry existing data,
+ * with nothing added that a user could reach and no public API added.
+ */
+function restructuresOnly(input: FactTypeInput): boolean {
+  const { view, facts } = input;
+  const reshaped = view.renamed.length + view.moved.length + view.signature.length;
+  if (reshaped === 0) return false;
+  if (interfaceAdditions(view) > 0 || interfaceRemovals(view) > 0 || view.defaults.length > 0) return false;
+  if (view.added.some((fact) => isApiSurface(fact, facts.files))) return false;
+  // New functions are fine when they are the targets of renames or outnumbered by the reshaped ones.
+  const newFunctions = view.added.filter((fact) => BEHAVIOUR_KINDS.has(fact.defKind)).length;
+  return newFunctions <= reshaped && newBehaviourFiles(input) === 0;
+}
+
+const ANY: readonly ChangeType[] = [
+  'feature', 'fix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'deps', 'chore', 'style', 'revert', 'security', 'other',
+];
+
+/** Ordered: the first row that applies (and may replace the earlier decision) gives the type. */
+export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
+  {
+    id: 'dependencies-only', changeType: 'deps',
+    over: { headerTypes: ['chore', 'build', 'ci', 'fix', 'feature', 'other'], keywordTypes: ANY.filter((type) => type !== 'revert' && type !== 'security'), untyped: true },
+    when: onlyDependencies,
+  },
+  {
+    id: 'restructure', changeType: 'refactor',
+    over: { headerTypes: ['chore'], keywordTypes: ['feature', 'chore', 'other'], untyped: true },
+    when: restructuresOnly,
+  },
+  {
+    id: 'user-facing-additions', changeType: 'feature',
+    over: { headerTypes: ['chore'], keywordTypes: ['chore', 'other'], untyped: true },
+    when: ({ view, facts }) => interfaceAdditions(view) > 0 || view.added.some((fact) => isApiSurface(fact, facts.files)) || newBehaviourFiles({ view, facts }) > 0,
+  },
+];
+
+/** The type decided from the facts, or the message's decision when no row applies. */
+export function decideTypeWithFacts(input: FactTypeInput): ChangeTypeDecision & { rule?: string } {
+  const { base } = input;
+  for (const rule of FACT_TYPE_RULES) {
+    if (!mayReplace(rule, base)) continue;
+    if (rule.when(input)) return { changeType: rule.changeType, source: base.source, rule: rule.id };
+  }
+  return base;
+}
+
+function mayReplace(rule: FactTypeRule, base: ChangeTypeDecision): boolean {
+  if (base.changeType === rule.changeType) return false;
+  switch (base.source) {
+    case 'conventional': return rule.over.headerTypes.includes(base.changeType);
+    case 'keyword': return rule.over.keywordTypes.includes(base.changeType);
+    case 'files': return rule.over.keywordTypes.includes(base.changeType);
+    case 'none': return rule.over.untyped;
+  }
+}
