@@ -48,6 +48,11 @@ export interface DefinitionFact extends FactLocation {
   /** For signature: the old and new signature text, one line each, bounded. */
   oldSignature?: string;
   signature?: string;
+  /**
+   * For signature: the old side's visibility, when it differs from `public` (a definition made private, or
+   * exported). Added and removed facts carry their own signature (`signature`, `oldSignature`) when it has one.
+   */
+  oldPublic?: boolean;
 }
 
 export type AddedRemoved = 'added' | 'removed';
