@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { analyzeCommit, analyzeCommitNow, loadRepoRules, planCommit } from './analyze/index.js';
+import { enrichWithCodeFacts } from './analyze/enrich.js';
 import type { CommitPlan, ReadDiff } from './analyze/index.js';
 import type { ReadDiffNow } from './analyze/signals.js';
 import { DigestError, describeError, isDigestError } from './errors.js';
@@ -99,6 +100,8 @@ async function reportRepository(
   let commits: AnalyzedCommit[];
   try {
     commits = await analysis.finish(read, repoRules);
+    // The facts pass: each commit's code read (within the run's budget) and the commit analysed again with it.
+    await enrichWithCodeFacts(commits, { root: read.root, language, rules: [...(options.rules ?? []), ...repoRules.rules], signal });
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);

@@ -113,6 +113,15 @@ export const FACT_MESSAGES_EN = {
   recDeletedDefs: (p) => `Check that nothing outside this commit still uses ${p.items}.`,
   riskSecurityRemoved: (p) => `Removes ${p.items} (${p.area}): check that no protection is lost.`,
   recSecurityReview: (p) => `Have the ${p.area} change in ${p.path} reviewed with security in mind.`,
+
+  // Notes on the analysis itself.
+  noteBudget: () => 'Code not read: this run spent its budget for reading code on newer commits; the analysis is from the message and file list.',
+  noteUnparsed: (p) => `Not parsed: ${p.items}; facts for ${p.count === 1 ? 'it' : 'them'} come from the file list only.`,
+  reasonWordSyntax: () => 'syntax error',
+  reasonWordTooLarge: () => 'too large',
+  reasonWordNotUtf8: () => 'not UTF-8',
+  reasonWordBudget: () => 'over the budget',
+  reasonWordUnreadable: () => 'unreadable',
 } satisfies Record<string, Sentence>;
 
 export type FactMessageKey = keyof typeof FACT_MESSAGES_EN;

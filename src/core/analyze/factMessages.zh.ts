@@ -104,6 +104,14 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   recDeletedDefs: (p) => `确认本次提交之外没有代码仍在使用 ${p.items}。`,
   riskSecurityRemoved: (p) => `移除了 ${p.items}（${p.area}）：请确认没有丢失防护。`,
   recSecurityReview: (p) => `请从安全角度审查 ${p.path} 中涉及${p.area}的改动。`,
+
+  noteBudget: () => '未读取代码：本次运行读取代码的预算已用于更新的提交，此分析仅基于提交信息和文件列表。',
+  noteUnparsed: (p) => `未解析：${p.items}；其事实仅来自文件列表。`,
+  reasonWordSyntax: () => '语法错误',
+  reasonWordTooLarge: () => '文件过大',
+  reasonWordNotUtf8: () => '非 UTF-8',
+  reasonWordBudget: () => '超出预算',
+  reasonWordUnreadable: () => '无法读取',
 };
 
 function scopeZh(scope: string | number | boolean | undefined): string {
