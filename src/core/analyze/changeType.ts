@@ -1,7 +1,7 @@
 import type { ChangeType } from '../model/analysis.js';
 import { everyFileIs } from './facts.js';
 import type { CommitFacts } from './facts.js';
-import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, KEYWORD_RULES } from './typeRules.js';
+import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, FIX_WORDS, KEYWORD_RULES } from './typeRules.js';
 
 export type ChangeTypeSource = 'conventional' | 'keyword' | 'files' | 'none';
 
@@ -28,9 +28,16 @@ export function decideChangeType(facts: CommitFacts): ChangeTypeDecision {
   const keyword = KEYWORD_RULES.find((rule) => rule.pattern.test(facts.description));
   if (keyword?.strong) return { changeType: keyword.changeType, source: 'keyword' };
   if (fromFiles) return { changeType: fromFiles, source: 'files' };
+  // A defect named anywhere outweighs a verb that only says how (`move NULL check before first use`).
+  if ((keyword === undefined || FIX_WORDS_OVERRIDE.has(keyword.changeType)) && FIX_WORDS.test(facts.description)) {
+    return { changeType: 'fix', source: 'keyword' };
+  }
   if (keyword) return { changeType: keyword.changeType, source: 'keyword' };
   return { changeType: 'other', source: 'none' };
 }
+
+/** Weak keyword types that defect words in the subject override. */
+const FIX_WORDS_OVERRIDE: ReadonlySet<ChangeType> = new Set(['refactor', 'chore']);
 
 function refineByScope(type: ChangeType, scope: string | undefined): ChangeType {
   if (scope === undefined) return type;
@@ -39,5 +46,16 @@ function refineByScope(type: ChangeType, scope: string | undefined): ChangeType 
 }
 
 export function fileOnlyType(facts: CommitFacts): ChangeType | undefined {
-  return FILE_TYPE_RULES.find((rule) => everyFileIs(facts, rule.classes))?.changeType;
+  return FILE_TYPE_RULES.find((rule) => (rule.paths ? everyFileMatches(facts, rule.classes, rule.paths) : everyFileIs(facts, rule.classes)))?.changeType;
+}
+
+/** Every file has one of `kinds` or a path `paths` matches (docs may come along), and at least one is not docs. */
+function everyFileMatches(facts: CommitFacts, kinds: readonly string[], paths: RegExp): boolean {
+  let other = false;
+  for (const { file, kind } of facts.files) {
+    if (kind === 'docs') continue;
+    if (!(kind !== undefined && kinds.includes(kind)) && !paths.test(file.path)) return false;
+    other = true;
+  }
+  return other;
 }

@@ -11,7 +11,7 @@ import type { MessageParams } from './messages.js';
 import { newModules } from './structure.js';
 import type { DiffSignals } from './signals.js';
 import type { BreakingItem } from './verdict/breaking.js';
-import { FACT_IMPORTANCE_RULES } from './verdict/factImportance.js';
+import { FACT_IMPORTANCE_RULES, smallFix } from './verdict/factImportance.js';
 import { majorBumpsOf } from './verdict/dependencies.js';
 import type { SecurityVerdict } from './verdict/security.js';
 
@@ -19,6 +19,8 @@ import type { SecurityVerdict } from './verdict/security.js';
 export const IMPORTANCE_THRESHOLDS = { high: 7, medium: 3 } as const;
 /** Reviewable churn (lines added + deleted, without vendored/generated/lock files) for the size rules. */
 export const SIZE_THRESHOLDS = { large: 500, medium: 100 } as const;
+/** Lines a build change needs to matter (a one-line flag is housekeeping, a toolchain move is not). */
+export const BUILD_LINES = 5;
 /** Reviewable deleted lines that count as a large deletion (importance and risk). */
 export const LARGE_DELETION_LINES = 300;
 
@@ -65,9 +67,10 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
     when: (input) => yes(input.changeType === 'feature' && hasSource(input), totals(input)),
   },
   { id: 'feature', group: 'type', delta: 2, reason: 'reasonFeature', when: (input) => yes(input.changeType === 'feature') },
-  { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input)) },
+  { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input) && !smallFix(input)) },
   { id: 'fix', group: 'type', delta: 1, reason: 'reasonFix', when: (input) => yes(input.changeType === 'fix') },
   { id: 'perf', group: 'type', delta: 3, reason: 'reasonPerf', when: (input) => yes(input.changeType === 'perf') },
+  { id: 'build', group: 'type', delta: 3, reason: 'reasonBuild', when: (input) => yes(input.changeType === 'build' && reviewableChurn(input) >= BUILD_LINES) },
   { id: 'revert', group: 'type', delta: 3, reason: 'reasonRevert', when: (input) => yes(input.changeType === 'revert') },
   {
     id: 'refactor-source', group: 'type', delta: 1, reason: 'reasonRefactorSource',
@@ -115,7 +118,7 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
     },
   },
 
-  { id: 'large', group: 'size', delta: 3, reason: 'reasonLargeChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.large, totals(input)) },
+  { id: 'large', group: 'size', delta: 2, reason: 'reasonLargeChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.large, totals(input)) },
   { id: 'medium', group: 'size', delta: 1, reason: 'reasonMediumChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.medium, totals(input)) },
   {
     id: 'large-deletion', delta: 1, reason: 'reasonLargeDeletion',

@@ -7,6 +7,7 @@ import { isActionMetadata, isGithubWorkflow, isGitlabCi } from './ci/workflowMod
 import { manifestKindOf } from './deps/manifestKinds.js';
 import { extractFacts } from './extract.js';
 import { unifiedPatch } from './lineDiff.js';
+import { isPinFile } from './pins.js';
 import { languageOfPath } from './syntax/languages.js';
 import { emptyCodeFacts } from './types.js';
 import type { CodeFacts, FileInput, ParseNote, ParseNoteReason } from './types.js';
@@ -28,7 +29,7 @@ export const FACT_BUDGETS = {
   /** Bytes (both sides) read per commit at most. */
   commitBytes: 2 * 1024 * 1024,
   /** Bytes (both sides) read per run; a commit that would go past it is not read at all. */
-  runBytes: 4 * 1024 * 1024,
+  runBytes: 64 * 1024 * 1024,
 } as const;
 
 /** Per role, a file larger than this (either side) is not read: big tests and configs cost more than they tell. */
@@ -70,6 +71,7 @@ function roleOf(file: FileChange): Role | undefined {
   const manifest = manifestKindOf(file.path);
   if (manifest) return manifest.lock ? 'lock' : 'manifest';
   if (isGithubWorkflow(file.path) || isActionMetadata(file.path) || isGitlabCi(file.path)) return 'ci';
+  if (isPinFile(file.path)) return 'manifest';
   if (languageOfPath(file.path) ?? (file.oldPath !== undefined ? languageOfPath(file.oldPath) : undefined)) return kind === 'test' ? 'test' : 'source';
   if (kind === 'config') return 'config';
   return undefined;

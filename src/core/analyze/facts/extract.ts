@@ -2,6 +2,7 @@ import { ciFacts } from './ci/ciFacts.js';
 import { dependencyFacts } from './deps/dependencyFacts.js';
 import { extractCodeFacts } from './definitions.js';
 import type { ParseBudget } from './definitions.js';
+import { pinFacts } from './pins.js';
 import { emptyCodeFacts } from './types.js';
 import type { CodeFacts, FileInput, ParseNote } from './types.js';
 
@@ -22,7 +23,8 @@ export async function extractFacts(files: FileInput[], parse: ParseBudget): Prom
     // A grammar that fails to load: the definitions are missing, the rest of the facts stand.
   }
   try {
-    code.dependencies = dependencyFacts(files, notes);
+    const own = ownPackageNames(files);
+    code.dependencies = [...dependencyFacts(files, notes).filter((fact) => !(fact.lockOnly && own.has(fact.name))), ...pinFacts(files)];
   } catch {
     // Hostile manifests are the extractor's to survive; this is the last guard.
   }
@@ -33,6 +35,24 @@ export async function extractFacts(files: FileInput[], parse: ParseBudget): Prom
   }
   code.notes = uniqueNotes(notes);
   return code;
+}
+
+/**
+ * The names the commit's manifests give their own package (`[project] name`, `[package] name`, `"name"`): a lock
+ * file lists the project itself, and its version moving is a release, not a dependency bump.
+ */
+function ownPackageNames(files: readonly FileInput[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    const text = file.newText ?? file.oldText;
+    if (text === undefined) continue;
+    const base = file.path.slice(file.path.lastIndexOf('/') + 1);
+    const head = text.slice(0, 4000);
+    const match = base === 'package.json' ? /"name"\s*:\s*"([^"\n]{1,200})"/.exec(head)
+      : base === 'pyproject.toml' || base === 'Cargo.toml' ? /^name\s*=\s*["']([^"'\n]{1,200})["']/m.exec(head) : null;
+    if (match) names.add(match[1]!);
+  }
+  return names;
 }
 
 function uniqueNotes(notes: readonly ParseNote[]): ParseNote[] {

@@ -6,6 +6,7 @@ import { collectRisks, RISK_RULES } from '../risks.js';
 import type { DiffSignals } from '../signals.js';
 import type { BreakingItem } from '../verdict/breaking.js';
 import { FACT_RISK_RULES, collectFactRisks } from './factRisks.js';
+import { isRiskyCi } from '../verdict/security.js';
 import type { RisksAndRecommendations } from './factRisks.js';
 
 export interface AllRisksInput {
@@ -29,7 +30,7 @@ export function collectAllRisks(input: AllRisksInput): RisksAndRecommendations {
   if (!view) return collectRisks(input);
   const found = collectFactRisks({ ...input, view });
   const silent = new Set<string>();
-  if (!view.ci.some((fact) => fact.change === 'added')) silent.add('ci-permissions');
+  if (!view.ci.some(isRiskyCi)) silent.add('ci-permissions');
   if (view.defaults.length === 0) silent.add('changed-default');
   const spoke = (id: string): boolean => FACT_RISK_RULES.find((rule) => rule.id === id)!.find({ ...input, view }) !== undefined;
   if (!spoke('large-deletion')) silent.add('large-deletion');

@@ -9,8 +9,9 @@ import { AREA_WORDS_EN } from '../factMessages.en.js';
 import { AREA_WORDS_ZH } from '../factMessages.zh.js';
 import { PERFORMANCE_WORDS } from '../insights.js';
 import { isApiSurface } from '../verdict/apiSurface.js';
+import { isRiskyCi } from '../verdict/security.js';
 import type { SecurityVerdict } from '../verdict/security.js';
-import { definitionItem, interfaceItem, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
+import { definitionItem, dependencyVersion, interfaceItem, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Lines each lens holds at most. */
 const MAX_LINES = 4;
@@ -57,7 +58,7 @@ function architecture({ facts, view, language }: FactInsightInput): string[] {
     if (fact.lockOnly || fact.scope === 'ci' || fact.change === 'bumped') continue;
     const key = fact.change === 'added' ? 'insDependencyAdded' : 'insDependencyRemoved';
     lines.push(factMessage(language, key, {
-      scope: scopeWord(language, fact.scope), name: code(fact.name), version: fact.new ? shortVersion(fact.new) : '', ecosystem: fact.ecosystem, path: fact.path,
+      scope: scopeWord(language, fact.scope), name: code(fact.name), version: shortVersion(dependencyVersion(fact)), ecosystem: fact.ecosystem, path: fact.path,
     }));
   }
   // Where the new interface is read: the file and line, which the summary does not say.
@@ -105,7 +106,7 @@ function security({ view, security: verdict, language }: FactInsightInput): stri
     }
   }
   for (const fact of view.ci) {
-    if (fact.change !== 'added') continue;
+    if (!isRiskyCi(fact) && !(fact.change === 'added' && fact.what === 'unpinned-action')) continue;
     const key = fact.what === 'unpinned-action' ? 'insCiUnpinned' : 'insCiGains';
     lines.push(factMessage(language, key, { path: fact.path, detail: code(fact.detail) }));
   }

@@ -13,7 +13,7 @@ import { UNTESTED_SOURCE_LINES } from '../risks.js';
 import type { DiffSignals } from '../signals.js';
 import type { BreakingItem } from '../verdict/breaking.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
-import { STRONG_SECURITY_AREAS } from '../verdict/security.js';
+import { isRiskyCi, STRONG_SECURITY_AREAS } from '../verdict/security.js';
 import { areaWord } from './factInsights.js';
 import { rankedDefinitions, shortVersion } from './items.js';
 import { majorBumpsOf } from '../verdict/dependencies.js';
@@ -72,7 +72,7 @@ export const FACT_RISK_RULES: readonly FactRiskRule[] = [
     find: ({ view, language }) => {
       const risks: string[] = [];
       const recommendations: string[] = [];
-      for (const fact of view.ci.filter((item) => item.change === 'added').slice(0, 3)) {
+      for (const fact of view.ci.filter((item) => isRiskyCi(item) || (item.change === 'added' && item.what === 'unpinned-action')).slice(0, 3)) {
         const params = { path: fact.path, detail: code(fact.detail) };
         if (fact.what === 'unpinned-action') {
           risks.push(factMessage(language, 'riskUnpinned', params));

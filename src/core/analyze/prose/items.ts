@@ -36,8 +36,10 @@ export function definitionItem(language: Language, fact: DefinitionFact, withPub
   return factMessage(language, 'itemDefinition', { public: withPublic && fact.public, kind: fact.defKind, name: code(definitionLabel(fact)) });
 }
 
+/** The version a dependency is added at; empty when it is no version (`workspace`, `*`, a path). */
 export function dependencyVersion(fact: DependencyFact): string {
-  return fact.new ?? fact.old ?? '';
+  const version = fact.new ?? fact.old ?? '';
+  return /\d/.test(version) ? version : '';
 }
 
 export function bumpItem(language: Language, fact: DependencyFact): string {
@@ -47,11 +49,10 @@ export function bumpItem(language: Language, fact: DependencyFact): string {
   return code(fact.name);
 }
 
-/** A commit hash as a version is shown short; other versions as they are, bounded. */
+/** A version as shown: as it is (a commit hash whole, so it can be searched for), bounded. */
 export function shortVersion(version: string): string {
   const trimmed = version.trim();
-  if (/^[0-9a-f]{40,64}$/i.test(trimmed)) return trimmed.slice(0, 12);
-  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
+  return trimmed.length > 64 ? `${trimmed.slice(0, 63)}…` : trimmed;
 }
 
 /** Dependency facts without duplicates (a manifest and its lock file name the same bump): the manifest's first. */

@@ -1,4 +1,5 @@
 import type { MessageParams } from '../messages.js';
+import { sourceChurn } from '../facts.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { CodeView } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
@@ -7,6 +8,7 @@ import type { ImportanceInput, ImportanceRule } from '../importance.js';
 import { definitionItem, interfaceItems, rankedDefinitions, uniqueDependencies, bumpItem } from '../prose/items.js';
 import { isApiSurface } from './apiSurface.js';
 import { interfaceAdditions } from './factTypes.js';
+import { isRiskyCi } from './security.js';
 
 /** Names listed in one reason at most. */
 const REASON_NAMES = 3;
@@ -24,6 +26,15 @@ function featureItems(input: ImportanceInput, view: CodeView): string[] {
 }
 
 const CALLABLE = new Set(['function', 'method']);
+
+/** Source lines a fix changes at most to count as a small one (a guard, a NULL check), when it brings no test. */
+export const SMALL_FIX_LINES = 10;
+
+/** A fix of a few source lines without a test: a local correction, low unless something else raises it. */
+export function smallFix(input: ImportanceInput): boolean {
+  if (input.facts.files.some((item) => item.kind === 'test')) return false;
+  return sourceChurn(input.facts).lines <= SMALL_FIX_LINES;
+}
 
 /**
  * The importance rows that read the code facts. Each sits in the group of the message-based row it refines and comes
@@ -49,7 +60,15 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
   {
     id: 'fix-in', group: 'type', delta: 3, reason: 'reasonFixIn',
     when: (input) => {
-      const changed = input.view && input.changeType === 'fix'
+      const changed = input.view && input.changeType === 'fix' && !smallFix(input)
+        ? [...input.view.body, ...input.view.signature, ...input.view.added].filter((fact) => CALLABLE.has(fact.defKind)) : [];
+      return when(changed.length > 0, () => ({ items: names(input, changed) }));
+    },
+  },
+  {
+    id: 'small-fix-in', group: 'type', delta: 1, reason: 'reasonFixIn',
+    when: (input) => {
+      const changed = input.view && input.changeType === 'fix' && smallFix(input)
         ? [...input.view.body, ...input.view.signature, ...input.view.added].filter((fact) => CALLABLE.has(fact.defKind)) : [];
       return when(changed.length > 0, () => ({ items: names(input, changed) }));
     },
@@ -96,7 +115,7 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
   {
     id: 'ci-gains', group: 'ci', delta: 3, reason: 'reasonCiGains',
     when: (input) => {
-      const fact = input.view?.ci.find((item) => item.change === 'added' && item.what !== 'unpinned-action');
+      const fact = input.view?.ci.find(isRiskyCi);
       return fact ? { path: fact.path, detail: code(fact.detail) } : undefined;
     },
   },

@@ -3,6 +3,7 @@ import type { CodeView } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts.js';
 import type { ChangeTypeDecision } from '../changeType.js';
 import { isApiSurface } from './apiSurface.js';
+import { REFACTOR_WORDS } from '../typeRules.js';
 
 export interface FactTypeInput {
   facts: CommitFacts;
@@ -26,7 +27,6 @@ export interface FactTypeRule {
 
 /** File kinds a dependency change may come with: manifests, lock files, version pins, CI files that only move pins. */
 const DEPENDENCY_KINDS = new Set(['manifest', 'lockfile']);
-const PIN_FILE = /(^|\/)[A-Z0-9_.-]*VERSION[A-Z0-9_.-]*$|(^|\/)\.?[\w.-]*-version$|\.wrap$/;
 
 /**
  * True when every changed file only carries dependency changes: manifests and lock files, version-pin files
@@ -40,7 +40,6 @@ export function onlyDependencies({ facts, view }: Pick<FactTypeInput, 'facts' | 
   return facts.files.every(({ file, kind }) => {
     if (kind !== undefined && DEPENDENCY_KINDS.has(kind)) return true;
     if (kind === 'docs') return true;
-    if (PIN_FILE.test(file.path) && file.additions <= 2) return true;
     const count = perPath.get(file.path) ?? 0;
     return count > 0 && file.additions <= count;
   });
@@ -87,12 +86,57 @@ const ANY: readonly ChangeType[] = [
   'feature', 'fix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'deps', 'chore', 'style', 'revert', 'security', 'other',
 ];
 
+const NOT_STRONG = ANY.filter((type) => type !== 'revert' && type !== 'security');
+
+/** Manifests and lock files (and docs) changed, and not one dependency with them: a version or metadata change. */
+function versionOnly({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
+  if (view.dependencies.length > 0) return false;
+  let manifests = 0;
+  for (const { kind } of facts.files) {
+    if (kind === 'docs') continue;
+    if (kind !== 'manifest' && kind !== 'lockfile') return false;
+    manifests++;
+  }
+  return manifests > 0;
+}
+
+const UPGRADE_VERB = /^(bumps?|upgrades?|updates?|pins?|moves?)\b/i;
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** `Upgrade sha2 to …`, `Bump MD5 …`: the subject upgrades a dependency this commit bumps (the code may adapt to it). */
+function namedUpgrade({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
+  if (!UPGRADE_VERB.test(facts.description)) return false;
+  const words = new Set(facts.description.split(/[\s`'"(),:]+/).map(squash).filter((word) => word.length >= 2));
+  return view.dependencies.some((fact) => fact.change === 'bumped' && words.has(squash(fact.name)));
+}
+
+/** Removals and body changes in code, with nothing users reach removed or added: `drop redundant env`, `remove dead code`. */
+function codeCleanup({ view }: Pick<FactTypeInput, 'view'>): boolean {
+  const code = view.removed.length + view.body.length + view.signature.length + view.renamed.length + view.moved.length;
+  return code > 0 && interfaceAdditions(view) === 0 && interfaceRemovals(view) === 0 && view.dependencies.length === 0 && view.added.every((fact) => !BEHAVIOUR_KINDS.has(fact.defKind));
+}
+
 /** Ordered: the first row that applies (and may replace the earlier decision) gives the type. */
 export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
   {
     id: 'dependencies-only', changeType: 'deps',
-    over: { headerTypes: ['chore', 'build', 'ci', 'fix', 'feature', 'other'], keywordTypes: ANY.filter((type) => type !== 'revert' && type !== 'security'), untyped: true },
+    over: { headerTypes: ['chore', 'build', 'ci', 'fix', 'feature', 'other'], keywordTypes: NOT_STRONG, untyped: true },
     when: onlyDependencies,
+  },
+  {
+    id: 'version-only', changeType: 'chore',
+    over: { headerTypes: ['deps', 'build', 'fix'], keywordTypes: NOT_STRONG, untyped: true },
+    when: versionOnly,
+  },
+  {
+    id: 'named-upgrade', changeType: 'deps',
+    over: { headerTypes: ['chore', 'build'], keywordTypes: ['chore', 'feature', 'fix', 'other', 'perf'], untyped: true },
+    when: namedUpgrade,
+  },
+  {
+    id: 'refactor-words', changeType: 'refactor',
+    over: { headerTypes: ['chore'], keywordTypes: ['feature', 'chore', 'other'], untyped: true },
+    when: ({ facts, view }) => REFACTOR_WORDS.test(facts.message) && interfaceAdditions(view) === 0 && !view.added.some((fact) => isApiSurface(fact, facts.files)),
   },
   {
     id: 'restructure', changeType: 'refactor',
@@ -100,11 +144,31 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
     when: restructuresOnly,
   },
   {
+    id: 'code-cleanup', changeType: 'refactor',
+    over: { headerTypes: [], keywordTypes: ['chore'], untyped: false },
+    when: codeCleanup,
+  },
+  {
+    id: 'performance-words', changeType: 'perf',
+    over: { headerTypes: [], keywordTypes: ['feature', 'refactor', 'chore', 'other'], untyped: true },
+    when: ({ facts, view }) => PERFORMANCE_CLAIM.test(facts.message) && interfaceAdditions(view) === 0,
+  },
+  {
     id: 'user-facing-additions', changeType: 'feature',
     over: { headerTypes: ['chore'], keywordTypes: ['chore', 'other'], untyped: true },
     when: ({ view, facts }) => interfaceAdditions(view) > 0 || view.added.some((fact) => isApiSurface(fact, facts.files)) || newBehaviourFiles({ view, facts }) > 0,
   },
+  {
+    // A subject without a verb the tables know, over code that only changes existing definitions: restructuring.
+    id: 'untyped-code', changeType: 'refactor',
+    over: { headerTypes: [], keywordTypes: [], untyped: true },
+    when: ({ view }) => view.body.length + view.signature.length + view.moved.length + view.renamed.length + view.removed.length > 0,
+  },
 ];
+
+/** A message that claims a speed-up: a measured gain, or the words for one. */
+const PERFORMANCE_CLAIM =
+  /\b(\d+(\.\d+)?\s*(x|×|%)\s*(faster|speed-?up|fewer|less|reduction|improvement)|faster|speed-?ups?|speeds? up|hardware acceleration|accelerat(e|es|ed|ion)|hot ?path|throughput|latency)\b/i;
 
 /** The type decided from the facts, or the message's decision when no row applies. */
 export function decideTypeWithFacts(input: FactTypeInput): ChangeTypeDecision & { rule?: string } {

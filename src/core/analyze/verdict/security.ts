@@ -1,6 +1,6 @@
 import type { CodeView } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts.js';
-import type { SecurityArea, SecurityFact } from '../facts/types.js';
+import type { CiFact, SecurityArea, SecurityFact } from '../facts/types.js';
 import type { DiffSignals } from '../signals.js';
 import { KEYWORD_RULES } from '../typeRules.js';
 
@@ -19,8 +19,25 @@ export const STRONG_SECURITY_AREAS: ReadonlySet<SecurityArea> = new Set([
 export const SECURITY_HINTS =
   /\b(secur\w*|saniti[sz]\w*|escap\w*|validat\w*|untrusted|malicious|attacker|symlinks?|travers\w*|inject\w*|harden\w*|verif\w*|trust\w*|permissions?|privilege\w*|credentials?|tokens?|secrets?|auth\w*|certificates?|TLS|SSL|hash(es|ing)?|checksums?|digests?|sandbox\w*|unsafe|overflow\w*|DoS|denial of service)\b/i;
 
+/**
+ * Dependencies whose job is security (TLS, certificates, hashing and crypto, tokens, sanitising): changing one
+ * changes what protects the project, whatever else the commit does.
+ */
+export const SECURITY_PACKAGES =
+  /^(@[\w.-]+\/)?(openssl[\w.-]*|[\w.-]*ssl|boringssl|rustls[\w.-]*|native-tls|[\w.-]*-tls|tls[\w.-]*|ring|sha[0-9][\w.-]*|sha-?1|md-?5|digest|blake[23][\w.-]*|[\w.-]*crypto[\w.-]*|cryptography|pycryptodome\w*|certifi|webpki[\w.-]*|x509[\w.-]*|jsonwebtoken|[\w.-]*jwt[\w.-]*|jose|bcrypt[\w.-]*|argon2[\w.-]*|scrypt|pbkdf2|hmac|aes[\w.-]*|rsa|ecdsa|ed25519[\w.-]*|libsodium|sodiumoxide|nacl|pynacl|keyring|oauth[\w.-]*|passport[\w.-]*|helmet|dompurify|bleach|sanitize-html)$/i;
+
+/** Triggers that run a workflow with the repository's secrets on events outsiders cause. */
+export const RISKY_TRIGGERS = /^(pull_request_target|workflow_run|issue_comment|pull_request_review_comment|issues|discussion_comment)$/;
+
+/** A CI fact that widens what a workflow may do or who may start it: write permissions, secrets, risky triggers. */
+export function isRiskyCi(fact: CiFact): boolean {
+  if (fact.change !== 'added') return false;
+  return fact.what === 'permission' || fact.what === 'secret' || (fact.what === 'trigger' && RISKY_TRIGGERS.test(fact.detail));
+}
+
 export type SecurityEvidence =
   | { source: 'message'; word: string }
+  | { source: 'dependency'; name: string }
   | { source: 'code'; facts: SecurityFact[] }
   | { source: 'ci'; path: string; detail: string };
 
@@ -54,9 +71,16 @@ export const SECURITY_RULES: readonly { id: string; evidence: (input: SecurityIn
     },
   },
   {
+    id: 'dependency',
+    evidence: ({ view }) => {
+      const fact = view?.dependencies.find((item) => !item.lockOnly && SECURITY_PACKAGES.test(item.name));
+      return fact ? { source: 'dependency', name: fact.name } : undefined;
+    },
+  },
+  {
     id: 'ci',
     evidence: ({ view, signals }) => {
-      const fact = view?.ci.find((item) => item.change === 'added' && item.what !== 'unpinned-action');
+      const fact = view?.ci.find(isRiskyCi);
       if (fact) return { source: 'ci', path: fact.path, detail: fact.detail };
       const finding = view ? undefined : signals.workflow[0];
       return finding ? { source: 'ci', path: finding.path, detail: finding.signal } : undefined;
