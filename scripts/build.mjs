@@ -1,4 +1,4 @@
-// Bundles the CLI, the extension and the webview with esbuild. `--only cli|extension|webview` limits the work;
+// Bundles the CLI, the extension and the webview with esbuild. `--only cli|extension|webview|grammars` limits the work;
 // `--outdir <folder>` writes elsewhere than dist/ (test/cli/bundle.test.ts).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -82,7 +82,7 @@ function copyGrammars() {
   }
 }
 
-if (!only || only === 'cli' || only === 'extension') copyGrammars();
+if (!only || only === 'cli' || only === 'extension' || only === 'grammars') copyGrammars();
 
 for (const [name, options] of Object.entries(targets)) {
   if (only && only !== name) continue;

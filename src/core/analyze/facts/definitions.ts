@@ -1,11 +1,13 @@
 import type { CodeFacts, FileInput, ParseNote, ParseNoteReason } from './types.js';
 import { diffDefinitions } from './definitionsDiff.js';
 import type { FileDefinitions } from './definitionsDiff.js';
+import { SideFactsCache } from './sideCache.js';
+import type { SideOutcome } from './sideCache.js';
 import { diffTests } from './testFacts.js';
 import type { FileTests } from './testFacts.js';
 import { extractSide } from './syntax/extract.js';
-import type { SideFacts } from './syntax/extract.js';
 import { languageOfPath } from './syntax/languages.js';
+import type { LanguageRow } from './syntax/languages.js';
 import { parseSource } from './syntax/parse.js';
 import { utf8Length } from './syntax/screening.js';
 
@@ -36,13 +38,31 @@ function note(notes: ParseNote[], path: string, reason: ParseNoteReason): void {
   notes.push({ path, reason });
 }
 
-type SideResult = { facts?: SideFacts; reason?: ParseNoteReason; language?: string };
+export interface ExtractOptions {
+  /** Bytes this call may parse; pass one budget to every commit of a run to bound the run. */
+  budget?: ParseBudget;
+  /** Outcomes by blob id and path, shared by the commits of a run (FileInput.oldId/newId key it). */
+  cache?: SideFactsCache;
+}
 
-async function readSide(path: string, text: string | undefined, budget: ParseBudget): Promise<SideResult> {
+/** One side's outcome: from the cache, or parsed (its bytes were reserved in the budget beforehand). */
+async function readSide(path: string, text: string | undefined, blobId: string | undefined, cache: SideFactsCache): Promise<SideOutcome> {
   if (text === undefined) return {};
-  const bytes = utf8Length(text);
-  if (bytes > budget.remainingBytes) return { reason: 'budget' };
-  budget.remainingBytes -= bytes;
+  const key = blobId ? SideFactsCache.key(blobId, path) : undefined;
+  const cached = key ? cache.get(key) : undefined;
+  if (cached) return cached;
+  const outcome = await parseAndRead(path, text);
+  if (key) cache.set(key, outcome, utf8Length(text));
+  return outcome;
+}
+
+/** Bytes a side would cost to parse: nothing when absent or cached. */
+function sideCost(path: string, text: string | undefined, blobId: string | undefined, cache: SideFactsCache): number {
+  if (text === undefined || (blobId && cache.has(SideFactsCache.key(blobId, path)))) return 0;
+  return utf8Length(text);
+}
+
+async function parseAndRead(path: string, text: string): Promise<SideOutcome> {
   const parsed = await parseSource(path, text);
   if (!parsed.tree) return { reason: parsed.reason };
   try {
@@ -58,30 +78,60 @@ async function readSide(path: string, text: string | undefined, budget: ParseBud
  * Definitions added, removed, renamed, moved, re-signed or changed in body, the tests added or removed, and a note
  * for every source file that could not be read. Deterministic: facts in path then line order.
  */
-export async function extractCodeFacts(files: FileInput[], budget = createParseBudget()): Promise<DefinitionCodeFacts> {
+interface Candidate {
+  file: FileInput;
+  language: LanguageRow;
+  oldText?: string;
+  newText?: string;
+  old?: SideOutcome;
+  now?: SideOutcome;
+}
+
+/**
+ * Definitions added, removed, renamed, moved, re-signed or changed in body, the tests added or removed, and a note
+ * for every source file that could not be read. Files are parsed smallest first, so that one huge file does not
+ * spend the budget of ten small ones; a file whose two sides do not fit in what is left is not parsed at all
+ * (`budget`). Deterministic: facts and notes in path then line order.
+ */
+export async function extractCodeFacts(files: FileInput[], options: ExtractOptions = {}): Promise<DefinitionCodeFacts> {
+  const budget = options.budget ?? createParseBudget();
+  const cache = options.cache ?? new SideFactsCache(0);
   const notes: ParseNote[] = [];
-  const definitionFiles: FileDefinitions[] = [];
-  const testFiles: FileTests[] = [];
-  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of ordered) {
+  const candidates: Candidate[] = [];
+  for (const file of [...files].sort(byPath)) {
     const language = languageOfPath(file.path) ?? (file.oldPath ? languageOfPath(file.oldPath) : undefined);
     if (!language) {
       if (OTHER_CODE.test(file.path)) note(notes, file.path, 'unknown-language');
-      continue;
-    }
-    if (file.binary) {
+    } else if (file.binary) {
       note(notes, file.path, 'binary');
-      continue;
-    }
-    if (file.unreadable) {
+    } else if (file.unreadable) {
       note(notes, file.path, file.unreadable);
+    } else {
+      // A copy's old text is its source: everything in it is new here.
+      const oldText = file.status === 'A' || file.status === 'C' ? undefined : file.oldText;
+      const newText = file.status === 'D' ? undefined : file.newText;
+      candidates.push({ file, language, oldText, newText });
+    }
+  }
+  const cost = (candidate: Candidate): number =>
+    sideCost(candidate.file.oldPath ?? candidate.file.path, candidate.oldText, candidate.file.oldId, cache) +
+    sideCost(candidate.file.path, candidate.newText, candidate.file.newId, cache);
+  const costs = new Map(candidates.map((candidate) => [candidate, cost(candidate)]));
+  const bySize = [...candidates].sort((a, b) => (costs.get(a) ?? 0) - (costs.get(b) ?? 0) || byPath(a.file, b.file));
+  for (const candidate of bySize) {
+    const bytes = cost(candidate);
+    if (bytes > budget.remainingBytes) {
+      candidate.old = { reason: 'budget' };
       continue;
     }
-    // A copy's old text is its source: everything in it is new here.
-    const oldText = file.status === 'A' || file.status === 'C' ? undefined : file.oldText;
-    const newText = file.status === 'D' ? undefined : file.newText;
-    const old = await readSide(file.oldPath ?? file.path, oldText, budget);
-    const now = old.reason ? {} : await readSide(file.path, newText, budget);
+    budget.remainingBytes -= bytes;
+    const { file } = candidate;
+    candidate.old = await readSide(file.oldPath ?? file.path, candidate.oldText, file.oldId, cache);
+    candidate.now = await readSide(file.path, candidate.newText, file.newId, cache);
+  }
+  const definitionFiles: FileDefinitions[] = [];
+  const testFiles: FileTests[] = [];
+  for (const { file, language, old = {}, now = {} } of candidates) {
     const reason = old.reason ?? now.reason;
     if (reason) {
       note(notes, file.path, reason);
@@ -95,5 +145,9 @@ export async function extractCodeFacts(files: FileInput[], budget = createParseB
     testFiles.push({ path: file.path, oldPath: file.oldPath, old: old.facts?.tests, new: now.facts?.tests });
   }
   const definitions = diffDefinitions(definitionFiles);
-  return { definitions, tests: diffTests(testFiles, definitions), notes };
+  return { definitions, tests: diffTests(testFiles, definitions), notes: notes.sort(byPath) };
+}
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -24,7 +24,11 @@ const RENAME_SIMILARITY = 0.8;
 const MAX_SIMILARITY_PAIRS = 4096;
 /** Tokens of a body compared, at most. */
 const MAX_SIMILARITY_TOKENS = 2000;
-/** A body-less definition (type alias, field) is renamed only when its text without the name is at least this long. */
+/**
+ * A body shorter than this (`{}`, `{ return a; }`) says too little to call two definitions one renamed; a body-less
+ * definition (type alias, field) needs its text without the name at least MIN_RENAME_SHAPE long.
+ */
+const MIN_RENAME_BODY = 24;
 const MIN_RENAME_SHAPE = 12;
 
 interface Located {
@@ -46,18 +50,29 @@ function groupByKey(definitions: SideDefinition[]): Map<string, SideDefinition[]
   return groups;
 }
 
-function base(file: FileDefinitions, definition: SideDefinition, side: 'old' | 'new'): DefinitionFact {
+/** Where each fact's definition starts on its line: definitions on one line keep their order in the text. */
+const columns = new WeakMap<DefinitionFact, number>();
+
+function makeFact(
+  file: FileDefinitions,
+  definition: SideDefinition,
+  side: 'old' | 'new',
+  change: Pick<DefinitionFact, 'change'> & Partial<DefinitionFact>,
+): DefinitionFact {
   const fact: DefinitionFact = {
-    kind: 'definition', change: 'added', defKind: definition.kind, name: definition.name, public: definition.public,
-    language: file.language, path: side === 'old' ? file.oldPath ?? file.path : file.path, line: definition.line, side,
+    kind: 'definition', change: change.change, defKind: definition.kind, name: definition.name,
+    public: definition.public, language: file.language, path: side === 'old' ? file.oldPath ?? file.path : file.path,
+    line: definition.line, side,
   };
   if (definition.container) fact.container = definition.container;
+  Object.assign(fact, change);
+  columns.set(fact, definition.column);
   return fact;
 }
 
 /** The text a definition is recognised by once its name is taken out (for renames). */
 function shape(definition: SideDefinition): string {
-  if (definition.body) return definition.body;
+  if (definition.body) return definition.body.length >= MIN_RENAME_BODY ? definition.body : '';
   const text = definition.signature.split(definition.name).join('\u0001');
   return text.length >= MIN_RENAME_SHAPE ? text : '';
 }
@@ -105,10 +120,10 @@ function findRenames(removed: SideDefinition[], added: SideDefinition[]): Map<Si
     const same = (old: SideDefinition): boolean =>
       !taken.has(old) && old.name !== now.name && old.kind === now.kind && old.container === now.container && old.declaration === now.declaration;
     let best = byShape.get(text)?.find(same);
-    if (!best && compareNearly && now.body) {
+    if (!best && compareNearly && now.body.length >= MIN_RENAME_BODY) {
       let bestScore = RENAME_SIMILARITY;
       for (const old of removed) {
-        if (!same(old) || !old.body) continue;
+        if (!same(old) || old.body.length < MIN_RENAME_BODY) continue;
         const score = similarity(old.body, now.body);
         if (score >= bestScore) [best, bestScore] = [old, score];
       }
@@ -133,11 +148,11 @@ function diffFile(file: FileDefinitions, facts: DefinitionFact[], leftRemoved: L
       const old = olds[index];
       if (!old) return void added.push(now);
       if (old.signature !== now.signature || old.public !== now.public) {
-        const fact: DefinitionFact = { ...base(file, now, 'new'), change: 'signature', oldSignature: old.signature, signature: now.signature };
+        const fact = makeFact(file, now, 'new', { change: 'signature', oldSignature: old.signature, signature: now.signature });
         if (old.public !== now.public) fact.oldPublic = old.public;
         facts.push(fact);
       } else if (old.body !== now.body) {
-        facts.push({ ...base(file, now, 'new'), change: 'body' });
+        facts.push(makeFact(file, now, 'new', { change: 'body' }));
       }
     });
     removed.push(...olds.slice(news.length));
@@ -147,7 +162,7 @@ function diffFile(file: FileDefinitions, facts: DefinitionFact[], leftRemoved: L
   const renamedOld = new Set(renames.values());
   for (const now of added) {
     const old = renames.get(now);
-    if (old) facts.push({ ...base(file, now, 'new'), change: 'renamed', oldName: old.name });
+    if (old) facts.push(makeFact(file, now, 'new', { change: 'renamed', oldName: old.name }));
     else leftAdded.push({ file, definition: now });
   }
   for (const old of removed) if (!renamedOld.has(old)) leftRemoved.push({ file, definition: old });
@@ -173,14 +188,14 @@ export function diffDefinitions(files: FileDefinitions[]): DefinitionFact[] {
     const from = candidates.find((candidate) => !moved.has(candidate) && candidate.file !== entry.file);
     if (from) {
       moved.add(from);
-      facts.push({ ...base(entry.file, entry.definition, 'new'), change: 'moved', oldPath: from.file.oldPath ?? from.file.path });
+      facts.push(makeFact(entry.file, entry.definition, 'new', { change: 'moved', oldPath: from.file.oldPath ?? from.file.path }));
     } else {
-      facts.push({ ...base(entry.file, entry.definition, 'new'), change: 'added', ...signatureOf(entry.definition, 'signature') });
+      facts.push(makeFact(entry.file, entry.definition, 'new', { change: 'added', ...signatureOf(entry.definition, 'signature') }));
     }
   }
   for (const entry of leftRemoved) {
     if (moved.has(entry)) continue;
-    facts.push({ ...base(entry.file, entry.definition, 'old'), change: 'removed', ...signatureOf(entry.definition, 'oldSignature') });
+    facts.push(makeFact(entry.file, entry.definition, 'old', { change: 'removed', ...signatureOf(entry.definition, 'oldSignature') }));
   }
   return facts.sort(compareFacts);
 }
@@ -191,5 +206,5 @@ function signatureOf(definition: SideDefinition, field: 'signature' | 'oldSignat
 
 function compareFacts(a: DefinitionFact, b: DefinitionFact): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return (a.line ?? 0) - (b.line ?? 0) || (columns.get(a) ?? 0) - (columns.get(b) ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }

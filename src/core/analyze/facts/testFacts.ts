@@ -44,5 +44,8 @@ export function diffTests(files: FileTests[], definitions: DefinitionFact[]): Te
       facts.push({ kind: 'test', change: 'removed', name: test.name, covers: covers(test, changedNames), path, line: test.line, side: 'old' });
     }
   }
-  return facts.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : (a.line ?? 0) - (b.line ?? 0)));
+  return facts.sort((a, b) => {
+    if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+    return (a.line ?? 0) - (b.line ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  });
 }

@@ -223,4 +223,7 @@ export interface FileInput {
   patch?: string;
   binary?: boolean;
   unreadable?: ParseNoteReason;
+  /** The blob ids of the two sides, when known: they key the parse cache shared by a run's commits. */
+  oldId?: string;
+  newId?: string;
 }

@@ -86,6 +86,9 @@ export function childOfType(node: Node, ...types: string[]): Node | undefined {
   return namedChildren(node).find((child) => types.includes(child.type));
 }
 
+/** The longest modifier keyword looked for (`protected`): longer children are not read. */
+const MAX_WORD = 12;
+
 /**
  * Whether a node has a child whose text is exactly one of `words` (modifiers: `static`, `public`), a keyword
  * itself or a one-keyword node such as C's storage_class_specifier.
@@ -93,7 +96,7 @@ export function childOfType(node: Node, ...types: string[]): Node | undefined {
 export function hasWord(node: Node, ...words: string[]): boolean {
   for (let index = 0; index < node.childCount; index++) {
     const child = node.child(index);
-    if (child && child.childCount <= 1 && words.includes(child.text)) return true;
+    if (child && child.childCount <= 1 && child.endIndex - child.startIndex <= MAX_WORD && words.includes(child.text)) return true;
   }
   return false;
 }

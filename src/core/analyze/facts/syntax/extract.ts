@@ -13,6 +13,8 @@ export interface SideDefinition {
   public: boolean;
   /** 1-based. */
   line: number;
+  /** 0-based, in UTF-16 units (orders definitions that share a line). */
+  column: number;
   /** The text before the body, whitespace collapsed, at most SIGNATURE_CHARS. */
   signature: string;
   /** The body's text, whitespace collapsed ('' for definitions whose members carry their changes). */
@@ -35,6 +37,8 @@ export interface SideFacts {
 }
 
 export const SIGNATURE_CHARS = 300;
+/** Names (of definitions, containers, tests) longer than this are cut: they end up in reports. */
+const NAME_CHARS = 200;
 const TEST_TEXT_CHARS = 64 * 1024;
 /** Containers nest at most this deep (a hostile file cannot make the walk recurse without end). */
 const MAX_DEPTH = 24;
@@ -96,7 +100,7 @@ function walk(parent: Node, outer: Scope, depth: number, state: WalkState): void
 function record(node: Node, found: Found, scope: Scope, depth: number, state: WalkState): void {
   const definition = found.node ?? node;
   if (found.test !== undefined) {
-    const name = [...scope.suites, found.test].join(' > ');
+    const name = [...scope.suites, found.test].join(' > ').slice(0, NAME_CHARS);
     state.facts.tests.push({ name, line: definition.startPosition.row + 1, text: definition.text.slice(0, TEST_TEXT_CHARS) });
     return;
   }
@@ -106,16 +110,18 @@ function record(node: Node, found: Found, scope: Scope, depth: number, state: Wa
   }
   let isPublic = found.public ?? state.spec.isPublic(found, node, scope);
   if (!scope.inType && !scope.container && state.exported.has(found.name)) isPublic = true;
-  const container = found.container ?? scope.container;
+  const container = (found.container ?? scope.container)?.slice(0, NAME_CHARS);
+  const name = found.name.slice(0, NAME_CHARS);
   if (!found.hidden) {
     const body = found.members ? found.members : found.body === undefined ? definition.childForFieldName('body') : found.body;
     const signatureEnd = body ? body.startIndex : definition.endIndex;
     state.facts.definitions.push({
       kind: found.kind,
-      name: found.name,
+      name,
       container,
       public: isPublic,
       line: definition.startPosition.row + 1,
+      column: definition.startPosition.column,
       signature: collapseWhitespace(state.text.slice(definition.startIndex, signatureEnd)).slice(0, SIGNATURE_CHARS),
       body: body && !found.members ? collapseWhitespace(body.text) : '',
       declaration: !body && (found.kind === 'function' || found.kind === 'method'),
@@ -124,7 +130,7 @@ function record(node: Node, found: Found, scope: Scope, depth: number, state: Wa
   if (found.members) {
     const inner: Scope = {
       ...scope,
-      container: found.hidden ? container : found.name,
+      container: found.hidden ? container : name,
       containerKind: found.hidden ? scope.containerKind ?? found.kind : found.kind,
       inType: TYPE_KINDS.has(found.kind),
       containerPublic: isPublic,

@@ -115,13 +115,13 @@ export const ecmascriptDefinitions: LanguageDefinitions = {
     variable_declaration: variables,
     expression_statement: testCall,
   },
-  isPublic(found, node, scope) {
+  isPublic(_found, node, scope) {
     if (scope.inType) {
       if (scope.containerKind === 'interface' || scope.containerKind === 'enum') return scope.containerPublic;
       return scope.containerPublic && accessOfMember(node) === 'public';
     }
     if (scope.container && !scope.containerPublic) return false;
-    return scope.exported || found.name === 'default';
+    return scope.exported;
   },
   exportedNames(root) {
     const names = new Set<string>();

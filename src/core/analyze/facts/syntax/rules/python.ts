@@ -12,11 +12,16 @@ function isTestFunction(name: string, scope: Scope): boolean {
   return /^Test|Tests?$/.test(scope.container);
 }
 
+/** A decorated definition starts at its first decorator: `@property` or `@deprecated` added is a signature change. */
+function withDecorators(node: Node): Node {
+  return node.parent?.type === 'decorated_definition' ? node.parent : node;
+}
+
 function functionDefinition(node: Node, scope: Scope): Found | undefined {
   const name = fieldText(node);
   if (!name) return undefined;
   if (isTestFunction(name, scope)) return { kind: 'function', name, test: scope.container ? `${scope.container}.${name}` : name };
-  return { kind: scope.inType ? 'method' : 'function', name };
+  return { kind: scope.inType ? 'method' : 'function', name, node: withDecorators(node), body: node.childForFieldName('body') };
 }
 
 /** `LIMIT = 10` at module level, and `name: str` or `x = 1` in a class body (fields). */
@@ -40,7 +45,7 @@ export const pythonDefinitions: LanguageDefinitions = {
     function_definition: functionDefinition,
     class_definition: (node) => {
       const name = fieldText(node);
-      return name ? { kind: 'class', name, members: node.childForFieldName('body') } : undefined;
+      return name ? { kind: 'class', name, node: withDecorators(node), members: node.childForFieldName('body') } : undefined;
     },
     expression_statement: assignment,
     type_alias_statement: (node) => {

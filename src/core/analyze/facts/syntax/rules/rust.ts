@@ -14,7 +14,7 @@ function hasTestAttribute(node: Node): boolean {
   for (let sibling = node.previousNamedSibling, seen = 0; sibling && seen < 8; sibling = sibling.previousNamedSibling, seen++) {
     if (sibling.type === 'line_comment' || sibling.type === 'block_comment') continue;
     if (sibling.type !== 'attribute_item') return false;
-    if (TEST_ATTRIBUTE.test(sibling.text)) return true;
+    if (sibling.endIndex - sibling.startIndex < 200 && TEST_ATTRIBUTE.test(sibling.text)) return true;
   }
   return false;
 }
