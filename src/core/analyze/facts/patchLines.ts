@@ -82,3 +82,67 @@ export function lineOf(text: string | undefined, needle: string, after?: string)
   if (index === -1 && from > 0) index = text.indexOf(needle);
   return index === -1 ? undefined : lineAt(text, index);
 }
+
+/**
+ * The lines to read on each side so that both sides see the same declarations: every changed line, and for each
+ * run of changes the unchanged line just before and just after it, numbered on each side. A line inserted inside a
+ * call or a struct then touches that call or struct on the old side too (through its neighbours), so what did not
+ * change is read on both sides and cancels out.
+ */
+export function touchedLines(patch: string | undefined): { old: Set<number>; new: Set<number> } {
+  const touched = { old: new Set<number>(), new: new Set<number>() };
+  if (!patch) return touched;
+  const text = patch.length > MAX_PATCH_CHARS ? patch.slice(0, MAX_PATCH_CHARS) : patch;
+  let oldLine = 0;
+  let newLine = 0;
+  let inHunk = false;
+  let inRun = false;
+  const openRun = (): void => {
+    if (inRun) return;
+    inRun = true;
+    touched.old.add(oldLine - 1);
+    touched.new.add(newLine - 1);
+  };
+  const closeRun = (): void => {
+    if (!inRun) return;
+    inRun = false;
+    touched.old.add(oldLine);
+    touched.new.add(newLine);
+  };
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const lineStart = start;
+    start = end + 1;
+    const first = text.charCodeAt(lineStart);
+    if (first === 0x40 && text.charCodeAt(lineStart + 1) === 0x40) {
+      closeRun();
+      const header = HUNK_HEADER.exec(text.slice(lineStart, Math.min(end, lineStart + 80)));
+      if (header) {
+        oldLine = Number(header[1]);
+        newLine = Number(header[2]);
+        // `-10,0`/`+10,0` name the line before an empty side: the next line is one further.
+        if (/^@@ -\d+,0 /.test(text.slice(lineStart, lineStart + 30))) oldLine += 1;
+        if (/^@@ -\d+(?:,\d+)? \+\d+,0 /.test(text.slice(lineStart, lineStart + 40))) newLine += 1;
+        inHunk = true;
+      }
+      continue;
+    }
+    if (!inHunk || touched.old.size + touched.new.size > 4 * MAX_PATCH_LINES) continue;
+    if (first === 0x2d) {
+      openRun();
+      touched.old.add(oldLine);
+      oldLine += 1;
+    } else if (first === 0x2b) {
+      openRun();
+      touched.new.add(newLine);
+      newLine += 1;
+    } else if (first === 0x20 || lineStart === end) {
+      closeRun();
+      oldLine += 1;
+      newLine += 1;
+    }
+  }
+  closeRun();
+  return touched;
+}

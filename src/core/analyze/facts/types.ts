@@ -146,6 +146,8 @@ export interface SecurityFact extends FactLocation {
   change: AddedRemoved | 'changed';
   /** The identifier, call or token that was seen, e.g. `md5`, `verify_mode`, `unsafe`. */
   evidence: string;
+  /** The vocabulary entry the evidence matched, e.g. `md5` for `Md5Hasher`, `token` for `auth_token`. */
+  term?: string;
 }
 
 export interface TestFact extends FactLocation {

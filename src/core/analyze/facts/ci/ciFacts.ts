@@ -23,21 +23,29 @@ export function ciFacts(files: readonly FileInput[], notes: ParseNote[]): CiFact
     const github = isGithubWorkflow(file.path) || isActionMetadata(file.path);
     const gitlab = !github && isGitlabCi(file.path);
     if ((!github && !gitlab) || file.binary) continue;
-    const observe = (text: string | undefined): CiObservations | undefined => {
-      if (text === undefined) return emptyObservations();
-      const doc = parseYaml(text);
-      if (doc === undefined) return undefined;
-      return github ? githubObservations(doc) : gitlabObservations(doc);
-    };
-    const before = file.status === 'A' ? emptyObservations() : observe(file.oldText);
-    const after = file.status === 'D' ? emptyObservations() : observe(file.newText);
-    if (!before || !after) {
-      notes.push({ path: file.path, reason: file.unreadable ?? 'syntax-error' });
-      continue;
+    try {
+      facts.push(...fileCiFacts(file, github, notes));
+    } catch {
+      notes.push({ path: file.path, reason: 'unreadable' });
     }
-    facts.push(...compareObservations(file, before, after).slice(0, MAX_CI_FACTS_PER_FILE));
   }
   return facts;
+}
+
+function fileCiFacts(file: FileInput, github: boolean, notes: ParseNote[]): CiFact[] {
+  if ((file.status !== 'A' && file.oldText === undefined) || (file.status !== 'D' && file.newText === undefined)) return [];
+  const observe = (text: string | undefined): CiObservations | undefined => {
+    const doc = parseYaml(text);
+    if (doc === undefined) return undefined;
+    return github ? githubObservations(doc) : gitlabObservations(doc);
+  };
+  const before = file.status === 'A' ? emptyObservations() : observe(file.oldText);
+  const after = file.status === 'D' ? emptyObservations() : observe(file.newText);
+  if (!before || !after) {
+    notes.push({ path: file.path, reason: file.unreadable ?? 'syntax-error' });
+    return [];
+  }
+  return compareObservations(file, before, after).slice(0, MAX_CI_FACTS_PER_FILE);
 }
 
 function compareObservations(file: FileInput, before: CiObservations, after: CiObservations): CiFact[] {

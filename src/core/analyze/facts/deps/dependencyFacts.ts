@@ -29,8 +29,11 @@ export function dependencyFacts(files: readonly FileInput[], notes: ParseNote[])
   for (const file of files) {
     const kind = manifestKindOf(file.path);
     if (!kind || file.binary) continue;
-    const facts = fileDependencyFacts(file, kind, notes);
-    (kind.lock ? lockFacts : manifestFacts).push(...facts);
+    try {
+      (kind.lock ? lockFacts : manifestFacts).push(...fileDependencyFacts(file, kind, notes));
+    } catch {
+      notes.push({ path: file.path, reason: 'unreadable' });
+    }
   }
   const reported = new Set(manifestFacts.map((fact) => `${fact.ecosystem}\0${fact.name}`));
   const kept = lockFacts.filter((fact) => !reported.has(`${fact.ecosystem}\0${fact.name}`));
@@ -53,6 +56,8 @@ function fileDependencyFacts(file: FileInput, kind: ManifestKind, notes: ParseNo
     notes.push({ path: file.path, reason: file.unreadable });
     return [];
   }
+  // Without a side's text a comparison would call every entry added or removed: say nothing instead.
+  if ((file.status !== 'A' && file.oldText === undefined) || (file.status !== 'D' && file.newText === undefined)) return [];
   const oldEntries = file.status === 'A' ? [] : readSide(file.oldText, file, kind, notes);
   const newEntries = file.status === 'D' ? [] : readSide(file.newText, file, kind, notes);
   if (oldEntries === undefined || newEntries === undefined) return [];
