@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseConventionalHeader } from '../../src/core/analyze/conventional.js';
-import { withLinkTexts, withoutHtmlComments, withoutPrSuffix } from '../../src/core/analyze/summary.js';
+import { withLinkTexts, withoutHtmlComments } from '../../src/core/analyze/prose/markdownInline.js';
+import { withoutPrSuffix } from '../../src/core/analyze/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
 import { withoutTags } from '../../src/core/llm/openai.js';
 import { withoutTrailingAddress } from '../../src/core/render/markdownCommit.js';
@@ -23,6 +24,7 @@ test('the linear forms equal the regular expressions they replaced', () => {
       assert.equal(withoutTags(value), value.replace(/<[^>]*>/g, ' '));
       assert.equal(withoutHtmlComments(value), value.replace(/<!--[\s\S]*?-->/g, ''));
       assert.equal(withLinkTexts(value), value.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1'));
+      assert.equal(withLinkTexts(value, 'drop'), value.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, (link: string, label: string) => (link.startsWith('!') ? '' : label)));
       const old = OLD_HEADER.exec(value);
       const header = parseConventionalHeader(value);
       if (!old) assert.equal(header.type, undefined);

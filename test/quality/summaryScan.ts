@@ -2,9 +2,11 @@
 // the message part of the summary is built (buildSummary on a commit without files, the stats sentence cut off),
 // and brokenSummaryReasons names what is wrong with it.
 //
-//   node --import tsx test/quality/summaryScan.ts [--count 3000] [--examples 3] [--mirrors DIR] [--json FILE]
+//   node --import tsx test/quality/summaryScan.ts [--count 3000] [--examples 3] [--mirrors DIR] [--only a+b,c+d]
+//                                                 [--all] [--json FILE]
 //
-// Prints one line per reason with its count, per mirror and overall, and a few examples of each.
+// Prints one line per reason with its count, per mirror and overall, and a few examples of each. By default the six
+// mirrors of issue 14 are read; --all reads every mirror in DIR. A commit without a message is not counted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +18,12 @@ import { brokenSummaryReasons } from './brokenSummary.js';
 
 const NO_FILES = ' No file changes.';
 
+/** The mirrors the before/after figures of issue 14 were taken on. */
+const DEFAULT_MIRRORS = ['ai-dynamo+nixl', 'astral-sh+uv', 'git+git', 'ollama+ollama', 'pallets+click', 'vitejs+vite'];
+
 interface Options {
   count: number;
+  only?: string[];
   examples: number;
   mirrors: string;
   json?: string;
@@ -29,7 +35,9 @@ function options(argv: readonly string[]): Options {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const json = value('--json');
+  const only = argv.includes('--all') ? undefined : (value('--only')?.split(',') ?? DEFAULT_MIRRORS);
   return {
+    ...(only ? { only } : {}),
     count: Number(value('--count') ?? 3000),
     examples: Number(value('--examples') ?? 3),
     mirrors: value('--mirrors') ?? '/work/.mirror',
@@ -82,6 +90,7 @@ function reasonKind(reason: string): string {
 function scan(gitDir: string, count: number, examples: number): Tally {
   const tally: Tally = { commits: 0, broken: 0, reasons: new Map(), examples: new Map() };
   for (const { sha, raw } of readMessages(gitDir, count)) {
+    if (raw.trim() === '') continue;
     const { subject, summary } = messageSummary(raw, sha);
     tally.commits += 1;
     const reasons = brokenSummaryReasons(summary, subject);
@@ -99,7 +108,9 @@ function scan(gitDir: string, count: number, examples: number): Tally {
 
 function main(): void {
   const opts = options(process.argv.slice(2));
-  const mirrors = readdirSync(opts.mirrors).filter((name) => existsSync(join(opts.mirrors, name, 'repo'))).sort();
+  const mirrors = readdirSync(opts.mirrors)
+    .filter((name) => existsSync(join(opts.mirrors, name, 'repo')) && (!opts.only || opts.only.includes(name)))
+    .sort();
   const total: Tally = { commits: 0, broken: 0, reasons: new Map(), examples: new Map() };
   const report: Record<string, { commits: number; broken: number; reasons: Record<string, number>; examples: Record<string, string[]> }> = {};
   for (const name of mirrors) {
@@ -124,4 +135,4 @@ function main(): void {
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) main();
+if (require.main === module) main();
