@@ -5,16 +5,17 @@ import type { Report } from '../model/report.js';
  * objects (`additions`, `name`…) keep one relative order; unknown keys follow, alphabetically.
  */
 export const KEY_ORDER: readonly string[] = [
-  'schemaVersion', 'generatedAt', 'window', 'language', 'repositories', 'usage',
+  'schemaVersion', 'generatedAt', 'window', 'language', 'modelRun', 'repositories', 'usage',
   'start', 'end', 'timeZone', 'dateField', 'label',
-  'name', 'path', 'ref', 'webUrl', 'error', 'warnings', 'stats', 'commits',
+  'name', 'path', 'ref', 'webUrl', 'error', 'warnings', 'stats', 'commits', 'analyzed',
   'high', 'medium', 'low', 'authors',
   'sha', 'shortSha', 'parents', 'author', 'committer', 'email', 'date', 'subject', 'body', 'trailers', 'key', 'value',
   'prNumber', 'files', 'url', 'filesTruncated', 'filesTotal', 'unreadable', 'analysis',
   'oldPath', 'status', 'module', 'additions', 'deletions', 'binary',
   'analyzer', 'model', 'changeType', 'conventionalScope', 'importance', 'score', 'reasons', 'breaking', 'summary',
   'scope', 'insights', 'architecture', 'performance', 'security', 'risks', 'recommendations', 'notes', 'grounding',
-  'dropped', 'promptTokens', 'completionTokens',
+  'dropped', 'promptTokens', 'completionTokens', 'fallback', 'cause',
+  'cached', 'offline', 'causes', 'stopped',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 

@@ -1,10 +1,12 @@
 import { IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { AnalyzedCommit, Report, RepositoryReport } from '../model/report.js';
+import type { AnalyzedCommit, ModelRun, Report, RepositoryReport } from '../model/report.js';
 import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js';
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from './labels.js';
 import { commitTitle, renderCommitBlocks, shortShaOf } from './markdownCommit.js';
 import { formatTimestamp } from './time.js';
+import { describeModelRun } from '../i18n/modelRun.js';
+import type { Language } from '../i18n/language.js';
 
 const RULE = '---';
 
@@ -25,6 +27,7 @@ export function renderMarkdown(report: Report): string {
       labels.dateField[window.dateField],
     ),
   ];
+  if (report.modelRun !== undefined) blocks.push(modelRunLine(report.modelRun, labels, report.language));
   report.repositories.forEach((repo, index) => {
     // Not `push(...blocks)`: a year of commits is more blocks than a call can take as arguments.
     for (const block of renderRepository(repo, index + 1, report, labels, allocateAnchor)) blocks.push(block);
@@ -32,6 +35,12 @@ export function renderMarkdown(report: Report): string {
   if (blocks[blocks.length - 1] !== RULE) blocks.push(RULE);
   blocks.push(footer(report, labels));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** The run's model outcome under the window line: which model, how many commits it analyzed, why the rest were not. */
+function modelRunLine(run: ModelRun, labels: ReportLabels, language: Language): string {
+  return `**${labels.analysis}**${labels.colon}${labels.analyzer[run.analyzer]} ${inlineCode(run.model)} — ` +
+    escapeMarkdownText(describeModelRun(run, language));
 }
 
 function renderRepository(
@@ -72,7 +81,7 @@ function renderRepository(
     blocks.push(anchorElement(group.anchor), `### ${labels.importanceGroup(group.importance, group.commits.length)}`);
     for (const commit of group.commits) {
       blocks.push(...renderCommitBlocks(commit, {
-        labels, window: report.window, repoWebUrl: repo.webUrl, anchor: anchorOf(commit),
+        labels, language: report.language, window: report.window, repoWebUrl: repo.webUrl, anchor: anchorOf(commit),
       }), RULE);
     }
   }
