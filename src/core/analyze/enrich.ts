@@ -18,8 +18,8 @@ export interface EnrichOptions {
   /** The rules the first analysis used: settings, then the repository's file. */
   rules: UserRule[];
   signal?: AbortSignal;
-  /** The run's reading budget in bytes (FACT_BUDGETS.runBytes). */
-  runBytes?: number;
+  /** The run's parsing budget in bytes (FACT_BUDGETS.parseBytes). */
+  parseBytes?: number;
 }
 
 /** Parse notes worth telling the reader (an unknown language or a binary file is no surprise). */
@@ -45,7 +45,7 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
     if (isCancelled(error, options.signal)) throw error;
     return;
   }
-  const budget = createRunBudget(options.runBytes);
+  const budget = createRunBudget(options.parseBytes);
   try {
     for (const commit of commits) {
       if (commit.files.length === 0 || commit.unreadable !== undefined) continue;
@@ -65,7 +65,6 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
     if (isCancelled(error, options.signal)) throw error;
   } finally {
     reader.close();
-    if (process.env.DD_BUDGET_DEBUG) console.error('facts budget left', budget.remainingBytes, budget.parse.remainingBytes);
   }
 }
 

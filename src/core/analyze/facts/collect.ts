@@ -5,13 +5,15 @@ import { classifyFile } from '../fileClasses.js';
 import type { FileKind } from '../fileClasses.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from './ci/workflowModel.js';
 import { manifestKindOf } from './deps/manifestKinds.js';
+import { createParseBudget } from './definitions.js';
 import { extractFacts } from './extract.js';
+import type { ExtractRun } from './extract.js';
+import { SideFactsCache } from './sideCache.js';
 import { unifiedPatch } from './lineDiff.js';
 import { isPinFile } from './pins.js';
 import { languageOfPath } from './syntax/languages.js';
 import { emptyCodeFacts } from './types.js';
 import type { CodeFacts, FileInput, ParseNote, ParseNoteReason } from './types.js';
-import type { ParseBudget } from './definitions.js';
 
 /** Reads one blob by `<rev>:<path>` (BlobReader.read). */
 export type ReadBlob = (spec: string) => Promise<BlobRead>;
@@ -29,7 +31,9 @@ export const FACT_BUDGETS = {
   /** Bytes (both sides) read per commit at most. */
   commitBytes: 2 * 1024 * 1024,
   /** Bytes (both sides) read per run; a commit that would go past it is not read at all. */
-  runBytes: 64 * 1024 * 1024,
+  readBytes: 16 * 1024 * 1024,
+  /** Bytes of source parsed per run (versions already parsed in the run cost nothing); past it, patches only. */
+  parseBytes: 4 * 1024 * 1024,
 } as const;
 
 /** Per role, a file larger than this (either side) is not read: big tests and configs cost more than they tell. */
@@ -38,14 +42,13 @@ const ROLE_BYTES: Record<Role, number> = {
 };
 
 /** What a run has left; shared by its commits in report order, so the same range always spends it the same way. */
-export interface RunBudget {
+export interface RunBudget extends ExtractRun {
+  /** Bytes the run may still read. */
   remainingBytes: number;
-  /** Handed to the definitions extractor: the bytes it may still parse. */
-  parse: ParseBudget;
 }
 
-export function createRunBudget(bytes: number = FACT_BUDGETS.runBytes): RunBudget {
-  return { remainingBytes: bytes, parse: { remainingBytes: bytes } };
+export function createRunBudget(parseBytes: number = FACT_BUDGETS.parseBytes, readBytes: number = FACT_BUDGETS.readBytes): RunBudget {
+  return { remainingBytes: readBytes, budget: createParseBudget(parseBytes), cache: new SideFactsCache() };
 }
 
 /** Files whose blobs are asked for ahead of the one being handled. */
@@ -138,7 +141,7 @@ export async function collectCommitFacts(commit: Commit, readBlob: ReadBlob, bud
     budget.remainingBytes -= size;
     inputs.push(fileInput(file, oldRead, newRead, cap, role !== 'lock'));
   }
-  const code = await extractFacts(inputs, budget.parse);
+  const code = await extractFacts(inputs, budget);
   code.notes.push(...notes);
   return { code, inputs };
 }
@@ -153,6 +156,8 @@ function fileInput(file: FileChange, oldRead: BlobRead | undefined, newRead: Blo
   else if (problem) input.unreadable = problem;
   if (old.text !== undefined) input.oldText = old.text;
   if (now.text !== undefined) input.newText = now.text;
+  if (oldRead?.status === 'ok') input.oldId = oldRead.id;
+  if (newRead?.status === 'ok') input.newId = newRead.id;
   if (withPatch && !problem) input.patch = unifiedPatch(old.text, now.text);
   return input;
 }

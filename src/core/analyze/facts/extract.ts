@@ -1,40 +1,42 @@
-import { ciFacts } from './ci/ciFacts.js';
-import { dependencyFacts } from './deps/dependencyFacts.js';
 import { extractCodeFacts } from './definitions.js';
 import type { ParseBudget } from './definitions.js';
+import { extractInterfaceFacts } from './interfaceFacts.js';
 import { pinFacts } from './pins.js';
-import { emptyCodeFacts } from './types.js';
+import type { SideFactsCache } from './sideCache.js';
 import type { CodeFacts, FileInput, ParseNote } from './types.js';
 
+/** What the extractors of a run share: the bytes they may still parse, and the definitions already read by blob. */
+export interface ExtractRun {
+  budget: ParseBudget;
+  cache: SideFactsCache;
+}
+
 /**
- * Every extractor on one commit's files: definitions and tests from the parser, dependency and CI facts from the
- * manifests and workflows. The definitions extractor spends `parse` (the run's budget); a file it cannot afford
- * gets a `budget` note. Each extractor's failure loses its facts only, never the commit's.
+ * Every extractor on one commit's files: definitions and tests (extractCodeFacts), then flags, environment
+ * variables, settings, defaults, routes, formats, dependencies, CI and security (extractInterfaceFacts), then
+ * version-pin files. One after the other, so the run's budget is spent in the same order on every run. Each
+ * extractor's failure loses its facts only, never the commit's.
  */
-export async function extractFacts(files: FileInput[], parse: ParseBudget): Promise<CodeFacts> {
-  const code = emptyCodeFacts();
+export async function extractFacts(files: FileInput[], run: ExtractRun): Promise<CodeFacts> {
   const notes: ParseNote[] = [];
+  let definitions: Pick<CodeFacts, 'definitions' | 'tests'> = { definitions: [], tests: [] };
   try {
-    const definitions = await extractCodeFacts(files, parse);
-    code.definitions = definitions.definitions;
-    code.tests = definitions.tests;
-    notes.push(...definitions.notes);
+    const found = await extractCodeFacts(files, { budget: run.budget, cache: run.cache });
+    definitions = found;
+    notes.push(...found.notes);
   } catch {
     // A grammar that fails to load: the definitions are missing, the rest of the facts stand.
   }
-  try {
-    const own = ownPackageNames(files);
-    code.dependencies = [...dependencyFacts(files, notes).filter((fact) => !(fact.lockOnly && own.has(fact.name))), ...pinFacts(files)];
-  } catch {
-    // Hostile manifests are the extractor's to survive; this is the last guard.
-  }
-  try {
-    code.ci = ciFacts(files, notes);
-  } catch {
-    // As above.
-  }
-  code.notes = uniqueNotes(notes);
-  return code;
+  const iface = await extractInterfaceFacts(files, { budget: run.budget });
+  notes.push(...iface.notes);
+  const own = ownPackageNames(files);
+  return {
+    ...iface,
+    definitions: definitions.definitions,
+    tests: definitions.tests,
+    dependencies: [...iface.dependencies.filter((fact) => !(fact.lockOnly && own.has(fact.name))), ...pinFacts(files)],
+    notes: uniqueNotes(notes),
+  };
 }
 
 /**
@@ -55,12 +57,12 @@ function ownPackageNames(files: readonly FileInput[]): Set<string> {
   return names;
 }
 
+/** One note per path: the first extractor's reason. */
 function uniqueNotes(notes: readonly ParseNote[]): ParseNote[] {
   const seen = new Set<string>();
   return notes.filter((note) => {
-    const key = `${note.path}\0${note.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(note.path)) return false;
+    seen.add(note.path);
     return true;
   });
 }
