@@ -33,6 +33,7 @@ export const FACT_MESSAGES_EN = {
   itemDefault: (p) => `the default of ${p.name} from ${p.old} to ${p.new}`,
   itemBump: (p) => `${p.name} ${p.old} → ${p.new}`,
   itemAt: (p) => `${p.what} (${p.path})`,
+  itemVersion: (p) => `the version of ${p.name} from ${p.old} to ${p.new}`,
 
   // Clauses of the summary's code sentence.
   clauseAdds: (p) => `adds ${p.items}`,
@@ -44,6 +45,9 @@ export const FACT_MESSAGES_EN = {
   clauseBumps: (p) => `bumps ${p.items}`,
   clauseChanges: (p) => `changes ${p.items}`,
   clauseTests: (p) => `tests ${p.items}`,
+  clauseVersion: (p) => `sets ${p.items}`,
+  clauseTestsAdded: (p) => `adds the ${p.count === 1 ? 'test' : 'tests'} ${p.items}`,
+  clauseTestsRemoved: (p) => `removes the ${p.count === 1 ? 'test' : 'tests'} ${p.items}`,
   clauseSeparator: () => '; ',
   sentence: (p) => `${cap(String(p.text))}.`,
 

@@ -29,6 +29,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   itemDefault: (p) => `${p.name} 的默认值从 ${p.old} 改为 ${p.new}`,
   itemBump: (p) => `${p.name} 从 ${p.old} 升级到 ${p.new}`,
   itemAt: (p) => `${p.what}（${p.path}）`,
+  itemVersion: (p) => `${p.name} 的版本从 ${p.old} 改为 ${p.new}`,
 
   clauseAdds: (p) => `新增 ${p.items}`,
   clauseRemoves: (p) => `移除 ${p.items}`,
@@ -39,6 +40,9 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   clauseBumps: (p) => `将 ${p.items}`,
   clauseChanges: (p) => `修改 ${p.items}`,
   clauseTests: (p) => `测试 ${p.items}`,
+  clauseVersion: (p) => `将 ${p.items}`,
+  clauseTestsAdded: (p) => `新增测试 ${p.items}`,
+  clauseTestsRemoved: (p) => `移除测试 ${p.items}`,
   clauseSeparator: () => '；',
   sentence: (p) => `${p.text}。`,
 

@@ -2,7 +2,7 @@ import type { FileKind } from '../fileClasses.js';
 import type { CommitFacts } from '../facts.js';
 import type {
   CiFact, CodeFacts, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact,
-  SecurityFact, TestFact,
+  SecurityFact, TestFact, VersionFact,
 } from './types.js';
 
 /** File kinds whose facts say nothing about the product: tests, vendored and generated code, docs. */
@@ -32,6 +32,8 @@ export interface CodeView {
   ci: CiFact[];
   security: SecurityFact[];
   tests: TestFact[];
+  /** The project's own versions that moved. */
+  versions: VersionFact[];
   /** Names of definitions changed in this commit that a test of this commit names. */
   covered: ReadonlySet<string>;
   /** Paths whose facts came from the patch only (a ParseNote), by reason. */
@@ -63,6 +65,7 @@ export function codeView(code: CodeFacts, facts: Pick<CommitFacts, 'files'>): Co
     ci: code.ci,
     security: code.security.filter((fact) => inProduct(fact.path)),
     tests: code.tests,
+    versions: code.versions ?? [],
     covered: new Set(code.tests.flatMap((test) => test.covers)),
     unparsed: new Map(code.notes.map((note) => [note.path, note.reason])),
     kindOf,
@@ -78,7 +81,8 @@ export function codeView(code: CodeFacts, facts: Pick<CommitFacts, 'files'>): Co
 export function isEmptyView(view: CodeView): boolean {
   return view.added.length + view.removed.length + view.renamed.length + view.moved.length + view.signature.length +
     view.body.length + view.flags.length + view.env.length + view.config.length + view.defaults.length +
-    view.routes.length + view.formats.length + view.dependencies.length + view.ci.length + view.security.length === 0;
+    view.routes.length + view.formats.length + view.dependencies.length + view.ci.length + view.security.length +
+    view.versions.length === 0;
 }
 
 /** A definition as the prose names it: `Container.name`, `name()` for functions and methods. */

@@ -3,7 +3,8 @@ import type { ParseBudget } from './definitions.js';
 import { extractInterfaceFacts } from './interfaceFacts.js';
 import { pinFacts } from './pins.js';
 import type { SideFactsCache } from './sideCache.js';
-import type { CodeFacts, FileInput, ParseNote } from './types.js';
+import { parseJson, parseToml, recordAt, stringAt } from './structured.js';
+import type { CodeFacts, FileInput, ParseNote, VersionFact } from './types.js';
 
 /** What the extractors of a run share: the bytes they may still parse, and the definitions already read by blob. */
 export interface ExtractRun {
@@ -29,33 +30,49 @@ export async function extractFacts(files: FileInput[], run: ExtractRun): Promise
   }
   const iface = await extractInterfaceFacts(files, { budget: run.budget });
   notes.push(...iface.notes);
-  const own = ownPackageNames(files);
-  return {
+  const own = ownPackages(files);
+  const code: CodeFacts = {
     ...iface,
     definitions: definitions.definitions,
     tests: definitions.tests,
-    dependencies: [...iface.dependencies.filter((fact) => !(fact.lockOnly && own.has(fact.name))), ...pinFacts(files)],
+    dependencies: [...iface.dependencies.filter((fact) => !(fact.lockOnly && own.names.has(fact.name))), ...pinFacts(files)],
     notes: uniqueNotes(notes),
   };
+  if (own.versions.length > 0) code.versions = own.versions;
+  return code;
+}
+
+/** A manifest's own package: its name and version, from the parsed text (`[project]`, `[package]`, package.json). */
+function ownPackage(path: string, text: string | undefined): { name: string; version?: string } | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const doc = base === 'package.json' ? parseJson(text) : base === 'pyproject.toml' || base === 'Cargo.toml' ? parseToml(text) : undefined;
+  const table = base === 'package.json' ? recordAt(doc) : recordAt(doc, base === 'Cargo.toml' ? 'package' : 'project');
+  const name = stringAt(table, 'name');
+  if (name === undefined) return undefined;
+  const version = stringAt(table, 'version');
+  return version === undefined ? { name } : { name, version };
 }
 
 /**
- * The names the commit's manifests give their own package (`[project] name`, `[package] name`, `"name"`): a lock
- * file lists the project itself, and its version moving is a release, not a dependency bump.
+ * The commit's own packages: their names (a lock file lists the project itself, and its version moving is a
+ * release, not a dependency bump) and the versions that moved.
  */
-function ownPackageNames(files: readonly FileInput[]): Set<string> {
+function ownPackages(files: readonly FileInput[]): { names: Set<string>; versions: VersionFact[] } {
   const names = new Set<string>();
+  const versions: VersionFact[] = [];
   for (const file of files) {
-    const text = file.newText ?? file.oldText;
-    if (text === undefined) continue;
-    const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-    const head = text.slice(0, 4000);
-    const match = base === 'package.json' ? /"name"\s*:\s*"([^"\n]{1,200})"/.exec(head)
-      : base === 'pyproject.toml' || base === 'Cargo.toml' ? /^name\s*=\s*["']([^"'\n]{1,200})["']/m.exec(head) : null;
-    if (match) names.add(match[1]!);
+    if (!OWN_MANIFEST.test(file.path)) continue;
+    const before = ownPackage(file.path, file.oldText);
+    const after = ownPackage(file.path, file.newText);
+    for (const item of [before, after]) if (item) names.add(item.name);
+    if (before?.version !== undefined && after?.version !== undefined && before.version !== after.version && before.name === after.name) {
+      versions.push({ kind: 'version', name: after.name, old: before.version, new: after.version, path: file.path });
+    }
   }
-  return names;
+  return { names, versions };
 }
+
+const OWN_MANIFEST = /(^|\/)(package\.json|pyproject\.toml|Cargo\.toml)$/;
 
 /** One note per path: the first extractor's reason. */
 function uniqueNotes(notes: readonly ParseNote[]): ParseNote[] {

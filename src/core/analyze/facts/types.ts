@@ -158,6 +158,15 @@ export interface TestFact extends FactLocation {
   covers: string[];
 }
 
+/** The project's own version moved in its manifest (`version = "8.5.0.dev"`): a release, not a dependency. */
+export interface VersionFact extends FactLocation {
+  kind: 'version';
+  /** The package whose version it is, as its manifest names it. */
+  name: string;
+  old: string;
+  new: string;
+}
+
 export type ParseNoteReason =
   | 'unknown-language'
   | 'syntax-error'
@@ -202,6 +211,8 @@ export interface CodeFacts {
   security: SecurityFact[];
   tests: TestFact[];
   notes: ParseNote[];
+  /** The project's own versions that moved (set by the facts runner; absent when none). */
+  versions?: VersionFact[];
 }
 
 export function emptyCodeFacts(): CodeFacts {

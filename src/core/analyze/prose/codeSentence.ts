@@ -8,8 +8,8 @@ import { goneDefinitions } from '../verdict/apiSurface.js';
 import { bumpItem, definitionItem, dependencyVersion, interfaceItems, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Identifiers the code sentences name at most, and per clause. */
-export const MAX_NAMED = 10;
-const MAX_PER_CLAUSE = 4;
+export const MAX_NAMED = 14;
+const MAX_PER_CLAUSE = 5;
 
 interface Clause {
   key: FactMessageKey;
@@ -56,19 +56,25 @@ export function codeSentences(language: Language, view: CodeView): string {
   const defaults = view.defaults.map((fact) => factMessage(language, 'itemDefault', { name: code(fact.name), old: code(fact.old), new: code(fact.new) }));
   const bumps = uniqueDependencies(view.dependencies).filter((fact) => fact.change === 'bumped').map((fact) => bumpItem(language, fact));
   const changed = rankedDefinitions(view.body).map((fact) => code(definitionLabel(fact)));
+  const versions = view.versions.map((fact) => factMessage(language, 'itemVersion', { name: code(fact.name), old: fact.old, new: fact.new }));
+  const testsAdded = unique(view.tests.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)));
+  const testsRemoved = unique(view.tests.filter((fact) => fact.change === 'removed').map((fact) => code(fact.name)));
 
   const first = [
-    take('clauseAdds', unique(adds)), take('clauseRemoves', unique(removes)), take('clauseRenames', renames),
+    take('clauseVersion', versions), take('clauseAdds', unique(adds)), take('clauseRemoves', unique(removes)), take('clauseRenames', renames),
     take('clauseMoves', moves), take('clauseSignature', signatures), take('clauseDefaults', defaults),
   ];
-  const second = [take('clauseBumps', unique(bumps)), take('clauseChanges', unique(changed))];
+  const second = [
+    take('clauseBumps', unique(bumps)), take('clauseChanges', unique(changed)),
+    take('clauseTestsAdded', testsAdded), take('clauseTestsRemoved', testsRemoved),
+  ];
   return [sentenceOf(language, first), sentenceOf(language, second)].filter((text) => text !== '').join(language === 'en' ? ' ' : '');
 }
 
 function sentenceOf(language: Language, clauses: readonly (Clause | undefined)[]): string {
   const texts = clauses
     .filter((clause): clause is Clause => clause !== undefined)
-    .map((clause) => factMessage(language, clause.key, { items: listWithMore(language, clause) }));
+    .map((clause) => factMessage(language, clause.key, { items: listWithMore(language, clause), count: clause.items.length + clause.more }));
   if (texts.length === 0) return '';
   return factMessage(language, 'sentence', { text: texts.join(factMessage(language, 'clauseSeparator')) });
 }

@@ -2,6 +2,7 @@ import { anyGlob } from '../globs.js';
 import type { CodeView } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
 import type { ClassifiedFile } from '../fileClasses.js';
+import { BUILD_FILE } from '../typeRules.js';
 
 /**
  * Where a public definition is part of what users of the project program against, so removing or changing it
@@ -26,6 +27,25 @@ export const NEVER_API_GLOBS: readonly string[] = [
 const isSurfacePath = anyGlob(API_SURFACE_GLOBS, { dot: true, nocase: true });
 const isNeverApi = anyGlob(NEVER_API_GLOBS, { dot: true, nocase: true });
 
+/** Python's src layout (`src/<package>/<module>.py`, the module not `_private`): a library's importable modules. */
+const PYTHON_SRC_MODULE = /^src\/[A-Za-z_]\w*\/(?:[A-Za-z]\w*\/)*[A-Za-z]\w*\.py$/;
+
+/** Folders of CI, packaging and automation: what their files say is no user's interface. */
+export const AUTOMATION_GLOBS: readonly string[] = ['.ci/**', 'ci/**', '.github/**', '.gitlab/**', '.buildkite/**', '.circleci/**', 'docker/**', 'contrib/**', 'hack/**', 'dev/**'];
+const isAutomation = anyGlob(AUTOMATION_GLOBS, { dot: true, nocase: true });
+
+/**
+ * Whether a flag, setting, route, format or default found at `path` is something users of the project rely on: not
+ * in tests, CI, build files, scripts, tools, examples or internal folders.
+ */
+export function isUserFacingPath(path: string, files: readonly ClassifiedFile[]): boolean {
+  if (isNeverApi(path) || isAutomation(path) || BUILD_FILE.test(path)) return false;
+  const file = files.find((item) => item.file.path === path || item.file.oldPath === path);
+  return file?.kind === undefined || !NOT_USER_FACING_KINDS.has(file.kind);
+}
+
+const NOT_USER_FACING_KINDS: ReadonlySet<string> = new Set(['ci', 'test', 'docs', 'vendored', 'generated', 'lockfile']);
+
 /** Definition kinds that form an interface; a changed local constant or a macro in a header is not one. */
 const INTERFACE_KINDS: ReadonlySet<DefinitionFact['defKind']> = new Set([
   'function', 'method', 'class', 'struct', 'enum', 'interface', 'trait', 'type', 'field', 'variant', 'module',
@@ -36,7 +56,7 @@ export function isApiSurface(fact: DefinitionFact, files: readonly ClassifiedFil
   const path = fact.change === 'removed' && fact.oldPath !== undefined ? fact.oldPath : fact.path;
   if (isNeverApi(path)) return false;
   const file = files.find((item) => item.file.path === path || item.file.oldPath === path);
-  return (file?.traits.has('public-api') ?? false) || isSurfacePath(path);
+  return (file?.traits.has('public-api') ?? false) || isSurfacePath(path) || (fact.language === 'Python' && PYTHON_SRC_MODULE.test(path));
 }
 
 /**

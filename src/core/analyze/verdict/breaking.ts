@@ -3,7 +3,7 @@ import { definitionLabel } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts.js';
 import type { FactMessageKey, FactParams } from '../factMessages.js';
 import { code } from '../factMessages.js';
-import { breakingRenames, breaksCallers, goneDefinitions, isApiSurface } from './apiSurface.js';
+import { breakingRenames, breaksCallers, goneDefinitions, isApiSurface, isUserFacingPath } from './apiSurface.js';
 
 /** One thing a commit breaks, named: the reason's message and its parameters, and the fact tag it came from. */
 export interface BreakingItem {
@@ -89,11 +89,11 @@ function readded(flags: CodeView['flags'], name: string): boolean {
   return flags.some((other) => other.change === 'added' && other.name === name);
 }
 
-/** What the commit breaks, by the table; empty when nothing does. */
+/** What the commit breaks, by the table; empty when nothing does. Items found outside user-facing files are dropped. */
 export function breakingItems(input: BreakingInput): BreakingItem[] {
   const items: BreakingItem[] = [];
   for (const rule of BREAKING_RULES) {
-    const found = rule.items(input);
+    const found = rule.items(input).filter((item) => item.path === undefined || isUserFacingPath(item.path, input.facts.files));
     const seen = new Set<string>();
     for (const item of found) {
       const key = JSON.stringify(item.params);

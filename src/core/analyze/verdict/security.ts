@@ -17,7 +17,7 @@ export const STRONG_SECURITY_AREAS: ReadonlySet<SecurityArea> = new Set([
 
 /** Words that make path, exec and input facts count: the message says the change is about them. */
 export const SECURITY_HINTS =
-  /\b(secur\w*|saniti[sz]\w*|escap\w*|validat\w*|untrusted|malicious|attacker|symlinks?|travers\w*|inject\w*|harden\w*|verif\w*|trust\w*|permissions?|privilege\w*|credentials?|tokens?|secrets?|auth\w*|certificates?|TLS|SSL|hash(es|ing)?|checksums?|digests?|sandbox\w*|unsafe|overflow\w*|DoS|denial of service)\b/i;
+  /\b(executables?|shell|subprocess|command injection|quarantin\w*|secur\w*|saniti[sz]\w*|escap\w*|validat\w*|untrusted|malicious|attacker|symlinks?|travers\w*|inject\w*|harden\w*|verif\w*|trust\w*|permissions?|privilege\w*|credentials?|tokens?|secrets?|auth\w*|certificates?|TLS|SSL|hash(es|ing)?|checksums?|digests?|sandbox\w*|unsafe|overflow\w*|DoS|denial of service)\b/i;
 
 /**
  * Dependencies whose job is security (TLS, certificates, hashing and crypto, tokens, sanitising): changing one
@@ -34,6 +34,19 @@ export function isRiskyCi(fact: CiFact): boolean {
   if (fact.change !== 'added') return false;
   return fact.what === 'permission' || fact.what === 'secret' || (fact.what === 'trigger' && RISKY_TRIGGERS.test(fact.detail));
 }
+
+/** Areas whose facts count when the commit adds them (new process execution, new path handling). */
+const ADDED_COUNTS: ReadonlySet<SecurityArea> = new Set(['exec', 'path']);
+
+/** Memory-safety defects named in the message: each one is a way in for an attacker. */
+export const MEMORY_SAFETY_WORDS =
+  /\b(use[- ]after[- ]free|double[- ]free|(buffer|heap|stack|integer) overflow|out[- ]of[- ]bounds (read|write|access)|OOB (read|write)|memory corruption|dangling pointer|uninitiali[sz]ed (memory|read|value|length))\b/i;
+
+/**
+ * Evidence that names something other than security: an LLM's token counts and context windows, tokenizers. The
+ * auth vocabulary matches `tokens` in them.
+ */
+const NOT_SECURITY_EVIDENCE = /tokens?_?per|context_?window|window_?tokens|(num|max|count|total|prompt|output|input)_?\w*tokens?\b|tokens?_?(count|limit|budget|usage)|tokeni[sz]|refreshContextWindowTokens/i;
 
 export type SecurityEvidence =
   | { source: 'message'; word: string }
@@ -57,7 +70,7 @@ export const SECURITY_RULES: readonly { id: string; evidence: (input: SecurityIn
   {
     id: 'message',
     evidence: ({ facts }) => {
-      const word = SECURITY_WORDS.exec(facts.message)?.[0];
+      const word = SECURITY_WORDS.exec(facts.message)?.[0] ?? MEMORY_SAFETY_WORDS.exec(facts.message)?.[0];
       return word === undefined ? undefined : { source: 'message', word };
     },
   },
@@ -66,7 +79,8 @@ export const SECURITY_RULES: readonly { id: string; evidence: (input: SecurityIn
     evidence: ({ facts, view }) => {
       if (!view || view.security.length === 0) return undefined;
       const hinted = SECURITY_HINTS.test(facts.message);
-      const counted = view.security.filter((fact) => STRONG_SECURITY_AREAS.has(fact.area) || hinted);
+      const counted = view.security.filter((fact) => !NOT_SECURITY_EVIDENCE.test(fact.evidence) &&
+        (STRONG_SECURITY_AREAS.has(fact.area) || hinted || (fact.change === 'added' && ADDED_COUNTS.has(fact.area))));
       return counted.length > 0 ? { source: 'code', facts: counted } : undefined;
     },
   },
