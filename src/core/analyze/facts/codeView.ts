@@ -1,4 +1,6 @@
-import type { FileKind } from '../fileClasses.js';
+import type { ClassifiedFile, FileKind } from '../fileClasses.js';
+import { anyGlob } from '../globs.js';
+import { BUILD_FILE } from '../typeRules.js';
 import type { CommitFacts } from '../facts.js';
 import type {
   CiFact, CodeFacts, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact,
@@ -40,6 +42,33 @@ export interface CodeView {
   unparsed: ReadonlyMap<string, string>;
   /** The kind of a changed path (new or old path), when it has one. */
   kindOf: (path: string) => FileKind | undefined;
+  /** isUserFacingPath for this commit's files: interface facts elsewhere (CI, build, scripts) are told, never judged. */
+  userFacing: (path: string) => boolean;
+}
+
+/** Paths whose definitions are never anyone's API: internal packages, test helpers, examples, tools, benchmarks. */
+export const NEVER_API_GLOBS: readonly string[] = [
+  '**/internal/**', '**/_internal/**', '**/private/**', '**/testutil*/**', '**/testhelper*/**', '**/testing/**',
+  '**/*mock*/**', '**/*mock*.*', '**/fixtures/**', '**/examples/**', '**/example/**', '**/bench/**', '**/benches/**',
+  '**/benchmarks/**', '**/scripts/**', '**/tools/**', '**/cmd/**', '**/bin/**', '**/build/**',
+];
+/** Folders of CI, packaging and automation: what their files say is no user's interface. */
+export const AUTOMATION_GLOBS: readonly string[] = [
+  '.ci/**', 'ci/**', '.github/**', '.gitlab/**', '.buildkite/**', '.circleci/**', 'docker/**', 'contrib/**', 'hack/**', 'dev/**',
+];
+export const isNeverApi = anyGlob(NEVER_API_GLOBS, { dot: true, nocase: true });
+const isAutomation = anyGlob(AUTOMATION_GLOBS, { dot: true, nocase: true });
+const NOT_USER_FACING_KINDS: ReadonlySet<FileKind> = new Set(['ci', 'test', 'docs', 'vendored', 'generated', 'lockfile']);
+
+/**
+ * Whether a flag, setting, route, format or default found at `path` is something users of the project rely on: not
+ * in tests, CI, build files, scripts, tools, examples or internal folders. (`cmd/` is Go's folder of commands, whose
+ * flags are user-facing: only definitions treat it as never API, through NEVER_API_GLOBS.)
+ */
+export function isUserFacingPath(path: string, files: readonly ClassifiedFile[]): boolean {
+  if ((isNeverApi(path) && !/(^|\/)cmd\//.test(path)) || isAutomation(path) || BUILD_FILE.test(path)) return false;
+  const file = files.find((item) => item.file.path === path || item.file.oldPath === path);
+  return file?.kind === undefined || !NOT_USER_FACING_KINDS.has(file.kind);
 }
 
 export function codeView(code: CodeFacts, facts: Pick<CommitFacts, 'files'>): CodeView {
@@ -69,6 +98,7 @@ export function codeView(code: CodeFacts, facts: Pick<CommitFacts, 'files'>): Co
     covered: new Set(code.tests.flatMap((test) => test.covers)),
     unparsed: new Map(code.notes.map((note) => [note.path, note.reason])),
     kindOf,
+    userFacing: (path) => isUserFacingPath(path, facts.files),
   };
   for (const fact of code.definitions) {
     if (kindOf(fact.path) === 'test') view.testDefinitions.push(fact);

@@ -79,7 +79,7 @@ export function interfaceItem(language: Language, fact: FlagFact | RouteFact | C
 }
 
 /** The interface items a commit adds or removes (flags, routes, settings, environment variables, formats). */
-export function interfaceItems(language: Language, view: CodeView, change: 'added' | 'removed'): string[] {
+export function interfaceItems(language: Language, view: CodeView, change: 'added' | 'removed', where: (path: string) => boolean = () => true): string[] {
   const items: string[] = [];
   const seen = new Set<string>();
   const push = (text: string): void => {
@@ -89,7 +89,7 @@ export function interfaceItems(language: Language, view: CodeView, change: 'adde
     }
   };
   for (const fact of [...view.flags, ...view.routes, ...view.config, ...view.env, ...view.formats]) {
-    if (fact.change === change) push(interfaceItem(language, fact));
+    if (fact.change === change && where(fact.path)) push(interfaceItem(language, fact));
   }
   return items;
 }

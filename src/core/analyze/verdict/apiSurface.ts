@@ -1,8 +1,9 @@
 import { anyGlob } from '../globs.js';
 import type { CodeView } from '../facts/codeView.js';
+export { isUserFacingPath } from '../facts/codeView.js';
+import { isNeverApi } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
 import type { ClassifiedFile } from '../fileClasses.js';
-import { BUILD_FILE } from '../typeRules.js';
 
 /**
  * Where a public definition is part of what users of the project program against, so removing or changing it
@@ -16,35 +17,12 @@ export const API_SURFACE_GLOBS: readonly string[] = [
   '**/__init__.py',
 ];
 
-/** Paths whose definitions are never anyone's API: internal packages, tests, examples, tools, benchmarks. */
-export const NEVER_API_GLOBS: readonly string[] = [
-  '**/internal/**', '**/_internal/**', '**/private/**', '**/testutil*/**', '**/testhelper*/**', '**/testing/**',
-  '**/*mock*/**', '**/*mock*.*', '**/fixtures/**',
-  '**/examples/**', '**/example/**', '**/bench/**', '**/benches/**', '**/benchmarks/**', '**/scripts/**', '**/tools/**',
-  '**/cmd/**', '**/bin/**', '**/build/**',
-];
 
 const isSurfacePath = anyGlob(API_SURFACE_GLOBS, { dot: true, nocase: true });
-const isNeverApi = anyGlob(NEVER_API_GLOBS, { dot: true, nocase: true });
 
 /** Python's src layout (`src/<package>/<module>.py`, the module not `_private`): a library's importable modules. */
 const PYTHON_SRC_MODULE = /^src\/[A-Za-z_]\w*\/(?:[A-Za-z]\w*\/)*[A-Za-z]\w*\.py$/;
 
-/** Folders of CI, packaging and automation: what their files say is no user's interface. */
-export const AUTOMATION_GLOBS: readonly string[] = ['.ci/**', 'ci/**', '.github/**', '.gitlab/**', '.buildkite/**', '.circleci/**', 'docker/**', 'contrib/**', 'hack/**', 'dev/**'];
-const isAutomation = anyGlob(AUTOMATION_GLOBS, { dot: true, nocase: true });
-
-/**
- * Whether a flag, setting, route, format or default found at `path` is something users of the project rely on: not
- * in tests, CI, build files, scripts, tools, examples or internal folders.
- */
-export function isUserFacingPath(path: string, files: readonly ClassifiedFile[]): boolean {
-  if (isNeverApi(path) || isAutomation(path) || BUILD_FILE.test(path)) return false;
-  const file = files.find((item) => item.file.path === path || item.file.oldPath === path);
-  return file?.kind === undefined || !NOT_USER_FACING_KINDS.has(file.kind);
-}
-
-const NOT_USER_FACING_KINDS: ReadonlySet<string> = new Set(['ci', 'test', 'docs', 'vendored', 'generated', 'lockfile']);
 
 /** Definition kinds that form an interface; a changed local constant or a macro in a header is not one. */
 const INTERFACE_KINDS: ReadonlySet<DefinitionFact['defKind']> = new Set([
@@ -83,18 +61,24 @@ export function breakingRenames(view: CodeView): DefinitionFact[] {
  */
 export function breaksCallers(fact: DefinitionFact): boolean {
   if (fact.oldSignature === undefined || fact.signature === undefined) return false;
-  const before = parameters(fact.oldSignature);
-  const after = parameters(fact.signature);
+  const before = parameters(fact.oldSignature, fact.name);
+  const after = parameters(fact.signature, fact.name);
   if (before === undefined || after === undefined) return false;
+  const typed = !UNTYPED_CALLS.has(fact.language);
   for (let index = 0; index < before.length; index++) {
-    if (normalize(before[index]!) !== normalize(after[index] ?? '')) return true;
+    if (normalize(before[index]!, typed) !== normalize(after[index] ?? '', typed)) return true;
   }
   return after.slice(before.length).some((parameter) => !/[?=]|\.\.\.|^\s*\*/.test(parameter));
 }
 
+/** Languages whose annotations do not bind callers at run time: a changed annotation breaks no call. */
+const UNTYPED_CALLS: ReadonlySet<string> = new Set(['Python', 'JavaScript', 'TypeScript']);
+
 /** The parameter list of a one-line signature, split on top-level commas; undefined without parentheses. */
-function parameters(signature: string): string[] | undefined {
-  const open = signature.indexOf('(');
+function parameters(signature: string, name?: string): string[] | undefined {
+  // After the name when it is there: a decorator's own call (`@lru_cache(1)`) comes before it.
+  const named = name === undefined ? -1 : signature.indexOf(`${name}(`);
+  const open = named >= 0 ? named + name!.length : signature.indexOf('(');
   if (open < 0) return undefined;
   const list: string[] = [];
   let depth = 0;
@@ -117,6 +101,10 @@ function parameters(signature: string): string[] | undefined {
   return undefined;
 }
 
-function normalize(parameter: string): string {
-  return parameter.replace(/\s+/g, ' ').trim();
+/** A parameter as callers see it: with its type when the language checks calls by type, else name and default only. */
+function normalize(parameter: string, typed: boolean): string {
+  const flat = parameter.replace(/\s+/g, ' ').trim();
+  if (typed) return flat;
+  const name = /^[*.]*[\w$]+\??/.exec(flat)?.[0] ?? flat;
+  return /=/.test(flat) ? `${name}=` : name;
 }

@@ -21,7 +21,7 @@ const when = (condition: boolean, params: () => MessageParams): MessageParams | 
 /** What a feature adds that a user can reach: public API, flags, routes, settings, environment variables. */
 function featureItems(input: ImportanceInput, view: CodeView): string[] {
   const api = rankedDefinitions(view.added.filter((fact) => fact.public && isApiSurface(fact, input.facts.files)));
-  return [...api.map((fact) => definitionItem(input.language, fact)), ...interfaceItems(input.language, view, 'added'),
+  return [...api.map((fact) => definitionItem(input.language, fact)), ...interfaceItems(input.language, view, 'added', view.userFacing),
     ...rankedDefinitions(view.added.filter((fact) => fact.public && !isApiSurface(fact, input.facts.files))).map((fact) => definitionItem(input.language, fact))];
 }
 
@@ -95,7 +95,7 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     },
   },
   {
-    id: 'security-code', group: 'security', delta: 4, reason: 'reasonSecurityCode',
+    id: 'security-code', group: 'security', delta: 2, reason: 'reasonSecurityCode',
     when: (input) => {
       const evidence = input.security.evidence.find((item) => item.source === 'code');
       if (evidence?.source !== 'code' || input.changeType === 'security') return undefined;
@@ -108,7 +108,8 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     when: (input) => {
       const view = input.view;
       if (!view) return undefined;
-      const changed = [...view.added, ...view.removed, ...view.signature].filter((fact) => isApiSurface(fact, input.facts.files));
+      // What the API gains is the feature's own reason; what it loses or changes weighs on its users.
+      const changed = [...view.removed, ...view.signature].filter((fact) => isApiSurface(fact, input.facts.files));
       return when(changed.length > 0, () => ({ items: names(input, changed) }));
     },
   },
@@ -124,13 +125,13 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     when: (input) => {
       const view = input.view;
       if (!view || interfaceAdditions(view) === 0 || input.changeType === 'feature') return undefined;
-      return { items: phraseList(input.language, interfaceItems(input.language, view, 'added'), REASON_NAMES) };
+      return { items: phraseList(input.language, interfaceItems(input.language, view, 'added', view.userFacing), REASON_NAMES) };
     },
   },
   {
     id: 'default-code', group: 'default', delta: 2, reason: 'reasonDefault',
     when: (input) => {
-      const fact = input.view?.defaults[0];
+      const fact = input.view?.defaults.find((item) => input.view!.userFacing(item.path));
       return fact ? { name: code(fact.name), old: code(fact.old), new: code(fact.new) } : undefined;
     },
   },

@@ -47,12 +47,14 @@ export function onlyDependencies({ facts, view }: Pick<FactTypeInput, 'facts' | 
 
 /** Flags, routes, config keys, environment variables or formats added: something new a user can reach. */
 export function interfaceAdditions(view: CodeView): number {
-  const added = (list: readonly { change: string }[]): number => list.filter((fact) => fact.change === 'added').length;
+  const added = (list: readonly { change: string; path: string }[]): number =>
+    list.filter((fact) => fact.change === 'added' && view.userFacing(fact.path)).length;
   return added(view.flags) + added(view.routes) + added(view.config) + added(view.env) + added(view.formats);
 }
 
 function interfaceRemovals(view: CodeView): number {
-  const removed = (list: readonly { change: string }[]): number => list.filter((fact) => fact.change === 'removed').length;
+  const removed = (list: readonly { change: string; path: string }[]): number =>
+    list.filter((fact) => fact.change === 'removed' && view.userFacing(fact.path)).length;
   return removed(view.flags) + removed(view.routes) + removed(view.config) + removed(view.formats);
 }
 
@@ -75,7 +77,7 @@ function restructuresOnly(input: FactTypeInput): boolean {
   const { view, facts } = input;
   const reshaped = view.renamed.length + view.moved.length + view.signature.length;
   if (reshaped === 0) return false;
-  if (interfaceAdditions(view) > 0 || interfaceRemovals(view) > 0 || view.defaults.length > 0) return false;
+  if (interfaceAdditions(view) > 0 || interfaceRemovals(view) > 0 || view.defaults.some((fact) => view.userFacing(fact.path))) return false;
   if (view.added.some((fact) => isApiSurface(fact, facts.files))) return false;
   // New functions are fine when they are the targets of renames or outnumbered by the reshaped ones.
   const newFunctions = view.added.filter((fact) => BEHAVIOUR_KINDS.has(fact.defKind)).length;
