@@ -48,6 +48,8 @@ export const FACT_MESSAGES_EN = {
   clauseVersion: (p) => `sets ${p.items}`,
   clauseTestsAdded: (p) => `adds the ${p.count === 1 ? 'test' : 'tests'} ${p.items}`,
   clauseTestsRemoved: (p) => `removes the ${p.count === 1 ? 'test' : 'tests'} ${p.items}`,
+  clauseUses: (p) => `now uses ${p.items}`,
+  clauseStopsUsing: (p) => `no longer uses ${p.items}`,
   clauseSeparator: () => '; ',
   sentence: (p) => `${cap(String(p.text))}.`,
 

@@ -43,6 +43,8 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   clauseVersion: (p) => `将 ${p.items}`,
   clauseTestsAdded: (p) => `新增测试 ${p.items}`,
   clauseTestsRemoved: (p) => `移除测试 ${p.items}`,
+  clauseUses: (p) => `改为使用 ${p.items}`,
+  clauseStopsUsing: (p) => `不再使用 ${p.items}`,
   clauseSeparator: () => '；',
   sentence: (p) => `${p.text}。`,
 

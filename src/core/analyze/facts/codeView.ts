@@ -4,7 +4,7 @@ import { BUILD_FILE } from '../typeRules.js';
 import type { CommitFacts } from '../facts.js';
 import type {
   CiFact, CodeFacts, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact,
-  SecurityFact, TestFact, VersionFact,
+  ReferenceFact, SecurityFact, TestFact, VersionFact,
 } from './types.js';
 
 /** File kinds whose facts say nothing about the product: tests, vendored and generated code, docs. */
@@ -36,6 +36,8 @@ export interface CodeView {
   tests: TestFact[];
   /** The project's own versions that moved. */
   versions: VersionFact[];
+  /** Names the product's changed lines start or stop referring to. */
+  references: ReferenceFact[];
   /** Names of definitions changed in this commit that a test of this commit names. */
   covered: ReadonlySet<string>;
   /** Paths whose facts came from the patch only (a ParseNote), by reason. */
@@ -95,6 +97,7 @@ export function codeView(code: CodeFacts, facts: Pick<CommitFacts, 'files'>): Co
     security: code.security.filter((fact) => inProduct(fact.path)),
     tests: code.tests,
     versions: code.versions ?? [],
+    references: (code.references ?? []).filter((fact) => inProduct(fact.path)),
     covered: new Set(code.tests.flatMap((test) => test.covers)),
     unparsed: new Map(code.notes.map((note) => [note.path, note.reason])),
     kindOf,

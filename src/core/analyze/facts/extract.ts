@@ -2,6 +2,7 @@ import { extractCodeFacts } from './definitions.js';
 import type { ParseBudget } from './definitions.js';
 import { extractInterfaceFacts } from './interfaceFacts.js';
 import { pinFacts } from './pins.js';
+import { referenceFacts } from './references.js';
 import type { SideFactsCache } from './sideCache.js';
 import { parseJson, parseToml, recordAt, stringAt } from './structured.js';
 import type { CodeFacts, FileInput, ParseNote, VersionFact } from './types.js';
@@ -28,7 +29,7 @@ export async function extractFacts(files: FileInput[], run: ExtractRun): Promise
   } catch {
     // A grammar that fails to load: the definitions are missing, the rest of the facts stand.
   }
-  const iface = await extractInterfaceFacts(files, { budget: run.budget });
+  const { tokens, ...iface } = await extractInterfaceFacts(files, { budget: run.budget });
   notes.push(...iface.notes);
   const own = ownPackages(files);
   const code: CodeFacts = {
@@ -39,6 +40,8 @@ export async function extractFacts(files: FileInput[], run: ExtractRun): Promise
     notes: uniqueNotes(notes),
   };
   if (own.versions.length > 0) code.versions = own.versions;
+  const references = referenceFacts(tokens ?? [], definitions.definitions);
+  if (references.length > 0) code.references = references;
   return code;
 }
 

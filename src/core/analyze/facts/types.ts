@@ -167,6 +167,16 @@ export interface VersionFact extends FactLocation {
   new: string;
 }
 
+/**
+ * A name the commit's changed lines start or stop referring to (a function now called, a constant now read, a key
+ * or flag now written), from the tokens of the changed lines: `added` when only the new side's changed lines hold it.
+ */
+export interface ReferenceFact extends FactLocation {
+  kind: 'reference';
+  change: AddedRemoved;
+  name: string;
+}
+
 export type ParseNoteReason =
   | 'unknown-language'
   | 'syntax-error'
@@ -213,6 +223,8 @@ export interface CodeFacts {
   notes: ParseNote[];
   /** The project's own versions that moved (set by the facts runner; absent when none). */
   versions?: VersionFact[];
+  /** Names the changed lines start or stop referring to (set by the facts runner; absent when none). */
+  references?: ReferenceFact[];
 }
 
 export function emptyCodeFacts(): CodeFacts {

@@ -10,6 +10,8 @@ import { bumpItem, definitionItem, dependencyVersion, interfaceItems, rankedDefi
 /** Identifiers the code sentences name at most, and per clause. */
 export const MAX_NAMED = 14;
 const MAX_PER_CLAUSE = 5;
+/** Names the references clauses (what the code now uses) add on top, at most. */
+export const MAX_REFERENCES_NAMED = 6;
 
 interface Clause {
   key: FactMessageKey;
@@ -60,6 +62,8 @@ export function codeSentences(language: Language, view: CodeView): string {
   const testsAdded = unique(view.tests.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)));
   const testsRemoved = unique(view.tests.filter((fact) => fact.change === 'removed').map((fact) => code(fact.name)));
 
+  const uses = unique(view.references.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)));
+  const stopsUsing = unique(view.references.filter((fact) => fact.change === 'removed').map((fact) => code(fact.name)));
   const first = [
     take('clauseVersion', versions), take('clauseAdds', unique(adds)), take('clauseRemoves', unique(removes)), take('clauseRenames', renames),
     take('clauseMoves', moves), take('clauseSignature', signatures), take('clauseDefaults', defaults),
@@ -68,7 +72,10 @@ export function codeSentences(language: Language, view: CodeView): string {
     take('clauseBumps', unique(bumps)), take('clauseChanges', unique(changed)),
     take('clauseTestsAdded', testsAdded), take('clauseTestsRemoved', testsRemoved),
   ];
-  return [sentenceOf(language, first), sentenceOf(language, second)].filter((text) => text !== '').join(language === 'en' ? ' ' : '');
+  budget = MAX_REFERENCES_NAMED;
+  const third = [take('clauseUses', uses), take('clauseStopsUsing', stopsUsing)];
+  return [sentenceOf(language, first), sentenceOf(language, second), sentenceOf(language, third)]
+    .filter((text) => text !== '').join(language === 'en' ? ' ' : '');
 }
 
 function sentenceOf(language: Language, clauses: readonly (Clause | undefined)[]): string {
