@@ -32,6 +32,11 @@ export const FACT_BUDGETS = {
   commitBytes: 2 * 1024 * 1024,
   /** Bytes (both sides) read per run; a commit that would go past it is not read at all. */
   readBytes: 16 * 1024 * 1024,
+  /**
+   * Commits read per run: each costs a round of blob reads and extractor calls (about a millisecond) however small,
+   * so a long range is bounded by commits, not only bytes. A busy day fits; a year reads its newest commits.
+   */
+  commits: 200,
   /** Bytes of source parsed per run (versions already parsed in the run cost nothing); past it, patches only. */
   parseBytes: 4 * 1024 * 1024,
 } as const;
@@ -45,10 +50,14 @@ const ROLE_BYTES: Record<Role, number> = {
 export interface RunBudget extends ExtractRun {
   /** Bytes the run may still read. */
   remainingBytes: number;
+  /** Commits the run may still read. */
+  remainingCommits: number;
 }
 
-export function createRunBudget(parseBytes: number = FACT_BUDGETS.parseBytes, readBytes: number = FACT_BUDGETS.readBytes): RunBudget {
-  return { remainingBytes: readBytes, budget: createParseBudget(parseBytes), cache: new SideFactsCache() };
+export function createRunBudget(
+  parseBytes: number = FACT_BUDGETS.parseBytes, readBytes: number = FACT_BUDGETS.readBytes, commits: number = FACT_BUDGETS.commits,
+): RunBudget {
+  return { remainingBytes: readBytes, remainingCommits: commits, budget: createParseBudget(parseBytes), cache: new SideFactsCache() };
 }
 
 /** Files whose blobs are asked for ahead of the one being handled. */
@@ -104,7 +113,8 @@ export interface CollectedFacts {
  * throws for a file: an unreadable one gets a note; a failing reader (git died) rejects, and the caller stops.
  */
 export async function collectCommitFacts(commit: Commit, readBlob: ReadBlob, budget: RunBudget): Promise<CollectedFacts | undefined> {
-  if (budget.remainingBytes <= 0) return undefined;
+  if (budget.remainingBytes <= 0 || budget.remainingCommits <= 0) return undefined;
+  budget.remainingCommits -= 1;
   const { chosen, skipped } = chooseFiles(commit);
   const notes: ParseNote[] = skipped.map((file) => ({ path: file.path, reason: 'budget' }));
   if (chosen.length === 0) return { code: { ...emptyCodeFacts(), notes }, inputs: [] };
