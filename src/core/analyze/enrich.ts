@@ -46,14 +46,10 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
     return;
   }
   const budget = createRunBudget(options.parseBytes);
-  const debugStart = performance.now();
-  let debugCount = 0;
   try {
     for (const commit of commits) {
       if (commit.files.length === 0 || commit.unreadable !== undefined) continue;
       const collected = await collectCommitFacts(commit, (spec) => reader.read(spec), budget);
-      if (collected) debugCount++;
-      if (process.env.DD_DEBUG && debugCount % 200 === 0 && collected) console.error('enriched', debugCount, Math.round(performance.now() - debugStart), budget.remainingBytes, budget.budget.remainingBytes);
       if (!collected) {
         commit.analysis.notes = [...commit.analysis.notes, factMessage(options.language, 'noteBudget')];
         continue;
