@@ -33,6 +33,8 @@ export function decideChangeType(facts: CommitFacts): ChangeTypeDecision {
     return { changeType: 'fix', source: 'keyword' };
   }
   if (keyword) return { changeType: keyword.changeType, source: 'keyword' };
+  // Nothing to go on but the files: without source code, housekeeping; with it, the facts decide (verdict/).
+  if (facts.files.length > 0 && !facts.files.some((item) => item.kind === 'source')) return { changeType: 'chore', source: 'none' };
   return { changeType: 'other', source: 'none' };
 }
 

@@ -62,7 +62,7 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
     strong: false,
   },
   {
-    pattern: /^(refactor(s|ed|ing)?|clean ?(s )?up|cleanup|simplif(y|ies|ied)|rename[sd]?|restructure[sd]?|reorgani[sz]e[sd]?|extract(s|ed)?|move[sd]?|tidy|deduplicate[sd]?|split)\b/i,
+    pattern: /^(refactor(s|ed|ing)?|clean ?(s )?up|cleanup|simplif(y|ies|ied)|rename[sd]?|restructure[sd]?|reorgani[sz]e[sd]?|extract(s|ed)?|move[sd]?|tidy|deduplicate[sd]?|split|embed(s|ded)?|unif(y|ies|ied)|consolidate[sd]?|inline[sd]?|factor(s|ed)? out|decouple[sd]?|generali[sz]e[sd]?|give[sn]? .+ (its|their) own|switch(es|ed)? .*\bto\b|use[sd]? .+ instead|replace[sd]? .+ with)\b/i,
     changeType: 'refactor',
     strong: false,
   },

@@ -112,8 +112,12 @@ function namedUpgrade({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): b
   return view.dependencies.some((fact) => fact.change === 'bumped' && words.has(squash(fact.name)));
 }
 
+/** A subject that removes or merges, as the weak `chore` keyword reads it: for code, that is restructuring. */
+const CLEANUP_VERB = /^(remove[sd]?|delete[sd]?|drop(s|ped)?|merge[sd]?)\b/i;
+
 /** Removals and body changes in code, with nothing users reach removed or added: `drop redundant env`, `remove dead code`. */
-function codeCleanup({ view }: Pick<FactTypeInput, 'view'>): boolean {
+function codeCleanup({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
+  if (!CLEANUP_VERB.test(facts.description)) return false;
   const code = view.removed.length + view.body.length + view.signature.length + view.renamed.length + view.moved.length;
   return code > 0 && interfaceAdditions(view) === 0 && interfaceRemovals(view) === 0 && view.dependencies.length === 0 && view.added.every((fact) => !BEHAVIOUR_KINDS.has(fact.defKind));
 }
@@ -151,8 +155,14 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
     when: codeCleanup,
   },
   {
+    // Flags, settings, routes or formats users had are gone: whatever the verb, the product's interface changed.
+    id: 'interface-removal', changeType: 'feature',
+    over: { headerTypes: ['chore'], keywordTypes: ['chore', 'refactor', 'other'], untyped: true },
+    when: ({ view }) => interfaceRemovals(view) > 0,
+  },
+  {
     id: 'performance-words', changeType: 'perf',
-    over: { headerTypes: [], keywordTypes: ['feature', 'refactor', 'chore', 'other'], untyped: true },
+    over: { headerTypes: [], keywordTypes: ['refactor', 'chore', 'other'], untyped: true },
     when: ({ facts, view }) => PERFORMANCE_CLAIM.test(facts.message) && interfaceAdditions(view) === 0,
   },
   {
@@ -161,8 +171,9 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
     when: ({ view, facts }) => interfaceAdditions(view) > 0 || view.added.some((fact) => isApiSurface(fact, facts.files)) || newBehaviourFiles({ view, facts }) > 0,
   },
   {
-    // A subject without a verb the tables know, over code that only changes existing definitions: restructuring.
-    id: 'untyped-code', changeType: 'refactor',
+    // A subject without a verb the tables know, over code that changes existing definitions: most such commits
+    // correct behaviour (restructuring has its verbs: rename, move, extract, embed, split, …).
+    id: 'untyped-code', changeType: 'fix',
     over: { headerTypes: [], keywordTypes: [], untyped: true },
     when: ({ view }) => view.body.length + view.signature.length + view.moved.length + view.renamed.length + view.removed.length > 0,
   },
