@@ -20,25 +20,30 @@ function commit(subject: string, files: FileChange[], body = ''): Commit {
 const analyze = (value: Commit, rules: UserRule[] = []) => analyzeCommit(value, { language: 'en', rules });
 
 describe('importance', () => {
-  it('scores a large feature in source as high, with the commit totals as its reason', async () => {
+  it('scores a large feature in source as medium (size alone does not make it high), with the commit totals as its reason', async () => {
     const files = [file('src/planner/a.ts', 500, 80, 'A'), file('src/planner/b.ts', 330, 40), file('test/planner.test.ts', 60, 0, 'A')];
     const result = await analyze(commit('feat: SLA planner', files));
-    assert.equal(result.importance, 'high');
-    assert.ok(result.score >= IMPORTANCE_THRESHOLDS.high);
+    assert.equal(result.importance, 'medium');
+    assert.ok(result.score < IMPORTANCE_THRESHOLDS.high);
     assert.ok(result.reasons.includes('new feature in source code: 3 files, +890/−120'), result.reasons.join(' | '));
     assert.ok(result.reasons.includes('large change: 3 files, +890/−120'));
   });
 
-  it('scores a small fix as medium and a small chore as low', async () => {
-    const fix = await analyze(commit('fix: null check', [file('src/app.ts', 3, 1)]));
+  it('scores a fix of more than 10 source lines (or with tests) as medium, a smaller one and a small chore as low', async () => {
+    const fix = await analyze(commit('fix: null check', [file('src/app.ts', 10, 2)]));
     assert.equal(fix.importance, 'medium');
     assert.deepEqual(fix.reasons, ['bug fix in source code']);
+    const tested = await analyze(commit('fix: null check', [file('src/app.ts', 3, 1), file('test/app.test.ts', 8, 0)]));
+    assert.equal(tested.importance, 'medium');
+    const small = await analyze(commit('fix: null check', [file('src/app.ts', 3, 1)]));
+    assert.equal(small.importance, 'low');
+    assert.deepEqual(small.reasons, ['bug fix']);
     const chore = await analyze(commit('chore: rename variable', [file('src/app.ts', 1, 1)]));
     assert.equal(chore.importance, 'low');
   });
 
   it('raises security-sensitive paths', async () => {
-    const result = await analyze(commit('fix: token expiry', [file('src/auth/session.ts', 4, 2)]));
+    const result = await analyze(commit('fix: token expiry', [file('src/auth/session.ts', 14, 2)]));
     assert.equal(result.importance, 'high');
     assert.ok(result.reasons.includes('touches a security-sensitive path (src/auth/session.ts)'));
   });
