@@ -90,11 +90,15 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
     when: (input) => (input.view && !unparsedWithTrait(input, 'security-sensitive') ? undefined : pathParams(firstPathWithTrait(input.facts, 'security-sensitive'))),
   },
   {
-    id: 'public-api', group: 'api', delta: 3, reason: 'reasonPublicApi',
+    id: 'public-api', group: 'api', delta: 2, reason: 'reasonPublicApi',
     when: (input) => (input.view && !unparsedWithTrait(input, 'public-api') ? undefined : pathParams(firstPathWithTrait(input.facts, 'public-api'))),
   },
   { id: 'migration', delta: 3, reason: 'reasonMigration', when: (input) => pathParams(firstPathWithTrait(input.facts, 'migration')) },
-  { id: 'ci-permissions', group: 'ci', delta: 3, reason: 'reasonCiPermissions', when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path)) },
+  {
+    id: 'ci-permissions', group: 'ci', delta: 3, reason: 'reasonCiPermissions',
+    // With the code read, the CI facts judge a workflow; the line check speaks only for one that was not parsed.
+    when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path).filter((path) => !input.view || input.view.unparsed.has(path))),
+  },
   {
     id: 'major-bump', delta: 3, reason: 'reasonMajorBump',
     when: (input) => {

@@ -20,16 +20,20 @@ export function majorBumpsOf(view: CodeView | undefined, signals: DiffSignals, f
   return bumps;
 }
 
-/** The first number of a version: `^1.2.3` → 1, `v4` → 4, `>=0.30` → 0; undefined when there is none. */
-function major(version: string): number | undefined {
-  const match = /(\d+)/.exec(version.replace(/^[^\d]*/, ''));
-  return match ? Number(match[1]) : undefined;
+/** The numbers of a version: `^0.30.21` → [0, 30, 21]. */
+function numbers(version: string): number[] {
+  return (version.replace(/^[^\d]*/, '').match(/\d+/g) ?? []).slice(0, 3).map(Number);
 }
 
+/**
+ * A major upgrade in semantic versioning: the first number grows, or, below 1.0, the second (`0.10 → 0.11` may break
+ * as `1 → 2` does). A commit hash or a build number (`b10353`) is no semantic version.
+ */
 export function isMajor(from: string, to: string): boolean {
-  const before = major(from);
-  const after = major(to);
-  if (before === undefined || after === undefined || after <= before) return false;
-  // A commit hash or a build number (b10353) is not a semantic version.
-  return !/^[0-9a-f]{7,}$/i.test(from.trim()) && after < 10_000;
+  if (/^[0-9a-f]{7,}$/i.test(from.trim())) return false;
+  const [beforeMajor, beforeMinor] = numbers(from);
+  const [afterMajor, afterMinor] = numbers(to);
+  if (beforeMajor === undefined || afterMajor === undefined || afterMajor >= 10_000) return false;
+  if (afterMajor !== beforeMajor) return afterMajor > beforeMajor;
+  return afterMajor === 0 && beforeMinor !== undefined && afterMinor !== undefined && afterMinor > beforeMinor;
 }

@@ -104,7 +104,7 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     },
   },
   {
-    id: 'api-code', group: 'api', delta: 3, reason: 'reasonApi',
+    id: 'api-code', group: 'api', delta: 1, reason: 'reasonApi',
     when: (input) => {
       const view = input.view;
       if (!view) return undefined;
