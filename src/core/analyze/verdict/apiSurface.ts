@@ -65,10 +65,31 @@ export function breaksCallers(fact: DefinitionFact): boolean {
   const after = parameters(fact.signature, fact.name);
   if (before === undefined || after === undefined) return false;
   const typed = !UNTYPED_CALLS.has(fact.language);
+  // In a typed language the result type binds callers too: `fn f() -> A` to `-> B`, `int f()` to `long f()`.
+  if (typed && resultType(fact.oldSignature, fact.name) !== resultType(fact.signature, fact.name)) return true;
   for (let index = 0; index < before.length; index++) {
     if (normalize(before[index]!, typed) !== normalize(after[index] ?? '', typed)) return true;
   }
   return after.slice(before.length).some((parameter) => !/[?=]|\.\.\.|^\s*\*/.test(parameter));
+}
+
+/** What a one-line signature says besides its parameters: the text before the name and after the closing parenthesis. */
+function resultType(signature: string, name: string): string {
+  const at = signature.indexOf(`${name}(`);
+  if (at < 0) return '';
+  let depth = 0;
+  let close = -1;
+  for (let index = at + name.length; index < signature.length && index < at + 4000; index++) {
+    const char = signature[index];
+    if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) {
+      close = index;
+      break;
+    }
+  }
+  const before = signature.slice(0, at).replace(/\b(pub(\([^)]*\))?|public|export|static|inline|extern|async|const|unsafe|virtual|override|final|func|fn|def|function)\b/g, '');
+  const after = close < 0 ? '' : signature.slice(close + 1).replace(/[{;]\s*$/, '').replace(/\bwhere\b.*$/, '');
+  return `${before}|${after}`.replace(/\s+/g, ' ').trim();
 }
 
 /** Languages whose annotations do not bind callers at run time: a changed annotation breaks no call. */
