@@ -53,7 +53,7 @@ export function codeSentences(language: Language, view: CodeView): string {
   const renames = view.renamed.map((fact) => factMessage(language, 'itemRename', {
     old: code(definitionLabel({ ...fact, name: fact.oldName ?? fact.name })), name: code(definitionLabel(fact)),
   }));
-  const moves = rankedDefinitions(view.moved).map((fact) => factMessage(language, 'itemMove', { name: code(definitionLabel(fact)), path: fact.path }));
+  const moves = movesByPath(language, view.moved);
   const signatures = rankedDefinitions(view.signature).map((fact) => code(definitionLabel(fact)));
   const defaults = view.defaults.map((fact) => factMessage(language, 'itemDefault', { name: code(fact.name), old: code(fact.old), new: code(fact.new) }));
   const bumps = uniqueDependencies(view.dependencies).filter((fact) => fact.change === 'bumped').map((fact) => bumpItem(language, fact));
@@ -90,6 +90,13 @@ function listWithMore(language: Language, clause: Clause): string {
   if (clause.more === 0) return phraseList(language, clause.items, clause.items.length);
   const more = language === 'en' ? `${clause.more} more` : `另外 ${clause.more} 项`;
   return phraseList(language, [...clause.items, more], clause.items.length + 1);
+}
+
+/** Moves grouped by where they go: "`a()` and `b()` to x.go" rather than the path once per name. */
+export function movesByPath(language: Language, moved: readonly DefinitionFact[]): string[] {
+  const byPath = new Map<string, string[]>();
+  for (const fact of rankedDefinitions(moved)) byPath.set(fact.path, [...(byPath.get(fact.path) ?? []), code(definitionLabel(fact))]);
+  return [...byPath].map(([path, names]) => factMessage(language, 'itemMove', { name: phraseList(language, names, 4), path }));
 }
 
 function unique(items: readonly string[]): string[] {

@@ -11,6 +11,7 @@ import { PERFORMANCE_WORDS } from '../insights.js';
 import { isApiSurface } from '../verdict/apiSurface.js';
 import { isRiskyCi } from '../verdict/security.js';
 import type { SecurityVerdict } from '../verdict/security.js';
+import { movesByPath } from './codeSentence.js';
 import { definitionItem, dependencyVersion, interfaceItem, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Lines each lens holds at most. */
@@ -51,8 +52,7 @@ function architecture({ facts, view, language }: FactInsightInput): string[] {
     lines.push(factMessage(language, 'insNewFile', { path, items: phraseList(language, defined.map((fact) => definitionItem(language, fact)), 3) }));
   }
   if (view.moved.length > 0) {
-    const moves = rankedDefinitions(view.moved).map((fact) => factMessage(language, 'itemMove', { name: code(definitionLabel(fact)), path: fact.path }));
-    lines.push(factMessage(language, 'insMoved', { items: phraseList(language, moves, 3) }));
+    lines.push(factMessage(language, 'insMoved', { items: phraseList(language, movesByPath(language, view.moved), 3) }));
   }
   for (const fact of uniqueDependencies(view.dependencies)) {
     if (fact.lockOnly || fact.scope === 'ci' || fact.change === 'bumped') continue;

@@ -3,6 +3,7 @@ import type { CodeView } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts.js';
 import type { ChangeTypeDecision } from '../changeType.js';
 import { isApiSurface } from './apiSurface.js';
+import { SECURITY_WORDS } from './security.js';
 import { REFACTOR_WORDS } from '../typeRules.js';
 
 export interface FactTypeInput {
@@ -124,6 +125,12 @@ function codeCleanup({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): bo
 
 /** Ordered: the first row that applies (and may replace the earlier decision) gives the type. */
 export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
+  {
+    // The message names a vulnerability (`SSRF`, `CVE-…`) anywhere, and the code touches security: a security fix.
+    id: 'security-fix', changeType: 'security',
+    over: { headerTypes: ['fix', 'chore'], keywordTypes: ['fix', 'chore', 'other', 'refactor'], untyped: true },
+    when: ({ facts, view }) => SECURITY_WORDS.test(facts.message) && view.security.length > 0,
+  },
   {
     id: 'dependencies-only', changeType: 'deps',
     over: { headerTypes: ['chore', 'build', 'ci', 'fix', 'feature', 'other'], keywordTypes: NOT_STRONG, untyped: true },
