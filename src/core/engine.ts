@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { analyzeCommit, analyzeCommitNow, loadRepoRules, planCommit } from './analyze/index.js';
 import { enrichWithCodeFacts } from './analyze/enrich.js';
 import type { CommitPlan, ReadDiff } from './analyze/index.js';
-import type { ReadDiffNow } from './analyze/signals.js';
+import type { ReadDiffNow } from './analyze/facts/signals.js';
 import { DigestError, describeError, isDigestError } from './errors.js';
 import { readCommitDiff, readRepository } from './git/index.js';
 import { locateRepositoryCached } from './git/repository.js';

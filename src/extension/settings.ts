@@ -1,6 +1,6 @@
 // Reads the `dailyDigest.*` settings into engine options.
 import * as vscode from 'vscode';
-import { parseUserRules } from '../core/analyze/userRulesSchema.js';
+import { parseUserRules } from '../core/analyze/verdict/userRulesSchema.js';
 import type { DigestError } from '../core/errors.js';
 import { isLanguage, languageFromLocale, type Language } from '../core/i18n/language.js';
 import type { DigestOptions, UserRule } from '../core/model/options.js';

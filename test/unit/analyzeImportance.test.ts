@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeCommit, IMPORTANCE_THRESHOLDS, loadRepoRules } from '../../src/core/analyze/index.js';
-import { parseUserRules } from '../../src/core/analyze/userRulesSchema.js';
+import { parseUserRules } from '../../src/core/analyze/verdict/userRulesSchema.js';
 import type { Commit, FileChange } from '../../src/core/model/commit.js';
 import type { UserRule } from '../../src/core/model/options.js';
 

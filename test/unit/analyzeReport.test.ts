@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeCommit, changeTypeLabel, importanceLabel } from '../../src/core/analyze/index.js';
 import type { AnalyzeContext } from '../../src/core/analyze/index.js';
-import { moduleOf } from '../../src/core/analyze/modules.js';
+import { moduleOf } from '../../src/core/analyze/facts/modules.js';
 import { CHANGE_TYPES } from '../../src/core/model/analysis.js';
 import type { Analysis } from '../../src/core/model/analysis.js';
 import type { Commit, FileChange, Trailer } from '../../src/core/model/commit.js';

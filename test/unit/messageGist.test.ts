@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { collectFacts } from '../../src/core/analyze/facts.js';
+import { collectFacts } from '../../src/core/analyze/facts/commitFacts.js';
 import { MAX_GIST_CHARS, messageGist } from '../../src/core/analyze/prose/gist.js';
 import { endSentence, splitSentences } from '../../src/core/analyze/prose/sentences.js';
 import { plainInline } from '../../src/core/analyze/prose/markdownInline.js';
-import { buildSummary } from '../../src/core/analyze/summary.js';
+import { buildSummary } from '../../src/core/analyze/prose/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
 import type { Commit } from '../../src/core/model/commit.js';
 import { brokenSummaryReasons } from '../quality/brokenSummary.js';

@@ -6,10 +6,10 @@ import type { UserRule } from '../model/options.js';
 import { collectCommitFacts, createRunBudget, FACT_BUDGETS } from './facts/collect.js';
 import type { CollectedFacts } from './facts/collect.js';
 import type { FileInput, ParseNote, ParseNoteReason } from './facts/types.js';
-import { factMessage, phraseList } from './factMessages.js';
-import type { FactMessageKey } from './factMessages.js';
+import { factMessage, phraseList } from './messages/factMessages.js';
+import type { FactMessageKey } from './messages/factMessages.js';
 import { analyzeCommit } from './index.js';
-import type { ReadDiff } from './signals.js';
+import type { ReadDiff } from './facts/signals.js';
 
 export interface EnrichOptions {
   /** The repository's root (RepositoryRead.root). */

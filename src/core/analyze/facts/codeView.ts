@@ -1,7 +1,7 @@
-import type { ClassifiedFile, FileKind } from '../fileClasses.js';
-import { anyGlob } from '../globs.js';
-import { BUILD_FILE } from '../typeRules.js';
-import type { CommitFacts } from '../facts.js';
+import type { ClassifiedFile, FileKind } from './fileClasses.js';
+import { anyGlob } from './globs.js';
+import { BUILD_FILE } from '../verdict/typeRules.js';
+import type { CommitFacts } from './commitFacts.js';
 import type {
   CiFact, CodeFacts, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact,
   ReferenceFact, SecurityFact, TestFact, VersionFact,

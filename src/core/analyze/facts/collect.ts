@@ -1,8 +1,8 @@
 import type { Commit, FileChange } from '../../model/commit.js';
 import { decodeBlobText } from '../../git/blobReader.js';
 import type { BlobRead } from '../../git/blobReader.js';
-import { classifyFile } from '../fileClasses.js';
-import type { FileKind } from '../fileClasses.js';
+import { classifyFile } from './fileClasses.js';
+import type { FileKind } from './fileClasses.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from './ci/workflowModel.js';
 import { manifestKindOf } from './deps/manifestKinds.js';
 import { createParseBudget } from './definitions.js';

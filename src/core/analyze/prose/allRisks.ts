@@ -1,9 +1,9 @@
 import type { Language } from '../../i18n/language.js';
 import type { ChangeType } from '../../model/analysis.js';
 import type { CodeView } from '../facts/codeView.js';
-import type { CommitFacts } from '../facts.js';
-import { collectRisks, RISK_RULES } from '../risks.js';
-import type { DiffSignals } from '../signals.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { collectRisks, RISK_RULES } from './risks.js';
+import type { DiffSignals } from '../facts/signals.js';
 import type { BreakingItem } from '../verdict/breaking.js';
 import { FACT_RISK_RULES, collectFactRisks } from './factRisks.js';
 import { isRiskyCi } from '../verdict/security.js';

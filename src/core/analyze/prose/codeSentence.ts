@@ -2,8 +2,8 @@ import type { Language } from '../../i18n/language.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
-import { code, factMessage, phraseList } from '../factMessages.js';
-import type { FactMessageKey } from '../factMessages.js';
+import { code, factMessage, phraseList } from '../messages/factMessages.js';
+import type { FactMessageKey } from '../messages/factMessages.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
 import { bumpItem, definitionItem, dependencyVersion, interfaceItems, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 

@@ -2,7 +2,7 @@ import type { Language } from '../../i18n/language.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { ConfigKeyFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact } from '../facts/types.js';
-import { code, factMessage } from '../factMessages.js';
+import { code, factMessage } from '../messages/factMessages.js';
 
 /**
  * Definitions worth naming, most important first: public before private, types and functions before fields and

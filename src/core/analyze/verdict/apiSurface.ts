@@ -1,9 +1,9 @@
-import { anyGlob } from '../globs.js';
+import { anyGlob } from '../facts/globs.js';
 import type { CodeView } from '../facts/codeView.js';
 export { isUserFacingPath } from '../facts/codeView.js';
 import { isNeverApi } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
-import type { ClassifiedFile } from '../fileClasses.js';
+import type { ClassifiedFile } from '../facts/fileClasses.js';
 
 /**
  * Where a public definition is part of what users of the project program against, so removing or changing it

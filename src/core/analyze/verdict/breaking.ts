@@ -1,8 +1,8 @@
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
-import type { CommitFacts } from '../facts.js';
-import type { FactMessageKey, FactParams } from '../factMessages.js';
-import { code } from '../factMessages.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import type { FactMessageKey, FactParams } from '../messages/factMessages.js';
+import { code } from '../messages/factMessages.js';
 import { breakingRenames, breaksCallers, goneDefinitions, isApiSurface, isUserFacingPath } from './apiSurface.js';
 
 /** One thing a commit breaks, named: the reason's message and its parameters, and the fact tag it came from. */

@@ -1,7 +1,7 @@
 import type { CodeView } from '../facts/codeView.js';
-import type { CommitFacts } from '../facts.js';
-import type { MajorBump } from '../diffSignals.js';
-import type { DiffSignals } from '../signals.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import type { MajorBump } from '../facts/diffSignals.js';
+import type { DiffSignals } from '../facts/signals.js';
 import { uniqueDependencies } from '../prose/items.js';
 
 /**

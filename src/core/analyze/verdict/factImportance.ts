@@ -1,10 +1,10 @@
-import type { MessageParams } from '../messages.js';
-import { sourceChurn } from '../facts.js';
+import type { MessageParams } from '../messages/messages.js';
+import { sourceChurn } from '../facts/commitFacts.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { CodeView } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
-import { code, factMessage, phraseList } from '../factMessages.js';
-import type { ImportanceInput, ImportanceRule } from '../importance.js';
+import { code, factMessage, phraseList } from '../messages/factMessages.js';
+import type { ImportanceInput, ImportanceRule } from './importance.js';
 import { definitionItem, interfaceItems, rankedDefinitions, uniqueDependencies, bumpItem } from '../prose/items.js';
 import { isApiSurface } from './apiSurface.js';
 import { interfaceAdditions } from './factTypes.js';

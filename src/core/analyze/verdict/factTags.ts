@@ -1,5 +1,5 @@
 import type { CodeView } from '../facts/codeView.js';
-import type { ClassifiedFile } from '../fileClasses.js';
+import type { ClassifiedFile } from '../facts/fileClasses.js';
 import { isApiSurface } from './apiSurface.js';
 import { isMajor } from './dependencies.js';
 

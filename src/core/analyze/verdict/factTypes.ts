@@ -1,10 +1,10 @@
 import type { ChangeType } from '../../model/analysis.js';
 import type { CodeView } from '../facts/codeView.js';
-import type { CommitFacts } from '../facts.js';
-import type { ChangeTypeDecision } from '../changeType.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import type { ChangeTypeDecision } from './changeType.js';
 import { isApiSurface } from './apiSurface.js';
 import { SECURITY_WORDS } from './security.js';
-import { REFACTOR_WORDS } from '../typeRules.js';
+import { REFACTOR_WORDS } from './typeRules.js';
 
 export interface FactTypeInput {
   facts: CommitFacts;

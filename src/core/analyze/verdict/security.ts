@@ -1,8 +1,8 @@
 import type { CodeView } from '../facts/codeView.js';
-import type { CommitFacts } from '../facts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
 import type { CiFact, SecurityArea, SecurityFact } from '../facts/types.js';
-import type { DiffSignals } from '../signals.js';
-import { KEYWORD_RULES } from '../typeRules.js';
+import type { DiffSignals } from '../facts/signals.js';
+import { KEYWORD_RULES } from './typeRules.js';
 
 /** The security words of the message (CVE, XSS, injection, …): the strong keyword rule of typeRules.ts. */
 export const SECURITY_WORDS = KEYWORD_RULES.find((rule) => rule.changeType === 'security')!.pattern;

@@ -1,4 +1,4 @@
-import type { DefinitionKind, SecurityArea } from './facts/types.js';
+import type { DefinitionKind, SecurityArea } from '../facts/types.js';
 
 export type FactParams = Record<string, string | number | boolean>;
 type Sentence = (p: FactParams) => string;

@@ -1,6 +1,6 @@
-import type { ChangeType } from '../model/analysis.js';
-import { everyFileIs } from './facts.js';
-import type { CommitFacts } from './facts.js';
+import type { ChangeType } from '../../model/analysis.js';
+import { everyFileIs } from '../facts/commitFacts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
 import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, FIX_WORDS, KEYWORD_RULES } from './typeRules.js';
 
 export type ChangeTypeSource = 'conventional' | 'keyword' | 'files' | 'none';

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../../i18n/language.js';
 
 export type MessageParams = Record<string, string | number>;
 type Message = (p: MessageParams) => string;
@@ -187,4 +187,4 @@ export function formatList(language: Language, items: readonly string[], max = 3
   return items.length > max ? message(language, 'listMore', { list: shown }) : shown;
 }
 
-export { changeTypeLabel, importanceLabel } from '../i18n/labels.js';
+export { changeTypeLabel, importanceLabel } from '../../i18n/labels.js';

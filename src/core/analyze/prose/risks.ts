@@ -1,14 +1,14 @@
-import type { Language } from '../i18n/language.js';
-import type { ChangeType } from '../model/analysis.js';
-import { filesWithTrait, pathsOf, sourceChurn } from './facts.js';
-import type { CommitFacts } from './facts.js';
-import { LARGE_DELETION_LINES } from './importance.js';
+import type { Language } from '../../i18n/language.js';
+import type { ChangeType } from '../../model/analysis.js';
+import { filesWithTrait, pathsOf, sourceChurn } from '../facts/commitFacts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { LARGE_DELETION_LINES } from '../verdict/importance.js';
 import { SIGNAL_LABELS } from './insights.js';
-import { anyMessage } from './factMessages.js';
-import type { AnyMessageKey } from './factMessages.js';
-import { formatList, message } from './messages.js';
-import type { MessageParams } from './messages.js';
-import type { DiffSignals } from './signals.js';
+import { anyMessage } from '../messages/factMessages.js';
+import type { AnyMessageKey } from '../messages/factMessages.js';
+import { formatList, message } from '../messages/messages.js';
+import type { MessageParams } from '../messages/messages.js';
+import type { DiffSignals } from '../facts/signals.js';
 
 /** Source churn (lines) from which a change without test changes is a risk. */
 export const UNTESTED_SOURCE_LINES = 10;

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../../i18n/language.js';
 import { FACT_MESSAGES_ZH } from './factMessages.zh.js';
 import { FACT_MESSAGES_EN } from './factMessages.en.js';
 import type { FactMessageKey, FactParams } from './factMessages.en.js';

@@ -1,10 +1,10 @@
-import type { Language } from '../i18n/language.js';
-import type { ModuleImpact } from '../model/analysis.js';
-import type { CommitFacts } from './facts.js';
-import { formatList, message } from './messages.js';
-import { messageGist } from './prose/gist.js';
-import { endSentence, joinSentences } from './prose/sentences.js';
-import { restatesSubject, subjectWords } from './prose/subjectEcho.js';
+import type { Language } from '../../i18n/language.js';
+import type { ModuleImpact } from '../../model/analysis.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { formatList, message } from '../messages/messages.js';
+import { messageGist } from './gist.js';
+import { endSentence, joinSentences } from './sentences.js';
+import { restatesSubject, subjectWords } from './subjectEcho.js';
 
 /** Modules named in the summary's last sentence. */
 const SUMMARY_MODULES = 3;

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { DigestError } from '../errors.js';
-import type { ChangeType } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
-import type { UserRule } from '../model/options.js';
+import { DigestError } from '../../errors.js';
+import type { ChangeType } from '../../model/analysis.js';
+import type { Commit } from '../../model/commit.js';
+import type { UserRule } from '../../model/options.js';
 
 export const REPO_RULES_FILE = '.daily-digest.json';
 const MAX_RULES_FILE_BYTES = 1024 * 1024;

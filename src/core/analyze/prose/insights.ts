@@ -1,13 +1,13 @@
-import type { Language } from '../i18n/language.js';
-import type { ChangeType, Insights } from '../model/analysis.js';
-import { filesOfKind, filesWithTrait, pathsOf } from './facts.js';
-import type { CommitFacts } from './facts.js';
-import { formatList, message } from './messages.js';
-import type { MessageKey } from './messages.js';
-import type { DiffSignals } from './signals.js';
-import type { WorkflowSignal } from './diffSignals.js';
-import { newModules } from './structure.js';
-import { KEYWORD_RULES } from './typeRules.js';
+import type { Language } from '../../i18n/language.js';
+import type { ChangeType, Insights } from '../../model/analysis.js';
+import { filesOfKind, filesWithTrait, pathsOf } from '../facts/commitFacts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { formatList, message } from '../messages/messages.js';
+import type { MessageKey } from '../messages/messages.js';
+import type { DiffSignals } from '../facts/signals.js';
+import type { WorkflowSignal } from '../facts/diffSignals.js';
+import { newModules } from '../facts/structure.js';
+import { KEYWORD_RULES } from '../verdict/typeRules.js';
 
 /** Words in a message that make it about performance; the matched word is quoted in the insight. */
 export const PERFORMANCE_WORDS =

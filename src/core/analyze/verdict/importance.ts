@@ -1,19 +1,19 @@
-import type { Language } from '../i18n/language.js';
-import type { ChangeType, Importance } from '../model/analysis.js';
-import type { UserRule } from '../model/options.js';
-import { everyFileIs, firstPathWithTrait } from './facts.js';
-import type { CommitFacts } from './facts.js';
-import type { CodeView } from './facts/codeView.js';
-import { anyMessage } from './factMessages.js';
-import type { AnyMessageKey } from './factMessages.js';
-import { changeTypeLabel, message } from './messages.js';
-import type { MessageParams } from './messages.js';
-import { newModules } from './structure.js';
-import type { DiffSignals } from './signals.js';
-import type { BreakingItem } from './verdict/breaking.js';
-import { FACT_IMPORTANCE_RULES, smallFix } from './verdict/factImportance.js';
-import { majorBumpsOf } from './verdict/dependencies.js';
-import type { SecurityVerdict } from './verdict/security.js';
+import type { Language } from '../../i18n/language.js';
+import type { ChangeType, Importance } from '../../model/analysis.js';
+import type { UserRule } from '../../model/options.js';
+import { everyFileIs, firstPathWithTrait } from '../facts/commitFacts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import type { CodeView } from '../facts/codeView.js';
+import { anyMessage } from '../messages/factMessages.js';
+import type { AnyMessageKey } from '../messages/factMessages.js';
+import { changeTypeLabel, message } from '../messages/messages.js';
+import type { MessageParams } from '../messages/messages.js';
+import { newModules } from '../facts/structure.js';
+import type { DiffSignals } from '../facts/signals.js';
+import type { BreakingItem } from './breaking.js';
+import { FACT_IMPORTANCE_RULES, smallFix } from './factImportance.js';
+import { majorBumpsOf } from './dependencies.js';
+import type { SecurityVerdict } from './security.js';
 
 /** Score thresholds: at least HIGH is high, at least MEDIUM is medium, below is low. */
 export const IMPORTANCE_THRESHOLDS = { high: 7, medium: 3 } as const;

@@ -1,5 +1,5 @@
 import type { FactMessageKey, FactParams } from './factMessages.en.js';
-import type { DefinitionKind, SecurityArea } from './facts/types.js';
+import type { DefinitionKind, SecurityArea } from '../facts/types.js';
 
 type Sentence = (p: FactParams) => string;
 
