@@ -93,7 +93,7 @@ const NOT_STRONG = ANY.filter((type) => type !== 'revert' && type !== 'security'
 
 /** Manifests and lock files (and docs) changed, and not one dependency with them: a version or metadata change. */
 function versionOnly({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
-  if (view.dependencies.some((fact) => !fact.lockOnly)) return false;
+  if (view.dependencies.length > 0) return false;
   let manifests = 0;
   for (const { kind } of facts.files) {
     if (kind === 'docs') continue;
