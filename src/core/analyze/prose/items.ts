@@ -10,7 +10,8 @@ import { code, factMessage } from '../messages/factMessages.js';
  * methods). Each label once.
  */
 export function rankedDefinitions(facts: readonly DefinitionFact[]): DefinitionFact[] {
-  const containers = new Set(facts.filter((fact) => fact.defKind !== 'method' && fact.defKind !== 'field').map((fact) => fact.name));
+  // Types stand for their members; a module or namespace does not (its functions are what it adds).
+  const containers = new Set(facts.filter((fact) => TYPE_KINDS.has(fact.defKind)).map((fact) => fact.name));
   const kept = facts.filter((fact) => fact.container === undefined || !containers.has(fact.container));
   const rank = (fact: DefinitionFact): number => (fact.public ? 0 : 10) + KIND_RANK[fact.defKind];
   const seen = new Set<string>();
@@ -25,6 +26,8 @@ export function rankedDefinitions(facts: readonly DefinitionFact[]): DefinitionF
       return true;
     });
 }
+
+const TYPE_KINDS: ReadonlySet<DefinitionFact['defKind']> = new Set(['class', 'struct', 'interface', 'trait', 'enum']);
 
 const KIND_RANK: Record<DefinitionFact['defKind'], number> = {
   class: 0, struct: 0, interface: 0, trait: 0, enum: 1, type: 1, function: 2, method: 2, module: 3, macro: 4,

@@ -14,7 +14,7 @@ import type { ClassifiedFile } from '../facts/fileClasses.js';
 export const API_SURFACE_GLOBS: readonly string[] = [
   '**/include/**', '**/*.d.ts', '**/api/**', '**/apis/**', '**/sdk/**',
   'index.{ts,js,mjs,cjs}', 'src/index.{ts,js,mjs,cjs}', 'packages/*/src/index.{ts,js,mjs,cjs}', '**/src/lib.rs',
-  '**/__init__.py',
+  '**/__init__.py', '**/src/main/java/**',
 ];
 
 
