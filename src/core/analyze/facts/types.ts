@@ -77,6 +77,8 @@ export interface ConfigKeyFact extends FactLocation {
   kind: 'config';
   change: AddedRemoved;
   key: string;
+  /** The options struct, class or interface that declares the key, when it came from one (`Options`). */
+  container?: string;
 }
 
 export interface DefaultFact extends FactLocation {

@@ -59,6 +59,10 @@ export function configKeyOfCall(call: CallSite, language: LanguageId): string | 
     if (/^(?:repo_|git_)?config_get(?:_[a-z_]{1,30})?$/.test(name) || /^git_config_get(?:_[a-z_]{1,30})?$/.test(name)) {
       return firstString !== undefined && DOTTED_KEY.test(firstString) ? firstString : undefined;
     }
+    // A per-name key built before it is read: `strbuf_addf(&key, "branch.%s.deletemerged", name)`.
+    if ((name === 'strbuf_addf' || name === 'xstrfmt') && firstString !== undefined && /^[a-z][a-z0-9-]{0,30}\.%s\.[A-Za-z0-9-]{1,60}$/.test(firstString)) {
+      return firstString.replace('%s', '<name>');
+    }
     if (name === 'strcmp' && call.args[0]?.kind === 'ident' && /^(var|k|key)$/.test(call.args[0].text)) {
       const key = call.args[1];
       return key?.kind === 'string' && DOTTED_KEY.test(key.text) && key.text === key.text.toLowerCase() ? key.text : undefined;

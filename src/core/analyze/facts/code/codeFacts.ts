@@ -1,23 +1,20 @@
 import { patchLines, touchedLines } from '../patchLines.js';
-import type { PatchLine } from '../patchLines.js';
 import { languageOfPath } from '../syntax/languages.js';
 import type { LanguageId } from '../syntax/languages.js';
 import { createParseBudget } from '../definitions.js';
 import type { ParseBudget } from '../definitions.js';
-import { withParsedSource } from '../syntax/parse.js';
-import { utf8Length } from '../syntax/screening.js';
 import type {
   ConfigKeyFact, DefaultFact, EnvFact, FileInput, FlagFact, FormatFact, ParseNote, ParseNoteReason, RouteFact, SecurityFact,
 } from '../types.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from '../ci/workflowModel.js';
 import { manifestKindOf } from '../deps/manifestKinds.js';
-import { isFormatWord, textNamesFormat } from './formatTable.js';
-import { emptyModel } from './model.js';
+import { commitFormatFacts, fileFormatChanges } from './formatFacts.js';
+import { isTestPath } from '../testPaths.js';
 import type { ChangedToken, CodeModel } from './model.js';
 import { emptySide, observeModel } from './observe.js';
 import type { SideObservations, Sighting } from './observe.js';
 import { patchModel } from './patchModel.js';
-import { buildModel } from './walkTree.js';
+import { treeModels } from './sideModels.js';
 
 /** The tokens a file's changed lines hold on each side, for the security vocabulary. */
 export interface ChangedTokens {
@@ -51,24 +48,9 @@ interface FileModels {
   note?: ParseNoteReason;
 }
 
-const wantWord = (word: string): boolean => isFormatWord(word);
-
 /** CI files give CI facts; their words are not read again as code. */
 function isCiFile(path: string): boolean {
   return isGithubWorkflow(path) || isActionMetadata(path) || isGitlabCi(path);
-}
-
-function lineSet(lines: readonly PatchLine[]): Set<number> {
-  return new Set(lines.map((line) => line.line));
-}
-
-async function treeModel(
-  path: string, text: string, changed: Set<number>, touched: Set<number>, allChanged: boolean, budget: ParseBudget,
-): Promise<CodeModel | { reason: ParseNoteReason }> {
-  const bytes = utf8Length(text);
-  if (bytes > budget.remainingBytes) return { reason: 'budget' };
-  budget.remainingBytes -= bytes;
-  return withParsedSource(path, text, (tree, language) => buildModel(tree, language, { changedLines: changed, touchedLines: touched, allChanged, wantWord }));
 }
 
 /** The models of a file's two sides: from its trees when both sides parse, else from its patch. */
@@ -86,19 +68,9 @@ async function fileModels(file: FileInput, budget: ParseBudget): Promise<FileMod
   if (file.unreadable) return fromPatch(file.unreadable, row.id);
   // Nothing changed inside (a pure rename or mode change): nothing to read.
   if (lines.added.length === 0 && lines.removed.length === 0 && file.status !== 'A' && file.status !== 'D') return undefined;
-  const sides: (CodeModel | { reason: ParseNoteReason })[] = [];
-  for (const [present, text, changed, near, whole] of [
-    [file.status !== 'A', file.oldText, lineSet(lines.removed), touched.old, file.status === 'D'],
-    [file.status !== 'D', file.newText, lineSet(lines.added), touched.new, file.status === 'A'],
-  ] as const) {
-    if (!present) sides.push(emptyModel());
-    else if (text === undefined) sides.push({ reason: 'unreadable' });
-    else sides.push(await treeModel(file.path, text, changed, near, whole, budget));
-  }
-  const [old, next] = sides as [CodeModel | { reason: ParseNoteReason }, CodeModel | { reason: ParseNoteReason }];
-  if ('reason' in old) return fromPatch(old.reason, row.id);
-  if ('reason' in next) return fromPatch(next.reason, row.id);
-  return { old, new: next, language: row.id };
+  const models = await treeModels(file, lines, touched, budget);
+  if ('reason' in models) return fromPatch(models.reason, row.id);
+  return { ...models, language: row.id };
 }
 
 /**
@@ -110,8 +82,11 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
   const before = emptySide();
   const after = emptySide();
   const unsafe: SecurityFact[] = [];
+  const formats: FormatFact[] = [];
   const tokens: ChangedTokens[] = [];
-  for (const file of files) {
+  // Smaller files first: when the budget runs out, the most files have been parsed.
+  const bySize = [...files].sort((a, b) => (a.oldText?.length ?? 0) + (a.newText?.length ?? 0) - (b.oldText?.length ?? 0) - (b.newText?.length ?? 0));
+  for (const file of bySize) {
     if (file.binary || manifestKindOf(file.path)?.lock || isCiFile(file.path)) continue;
     let models: FileModels | undefined;
     try {
@@ -122,31 +97,28 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     }
     if (!models) continue;
     if (models.note) notes.push({ path: file.path, reason: models.note });
-    observeModel(models.old, models.language, file.oldPath ?? file.path, before);
-    observeModel(models.new, models.language, file.path, after);
+    if (!isTestPath(file.path)) {
+      observeModel(models.old, models.language, file.oldPath ?? file.path, before, file.status === 'D');
+      observeModel(models.new, models.language, file.path, after, file.status === 'A');
+    }
     unsafe.push(...unsafeChanges(file, models));
+    if (!isTestPath(file.path)) formats.push(...fileFormatChanges(file, models.old, models.new));
     tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
   }
   const compared = compareSides(before, after);
-  compared.formats = compared.formats.filter((fact) => !otherSideNames(files, fact));
-  return { ...compared, unsafe, tokens };
-}
-
-/** A format the changed lines drop but the new texts still name elsewhere (or one they add that was there) did not change. */
-function otherSideNames(files: readonly FileInput[], fact: FormatFact): boolean {
-  for (const file of files) {
-    const text = fact.change === 'removed' ? file.newText : file.oldText;
-    if (text === undefined || text.length > 4_000_000 || !languageOfPath(file.path)) continue;
-    if (textNamesFormat(text, text.toLowerCase(), fact.name)) return true;
-  }
-  return false;
+  const sorted = <T extends { path: string; line?: number }>(facts: T[]): T[] =>
+    facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return {
+    flags: sorted(compared.flags), env: sorted(compared.env), config: sorted(compared.config), defaults: sorted(compared.defaults),
+    routes: sorted(compared.routes), formats: sorted(commitFormatFacts(formats)), unsafe: sorted(unsafe), tokens,
+  };
 }
 
 function located(at: Sighting, side: 'old' | 'new'): { path: string; line: number; side: 'old' | 'new' } {
   return { path: at.path, line: at.line, side };
 }
 
-function compareSides(before: SideObservations, after: SideObservations): Omit<CodeInterfaceResult, 'unsafe' | 'tokens'> {
+function compareSides(before: SideObservations, after: SideObservations): Omit<CodeInterfaceResult, 'unsafe' | 'tokens' | 'formats'> {
   const diff = <T extends Sighting, F>(old: Map<string, T>, next: Map<string, T>, make: (key: string, at: T, change: 'added' | 'removed') => F): F[] => {
     const facts: F[] = [];
     for (const [key, at] of next) if (!old.has(key)) facts.push(make(key, at, 'added'));
@@ -160,17 +132,20 @@ function compareSides(before: SideObservations, after: SideObservations): Omit<C
     if (!old || old.values.size !== 1 || at.values.size !== 1) continue;
     const [oldValue] = old.values;
     const [newValue] = at.values;
+    // A constant holding a sentence is a message or a label, not a setting (unless its name says default).
+    if (/\s/.test(`${oldValue}${newValue}`) && !/default/i.test(name)) continue;
     if (oldValue !== newValue) defaults.push({ kind: 'default', name, old: oldValue!, new: newValue!, ...located(at, 'new') });
   }
   return {
     flags: diff(before.flags, after.flags, (name, at, change): FlagFact => ({ kind: 'flag', change, name, framework: at.framework, ...located(at, sideOf(change)) })),
     env: diff(before.env, after.env, (name, at, change): EnvFact => ({ kind: 'env', change, name, ...located(at, sideOf(change)) })),
-    config: diff(before.config, after.config, (key, at, change): ConfigKeyFact => ({ kind: 'config', change, key, ...located(at, sideOf(change)) })),
+    config: diff(before.config, after.config, (key, at, change): ConfigKeyFact => ({
+      kind: 'config', change, key, ...(at.container ? { container: at.container } : {}), ...located(at, sideOf(change)),
+    })),
     defaults,
     routes: diff(before.routes, after.routes, (_key, at, change): RouteFact => ({
       kind: 'route', change, route: at.route, ...(at.method ? { method: at.method } : {}), ...located(at, sideOf(change)),
     })),
-    formats: diff(before.formats, after.formats, (name, at, change): FormatFact => ({ kind: 'format', change, name, ...located(at, sideOf(change)) })),
   };
 }
 

@@ -42,8 +42,8 @@ function lineOf(node: SyntaxNode): number {
   return node.startPosition.row + 1;
 }
 
-function addConfigKey(context: DeclarationContext, key: string, line: number): void {
-  if (key !== '' && context.model.configFields.length < MODEL_LIMITS.fields) context.model.configFields.push({ key, line });
+function addConfigKey(context: DeclarationContext, key: string, line: number, container: string): void {
+  if (key !== '' && context.model.configFields.length < MODEL_LIMITS.fields) context.model.configFields.push({ key, line, container });
 }
 
 /** The attribute items written just before a Rust item or field (`#[serde(…)] #[arg(…)]`), nearest last. */
@@ -86,7 +86,7 @@ function rustStruct(node: SyntaxNode, context: DeclarationContext): void {
     if (!touched(context, field, first)) continue;
     context.model.fields.push({ name: fieldName, container: name, attributes, containerAttributes, line: lineOf(field) });
     if (isConfig && !hasBare(attributes, 'serde', 'skip') && !hasBare(attributes, 'serde', 'flatten')) {
-      addConfigKey(context, keywordOf(attributes, 'serde', 'rename')?.text ?? serdeRename(fieldName, renameAll), lineOf(field));
+      addConfigKey(context, keywordOf(attributes, 'serde', 'rename')?.text ?? serdeRename(fieldName, renameAll), lineOf(field), name);
     }
   }
 }
@@ -128,7 +128,7 @@ function goTypeSpec(node: SyntaxNode, context: DeclarationContext): void {
       context.model.fields.push({ name: fieldName.text, container: name, attributes: [], containerAttributes: [], ...(tag ? { tag } : {}), line: lineOf(field) });
       if (!CONFIG_TYPE_NAME.test(name) || !/^[A-Z]/.test(fieldName.text)) continue;
       const key = tag === undefined ? fieldName.text : goTag(tag) ?? fieldName.text;
-      if (key !== '-') addConfigKey(context, key === '' ? fieldName.text : key, lineOf(field));
+      if (key !== '-') addConfigKey(context, key === '' ? fieldName.text : key, lineOf(field), name);
     }
   }
 }
@@ -170,7 +170,7 @@ function pythonAssignment(node: SyntaxNode, context: DeclarationContext): void {
   if (owner?.type !== 'class_definition' || left.text.startsWith('_')) return;
   const className = owner.childForFieldName('name')?.text ?? '';
   bind(context, `${className}.${left.text}`, node.childForFieldName('right'), lineOf(node));
-  if (CONFIG_TYPE_NAME.test(className) && left.text !== 'model_config') addConfigKey(context, left.text, lineOf(node));
+  if (CONFIG_TYPE_NAME.test(className) && left.text !== 'model_config') addConfigKey(context, left.text, lineOf(node), className);
 }
 
 function parameterDefault(nameField: string, valueField: string): Handler {
@@ -207,7 +207,7 @@ function tsConfigType(node: SyntaxNode, context: DeclarationContext): void {
   for (const member of body?.namedChildren ?? []) {
     if (member?.type !== 'property_signature' || !touched(context, member)) continue;
     const key = member.childForFieldName('name');
-    if (key) addConfigKey(context, STRING_TYPES.has(key.type) ? stringContent(key.text) : key.text, lineOf(member));
+    if (key) addConfigKey(context, STRING_TYPES.has(key.type) ? stringContent(key.text) : key.text, lineOf(member), name);
   }
 }
 

@@ -115,6 +115,19 @@ function picocliFlag(call: CallSite): FlagSighting[] {
   return sighting(preferLong([...names.matchAll(/"(-{1,2}[^"]{1,60})"/g)].map((match) => match[1]!)), 'picocli');
 }
 
+/** C functions that compare an argument against an option spelled out (`!strcmp(arg, "--force")`, `skip_prefix(arg, "--x=", &v)`). */
+const ARGV_COMPARES: ReadonlySet<string> = new Set(['strcmp', 'skip_prefix', 'starts_with', 'strncmp', 'istarts_with', 'skip_to_optional_arg', 'match_opt']);
+const SPELLED_OPTION = /^(--?[A-Za-z][A-Za-z0-9-]{0,60})=?$/;
+
+function argvCompareFlag(call: CallSite): FlagSighting[] {
+  if (call.callee.length !== 1 || !ARGV_COMPARES.has(call.callee[0]!)) return [];
+  for (const arg of call.args) {
+    const match = arg.kind === 'string' ? SPELLED_OPTION.exec(arg.text) : null;
+    if (match) return [{ name: match[1]!, framework: 'argv' }];
+  }
+  return [];
+}
+
 export const FLAG_RULES: readonly FlagRule[] = [
   { framework: 'argparse', languages: ['python'], read: argparseFlag },
   { framework: 'click', languages: ['python'], read: clickFlag },
@@ -122,6 +135,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   { framework: 'cobra', languages: ['go'], read: goFlag },
   { framework: 'clap', languages: ['rust'], read: clapBuilderFlag },
   { framework: 'parse-options', languages: ['c', 'cpp'], read: parseOptionsFlag },
+  { framework: 'argv', languages: ['c', 'cpp'], read: argvCompareFlag },
   { framework: 'picocli', languages: ['java'], read: picocliFlag },
 ];
 

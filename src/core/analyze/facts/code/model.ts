@@ -82,7 +82,7 @@ export interface CodeModel {
   members: MemberRead[];
   fields: AttributedField[];
   /** Config keys a struct, class or interface of options declares (already converted to how users write them). */
-  configFields: { key: string; line: number }[];
+  configFields: { key: string; line: number; container: string }[];
   literals: LiteralBinding[];
   words: WordSighting[];
   changed: ChangedToken[];

@@ -1,7 +1,6 @@
 import type { LanguageId } from '../syntax/languages.js';
 import { configKeyOfCall, ENV_RULES, envName, routesOfCall } from './accessRules.js';
 import { clapFieldFlag, FLAG_RULES } from './flagRules.js';
-import { formatOfSighting } from './formatTable.js';
 import type { CodeModel } from './model.js';
 
 /** Where a thing was seen: the first sighting on a side wins. */
@@ -14,16 +13,18 @@ export interface Sighting {
 export interface SideObservations {
   flags: Map<string, Sighting & { framework: string }>;
   env: Map<string, Sighting>;
-  config: Map<string, Sighting>;
+  config: Map<string, Sighting & { container?: string }>;
   routes: Map<string, Sighting & { method?: string; route: string }>;
-  formats: Map<string, Sighting>;
   /** Setting name → the literal values it is given on this side (more than one makes it ambiguous). */
   defaults: Map<string, Sighting & { values: Set<string> }>;
 }
 
 export function emptySide(): SideObservations {
-  return { flags: new Map(), env: new Map(), config: new Map(), routes: new Map(), formats: new Map(), defaults: new Map() };
+  return { flags: new Map(), env: new Map(), config: new Map(), routes: new Map(), defaults: new Map() };
 }
+
+/** Config keys read from struct fields, per file side. */
+const MAX_FIELD_KEYS_PER_FILE = 6;
 
 /** Keys per map past this many are not added: the comparison stays bounded on a hostile commit. */
 const MAX_KEYS = 20_000;
@@ -42,7 +43,7 @@ function putDefault(side: SideObservations, name: string, value: string, at: Sig
  * Adds one file side's model to the side's observations. `language` undefined means the model came from a patch
  * of a file without a grammar: every language's rules are tried.
  */
-export function observeModel(model: CodeModel, language: LanguageId | undefined, path: string, side: SideObservations): void {
+export function observeModel(model: CodeModel, language: LanguageId | undefined, path: string, side: SideObservations, wholeFile = false): void {
   const applies = (languages: readonly LanguageId[]): boolean => language === undefined || languages.includes(language);
   const flagRules = FLAG_RULES.filter((rule) => applies(rule.languages));
   const envRules = ENV_RULES.filter((rule) => applies(rule.languages));
@@ -78,10 +79,10 @@ export function observeModel(model: CodeModel, language: LanguageId | undefined,
     if (flag.env !== undefined) put(side.env, flag.env, at);
     if (flag.default !== undefined) putDefault(side, flag.name || `${field.container}.${field.name}`, flag.default, at);
   }
-  for (const field of model.configFields) put(side.config, field.key, { path, line: field.line });
-  for (const binding of model.literals) putDefault(side, binding.name, binding.value, { path, line: binding.line });
-  for (const sighting of model.words) {
-    const format = formatOfSighting(sighting.word, sighting.inString, sighting.capitalised);
-    if (format) put(side.formats, format, { path, line: sighting.line });
+  // The fields of an options struct are config keys; a file added or deleted whole brings or drops its structs
+  // (definition facts say so), and a few keys per file say what a struct holds without listing it all.
+  if (!wholeFile) {
+    for (const field of model.configFields.slice(0, MAX_FIELD_KEYS_PER_FILE)) put(side.config, field.key, { path, line: field.line, container: field.container });
   }
+  for (const binding of model.literals) putDefault(side, binding.name, binding.value, { path, line: binding.line });
 }

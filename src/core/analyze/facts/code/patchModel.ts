@@ -15,8 +15,18 @@ interface Token {
   text: string;
 }
 
-const IDENT_START = /[A-Za-z_$]/;
-const IDENT_PART = /[A-Za-z0-9_$]/;
+function isIdentStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x24;
+}
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+function isIdentPart(code: number): boolean {
+  return isIdentStart(code) || isDigitCode(code);
+}
+
+/** Tokens past this many per side are not read: a hostile patch costs a bounded amount. */
+const MAX_TOKENS_PER_SIDE = 200_000;
 const ENV_OBJECTS: ReadonlySet<string> = new Set(['env', 'environ', 'ENV', 'Env']);
 
 /** Lexes one line (comments dropped: `//`, `/* … *\/`, and `#` unless it opens `#[`, `#define`, `#include`, `#if`). */
@@ -46,14 +56,14 @@ export function lexLine(line: string): Token[] {
       }
       tokens.push({ kind: 'string', text: value });
       at = end + 1;
-    } else if (IDENT_START.test(char)) {
+    } else if (isIdentStart(text.charCodeAt(at))) {
       let end = at + 1;
-      while (end < text.length && IDENT_PART.test(text[end]!)) end += 1;
+      while (end < text.length && isIdentPart(text.charCodeAt(end))) end += 1;
       tokens.push({ kind: 'identifier', text: text.slice(at, end) });
       at = end;
-    } else if (/[0-9]/.test(char)) {
+    } else if (isDigitCode(text.charCodeAt(at))) {
       let end = at + 1;
-      while (end < text.length && /[A-Za-z0-9_.]/.test(text[end]!)) end += 1;
+      while (end < text.length && (isIdentPart(text.charCodeAt(end)) || text[end] === '.')) end += 1;
       tokens.push({ kind: 'number', text: text.slice(at, end) });
       at = end;
     } else {
@@ -67,6 +77,9 @@ export function lexLine(line: string): Token[] {
 }
 
 const SEPARATORS: ReadonlySet<string> = new Set(['.', '::', '->']);
+/** A call's arguments are read over this many tokens at most, and this many calls per line: bounded work per line. */
+const MAX_ARGUMENT_TOKENS = 64;
+const MAX_CALLS_PER_LINE = 24;
 
 function argOf(tokens: Token[]): ArgValue {
   const equals = tokens.length >= 3 && tokens[0]!.kind === 'identifier' && (tokens[1]!.text === '=' || tokens[1]!.text === ':') ? 2 : 0;
@@ -86,7 +99,8 @@ function argumentsFrom(tokens: Token[], open: number): ArgValue[] {
   const args: ArgValue[] = [];
   let depth = 0;
   let current: Token[] = [];
-  for (let index = open + 1; index < tokens.length && args.length < MODEL_LIMITS.args; index += 1) {
+  const end = Math.min(tokens.length, open + 1 + MAX_ARGUMENT_TOKENS);
+  for (let index = open + 1; index < end && args.length < MODEL_LIMITS.args; index += 1) {
     const token = tokens[index]!;
     if (token.kind === 'punct' && '([{'.includes(token.text)) depth += 1;
     if (token.kind === 'punct' && ')]}'.includes(token.text)) {
@@ -107,8 +121,12 @@ function argumentsFrom(tokens: Token[], open: number): ArgValue[] {
 /** The model of one side's changed lines. */
 export function patchModel(lines: readonly PatchLine[]): CodeModel {
   const model = emptyModel();
+  let budget = MAX_TOKENS_PER_SIDE;
   for (const { line, text } of lines) {
     const tokens = lexLine(text);
+    budget -= tokens.length;
+    if (budget < 0) break;
+    let callsOnLine = 0;
     const decorator = /^\s*(@|#\[)/.test(text);
     const macroLine = /^\s*#\[/.test(text);
     for (let index = 0; index < tokens.length; index += 1) {
@@ -130,7 +148,7 @@ export function patchModel(lines: readonly PatchLine[]): CodeModel {
       }
       const next = tokens[end];
       const macro = next?.text === '!' && tokens[end + 1]?.text === '(';
-      if ((next?.text === '(' || macro) && model.calls.length < MODEL_LIMITS.calls) {
+      if ((next?.text === '(' || macro) && model.calls.length < MODEL_LIMITS.calls && callsOnLine++ < MAX_CALLS_PER_LINE) {
         model.calls.push({ callee, args: argumentsFrom(tokens, macro ? end + 1 : end), line, ...(decorator && index <= 1 ? { decorator: true } : {}), ...(macro || macroLine ? { macro: true } : {}) });
       } else if (next?.text === '[' && tokens[end + 1]?.kind === 'string' && ENV_OBJECTS.has(callee[callee.length - 1]!)) {
         model.members.push({ object: callee, key: tokens[end + 1]!.text, line });

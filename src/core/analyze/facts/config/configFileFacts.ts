@@ -117,11 +117,30 @@ function readConfigFile(file: FileInput, format: Format, notes: ParseNote[], con
   for (const key of before.keys) if (!after.keys.has(key)) facts.push({ kind: 'config', change: 'removed', key, path: file.path, ...where(key, 'old') });
   for (const [key, value] of after.defaults) {
     const old = before.defaults.get(key);
-    if (old !== undefined && old !== value) facts.push({ kind: 'default', name: key, old, new: value, path: file.path, ...where(key, 'new') });
+    if (old === undefined || old === value) continue;
+    const at = where(key, 'new');
+    // Numbers as written (`1.0`, not the parsed 1): a reader compares the literals.
+    const oldLine = where(key, 'old').line;
+    const written = (text: string | undefined, line: number | undefined, parsed: string): string => writtenNumber(text, line, key, parsed) ?? parsed;
+    facts.push({ kind: 'default', name: key, old: written(file.oldText, oldLine, old), new: written(file.newText, at.line, value), path: file.path, ...at });
   }
   if (facts.length > MAX_PER_FILE) notes.push({ path: file.path, reason: 'budget' });
   for (const fact of facts.slice(0, MAX_PER_FILE)) {
     if (fact.kind === 'config') config.push(fact);
     else defaults.push(fact);
   }
+}
+
+/** The number literal on a key's line as the file writes it, when it parses to the same value. */
+function writtenNumber(text: string | undefined, line: number | undefined, key: string, parsed: string): string | undefined {
+  if (text === undefined || line === undefined || !/^-?[\d.e+]+$/i.test(parsed)) return undefined;
+  let start = 0;
+  for (let current = 1; current < line && start !== -1; current += 1) start = text.indexOf('\n', start) + 1 || -1;
+  if (start === -1) return undefined;
+  const end = text.indexOf('\n', start);
+  const lineText = text.slice(start, end === -1 ? Math.min(text.length, start + 500) : Math.min(end, start + 500));
+  const name = key.slice(key.lastIndexOf('.') + 1);
+  const after = lineText.slice(lineText.indexOf(name) + name.length);
+  const literal = /^["']?\s*[:=]\s*(-?[\d][\d_.eE+-]*)/.exec(after)?.[1];
+  return literal !== undefined && Number(literal.replace(/_/g, '')) === Number(parsed) ? literal : undefined;
 }

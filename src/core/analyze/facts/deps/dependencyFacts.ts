@@ -4,8 +4,10 @@ import type { DependencyEntry } from './entry.js';
 import { manifestKindOf } from './manifestKinds.js';
 import type { ManifestKind } from './manifestKinds.js';
 
-/** Lock-file bumps past this many per file are not listed (a `budget` note says so). */
-export const MAX_LOCK_FACTS_PER_FILE = 150;
+/** Lock-file bumps past this many per file are not listed (a `budget` note says so); major bumps are kept first. */
+export const MAX_LOCK_FACTS_PER_FILE = 25;
+/** Dependency facts past this many per commit are not listed: manifests, then additions, removals and major bumps first. */
+export const MAX_FACTS_PER_COMMIT = 60;
 /** Manifest facts past this many per file are not listed. */
 export const MAX_MANIFEST_FACTS_PER_FILE = 300;
 
@@ -37,7 +39,20 @@ export function dependencyFacts(files: readonly FileInput[], notes: ParseNote[])
   }
   const reported = new Set(manifestFacts.map((fact) => `${fact.ecosystem}\0${fact.name}`));
   const kept = lockFacts.filter((fact) => !reported.has(`${fact.ecosystem}\0${fact.name}`));
-  return [...manifestFacts, ...kept].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  // One fact per change: a monorepo bumping `vite` in fifteen package.json files bumps `vite` once.
+  const seen = new Set<string>();
+  const distinct = [...manifestFacts, ...kept]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)))
+    .filter((fact) => {
+      const key = [fact.ecosystem, fact.name, fact.scope, fact.change, fact.old ?? '', fact.new ?? ''].join('\0');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  if (distinct.length <= MAX_FACTS_PER_COMMIT) return distinct;
+  const rank = (fact: DependencyFact): number => (fact.lockOnly ? 2 : 0) + (majorBump(fact) || fact.change !== 'bumped' ? 0 : 1);
+  const chosen = new Set([...distinct].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_FACTS_PER_COMMIT));
+  return distinct.filter((fact) => chosen.has(fact));
 }
 
 function readSide(text: string | undefined, file: FileInput, kind: ManifestKind, notes: ParseNote[]): DependencyEntry[] | undefined {
@@ -74,34 +89,48 @@ function fileDependencyFacts(file: FileInput, kind: ManifestKind, notes: ParseNo
   };
   for (const entry of oldEntries) groupOf(entry).old.add(entry.version);
   for (const entry of newEntries) groupOf(entry).new.add(entry.version);
-  const facts: DependencyFact[] = [];
-  const cap = kind.lock ? MAX_LOCK_FACTS_PER_FILE : MAX_MANIFEST_FACTS_PER_FILE;
+  let facts: DependencyFact[] = [];
   for (const group of groups.values()) {
-    const fact = groupFact(group, file, kind);
-    if (!fact) continue;
-    if (facts.length >= cap) {
-      notes.push({ path: file.path, reason: 'budget' });
-      break;
-    }
-    facts.push(fact);
+    const fact = groupFact(group, kind, file.path);
+    if (fact) facts.push(fact);
   }
-  return facts;
+  const cap = kind.lock ? MAX_LOCK_FACTS_PER_FILE : MAX_MANIFEST_FACTS_PER_FILE;
+  if (facts.length > cap) {
+    notes.push({ path: file.path, reason: 'budget' });
+    facts = facts.sort((a, b) => Number(majorBump(b)) - Number(majorBump(a))).slice(0, cap);
+  }
+  // Lines are looked up for the facts kept only: finding a name in a large lock file is a scan of its text.
+  return facts.map((fact) => (fact.change === 'removed'
+    ? { ...fact, ...located(file.oldText, fact.name, 'old') }
+    : { ...fact, ...located(file.newText, fact.name, 'new', fact.change === 'bumped' ? fact.new?.split(', ')[0] : undefined) }));
 }
 
-function groupFact(group: Group, file: FileInput, kind: ManifestKind): DependencyFact | undefined {
+/** Whether a bump changes the leading version number (`1.2.3` → `2.0.0`, `0.21` → `0.22` under 1.0). */
+export function majorBump(fact: DependencyFact): boolean {
+  const lead = (version: string | undefined): string | undefined => {
+    const match = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+    if (!match) return undefined;
+    return match[1] === '0' ? `0.${match[2] ?? ''}` : match[1];
+  };
+  const old = lead(fact.old);
+  const next = lead(fact.new);
+  return fact.change === 'bumped' && old !== undefined && next !== undefined && old !== next;
+}
+
+function groupFact(group: Group, kind: ManifestKind, path: string): DependencyFact | undefined {
   const oldOnly = [...group.old].filter((version) => !group.new.has(version));
   const newOnly = [...group.new].filter((version) => !group.old.has(version));
   if (oldOnly.length === 0 && newOnly.length === 0) return undefined;
   const pinOnly = kind.lock || group.indirect;
-  const base = { kind: 'dependency' as const, path: file.path, name: group.name, scope: group.scope, ecosystem: kind.ecosystem };
+  const base = { kind: 'dependency' as const, path, name: group.name, scope: group.scope, ecosystem: kind.ecosystem };
   const lockOnly = pinOnly ? { lockOnly: true } : {};
   if (group.old.size === 0) {
     if (pinOnly) return undefined;
-    return { ...base, change: 'added', new: listVersions(newOnly), ...located(file.newText, group.name, 'new') };
+    return { ...base, change: 'added', new: listVersions(newOnly) };
   }
   if (group.new.size === 0) {
     if (pinOnly) return undefined;
-    return { ...base, change: 'removed', old: listVersions(oldOnly), ...located(file.oldText, group.name, 'old') };
+    return { ...base, change: 'removed', old: listVersions(oldOnly) };
   }
   return {
     ...base,
@@ -109,7 +138,6 @@ function groupFact(group: Group, file: FileInput, kind: ManifestKind): Dependenc
     old: listVersions(oldOnly.length > 0 ? oldOnly : [...group.old]),
     new: listVersions(newOnly.length > 0 ? newOnly : [...group.new]),
     ...lockOnly,
-    ...located(file.newText, group.name, 'new', newOnly[0]),
   };
 }
 
@@ -124,7 +152,8 @@ function located(text: string | undefined, name: string, side: 'old' | 'new', ve
     (version === undefined ? undefined : lineNear(text, name, version)) ??
     lineOf(text, `"${name}"`) ??
     lineOf(text, `${name} `) ??
-    lineOf(text, name);
+    lineOf(text, name) ??
+    (name.includes('-') ? lineOf(text, name.replace(/-/g, '_')) : undefined);
   return line === undefined ? {} : { line, side };
 }
 

@@ -49,16 +49,48 @@ export function readPackageLock(text: string | undefined): DependencyEntry[] | u
   return list.entries;
 }
 
-/** pnpm-lock.yaml: the `packages` keys name every resolved package (`/a/1.0.0` in v5, `/a@1.0.0` in v6, `a@1.0.0` in v9). */
+/**
+ * pnpm-lock.yaml: the `packages` keys name every resolved package (`/a/1.0.0` in v5, `/a@1.0.0` in v6, `a@1.0.0`
+ * in v9). pnpm writes the file in one fixed layout, so the keys are read line by line (a YAML parse of a large
+ * lock costs seconds); a file whose layout is not that one is parsed as YAML.
+ */
 export function readPnpmLock(text: string | undefined): DependencyEntry[] | undefined {
+  if (text === undefined || text.length > MAX_LOCK_CHARS) return undefined;
+  const version = /^lockfileVersion: ['"]?([\d.]+)/m.exec(text.slice(0, 2_000))?.[1];
+  const keys = pnpmPackageKeysByLine(text);
+  if (keys === undefined) return readPnpmLockYaml(text);
+  return pnpmEntries(keys, version);
+}
+
+function pnpmPackageKeysByLine(text: string): string[] | undefined {
+  const keys: string[] = [];
+  let inPackages = false;
+  let sawPackages = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line === '' || line.startsWith('#')) continue;
+    if (!line.startsWith(' ')) {
+      inPackages = line === 'packages:';
+      sawPackages ||= inPackages;
+      continue;
+    }
+    if (!inPackages || line.startsWith('   ') || !line.endsWith(':')) continue;
+    keys.push(line.slice(2, -1).replace(/^(['"])(.*)\1$/, '$2'));
+  }
+  return sawPackages ? keys : text.includes('packages:') ? undefined : [];
+}
+
+function readPnpmLockYaml(text: string): DependencyEntry[] | undefined {
   const doc = parseYaml(text, MAX_LOCK_CHARS);
   if (!isRecord(doc)) return undefined;
-  const packages = recordAt(doc, 'packages');
-  if (!packages) return [];
-  const lockVersion = Number.parseFloat(String(doc['lockfileVersion'] ?? '9'));
+  return pnpmEntries(Object.keys(recordAt(doc, 'packages') ?? {}), String(doc['lockfileVersion'] ?? '9'));
+}
+
+function pnpmEntries(keys: readonly string[], lockfileVersion: string | undefined): DependencyEntry[] {
+  const lockVersion = Number.parseFloat(lockfileVersion ?? '9');
   const slashForm = Number.isFinite(lockVersion) && lockVersion < 6;
   const list = new EntryList();
-  for (const key of Object.keys(packages)) {
+  for (const key of keys) {
     const parsed = slashForm ? splitSlashKey(key) : splitAtKey(key);
     if (parsed) list.add(parsed.name, parsed.version, 'runtime');
   }

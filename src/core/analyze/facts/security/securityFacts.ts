@@ -1,5 +1,6 @@
 import type { ChangedToken } from '../code/model.js';
 import { splitWords } from '../code/words.js';
+import { isTestPath } from '../testPaths.js';
 import type { SecurityFact } from '../types.js';
 import { isTraversalString, VOCABULARY } from './vocabulary.js';
 import type { VocabularyRow } from './vocabulary.js';
@@ -8,12 +9,6 @@ import type { VocabularyRow } from './vocabulary.js';
 export const MAX_SECURITY_PER_AREA = 2;
 export const MAX_SECURITY_PER_FILE = 6;
 export const MAX_SECURITY_PER_COMMIT = 40;
-
-/**
- * Tests: their fixtures are full of fake tokens and passwords; the code under test carries the evidence. The
- * `unsafe` sites of tests still count (they come from the trees, not from here).
- */
-const TEST_PATH = /(^|\/)(tests?|testing|__tests__|spec|specs|fixtures?|testdata|snapshots?)\/|(^|\/)test_[^/]+\.py$|_test\.(go|py|rs|c|cc|cpp)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.java$/i;
 
 /** Files whose changed words are prose or pins, not code: documentation, changelogs, lock files. */
 const NOT_CODE = /\.(md|markdown|rst|txt|adoc|asciidoc|html?|svg|po|pot)$|(^|\/)(CHANGELOG|CHANGES|NEWS|AUTHORS|LICENSE|COPYING)[^/]*$/i;
@@ -50,8 +45,13 @@ function hitsOfLine(tokens: readonly ChangedToken[]): Hit[] {
     }
     for (const word of splitWords(token.text)) words.push({ word, token: index });
   });
+  let lineWords: Set<string> | undefined;
   for (let start = 0; start < words.length; start += 1) {
     for (const row of BY_FIRST_WORD.get(words[start]!.word) ?? []) {
+      if (row.needs) {
+        lineWords ??= new Set(words.map((entry) => entry.word));
+        if (!row.needs.some((word) => lineWords!.has(word))) continue;
+      }
       if (row.kinds && !row.kinds.includes(tokens[words[start]!.token]!.kind)) continue;
       if (row.kinds?.includes('number') || row.kinds?.includes('keyword')) continue;
       const end = start + row.words.length;
@@ -59,6 +59,7 @@ function hitsOfLine(tokens: readonly ChangedToken[]): Hit[] {
       const first = tokens[words[start]!.token]!;
       const lastToken = words[end - 1]!.token;
       if (row.whole && (lastToken !== words[start]!.token || splitWords(first.text).length !== row.words.length)) continue;
+      if (row.exact && first.text !== row.term) continue;
       const evidence = lastToken === words[start]!.token
         ? first.kind === 'string' ? `"${shorten(first.text)}"` : shorten(first.text)
         : tokens.slice(words[start]!.token, lastToken + 1).map((token) => token.text).join(row.term.includes('=') ? '=' : row.term.includes('::') ? '::' : '.');
@@ -92,7 +93,7 @@ function hitsOf(tokens: readonly ChangedToken[]): Hit[] {
  * removed, or changed when one evidence went and another came.
  */
 export function fileSecurityFacts(path: string, oldTokens: readonly ChangedToken[], newTokens: readonly ChangedToken[], oldPath = path): SecurityFact[] {
-  if (NOT_CODE.test(path) || TEST_PATH.test(path)) return [];
+  if (NOT_CODE.test(path) || isTestPath(path)) return [];
   const tally = new Map<string, { row: VocabularyRow; evidence: string; old: Hit[]; new: Hit[] }>();
   const add = (hit: Hit, side: 'old' | 'new'): void => {
     const key = `${hit.row.area}\0${hit.row.term}\0${hit.evidence}`;

@@ -135,7 +135,7 @@ describe('dependency facts', () => {
       modified('yarn.lock', 'a@1:\n  version "1"\n'.repeat(1), `${'"x'.repeat(200_000)}:\n  version "2"\n`),
     );
     assert.ok(performance.now() - started < 3_000);
-    assert.equal(found.filter((fact) => fact.path === 'package-lock.json').length, 150);
+    assert.equal(found.filter((fact) => fact.path === "package-lock.json").length, 25);
     assert.deepEqual(notes, [{ path: 'package-lock.json', reason: 'budget' }]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { codeInterfaceFacts } from '../../src/core/analyze/facts/code/codeFacts.js';
 import type { CodeInterfaceResult } from '../../src/core/analyze/facts/code/codeFacts.js';
 import type { FileInput, ParseNote } from '../../src/core/analyze/facts/types.js';
-import { modifiedFile } from './patchSupport.js';
+import { modifiedFile } from '../support/gitPatch.js';
 
 const modified = modifiedFile;
 
@@ -19,8 +19,8 @@ describe('interface facts from code', () => {
     const before = `use clap::Parser;\n#[derive(Parser)]\nstruct PipInstallArgs {\n    /// Old.\n    #[arg(long)]\n    no_verify_hashes: bool,\n    #[arg(long, env = "UV_INDEX_URL")]\n    index_url: Option<String>,\n    #[arg(long, default_value_t = 4)]\n    jobs: usize,\n    packages: Vec<String>,\n}\n`;
     const after = `use clap::Parser;\n#[derive(Parser)]\nstruct PipInstallArgs {\n    #[arg(long, env = "UV_INDEX_URL")]\n    index_url: Option<String>,\n    /// Certificates.\n    #[arg(long = "cert", short = 'c', env = "UV_CERT")]\n    cert_path: Option<PathBuf>,\n    #[arg(long, default_value_t = 8)]\n    jobs: usize,\n    packages: Vec<String>,\n}\n`;
     const result = await facts(modified('crates/uv-cli/src/lib.rs', before, after));
-    assert.deepEqual(flagList(result), ['added --cert (clap)', 'removed --no-verify-hashes (clap)']);
-    assert.deepEqual(result.flags.map((flag) => `${flag.side}:${flag.line}`), ['new:8', 'old:6']);
+    assert.deepEqual(flagList(result), ['removed --no-verify-hashes (clap)', 'added --cert (clap)']);
+    assert.deepEqual(result.flags.map((flag) => `${flag.side}:${flag.line}`), ['old:6', 'new:8']);
     assert.deepEqual(result.env.map((env) => `${env.change} ${env.name}`), ['added UV_CERT']);
     assert.deepEqual(result.defaults.map((fact) => `${fact.name} ${fact.old} -> ${fact.new}`), ['--jobs 4 -> 8']);
     assert.deepEqual(result.notes, []);
@@ -35,8 +35,8 @@ describe('interface facts from code', () => {
       modified('builtin/pack.c', 'static struct option opts[] = {\n\tOPT_BOOL(\'f\', "force", &force, N_("force")),\n\tOPT_END()\n};\n', 'static struct option opts[] = {\n\tOPT_BOOL(\'f\', "force", &force, N_("force")),\n\tOPT_STRING(0, "write-pack", &path, N_("file"), N_("write")),\n\tOPT__QUIET(&quiet, N_("quiet")),\n\tOPT_END()\n};\n'),
     );
     assert.deepEqual(flagList(result), [
-      'added --timeout (argparse)', 'added --shout (click)', 'added --port (commander)', 'added --config (cobra)',
-      'added --write-pack (parse-options)', 'added --quiet (parse-options)',
+      'added --shout (click)', 'added --port (commander)', 'added --write-pack (parse-options)', 'added --quiet (parse-options)',
+      'added --timeout (argparse)', 'added --config (cobra)',
     ]);
   });
 
@@ -97,6 +97,18 @@ describe('interface facts from code', () => {
     const result = await facts(modified('cli.py', before, after), modified('src/args.rs', rustBefore, rustAfter));
     assert.deepEqual(flagList(result), ['added --offline (clap)']);
     assert.deepEqual(result.defaults, []);
+  });
+
+  it('reports a format a file drops even when another file keeps the name, and not one that moves between files', async () => {
+    const stream = (extra: string) => `fn method(c: Compression) -> Method {\n    match c {\n        Compression::Deflate => Method::Deflate,\n${extra}        _ => Method::Unknown,\n    }\n}\n`;
+    const legacy = 'pub enum Legacy {\n    TarBz2,\n}\n';
+    const moved = await facts(
+      modified('src/stream.rs', stream('        Compression::Bzip2 => Method::Bzip2,\n'), stream('')),
+      modified('src/legacy.rs', legacy, `${legacy}// bz2 archives are legacy\n`),
+      modified('src/zstd_old.rs', 'fn a() -> &\'static str { "zstd" }\n', 'fn a() -> &\'static str { "none" }\n'),
+      modified('src/zstd_new.rs', 'fn b() {}\n', 'fn b() -> &\'static str { "zstd" }\n'),
+    );
+    assert.deepEqual(moved.formats.map((format) => `${format.change} ${format.name} ${format.path}`), ['removed bzip2 src/stream.rs']);
   });
 
   it('reads unsafe added from the Rust tree', async () => {

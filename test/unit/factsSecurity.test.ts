@@ -4,6 +4,7 @@ import { extractInterfaceFacts } from '../../src/core/analyze/facts/interfaceFac
 import { fileSecurityFacts } from '../../src/core/analyze/facts/security/securityFacts.js';
 import type { ChangedToken } from '../../src/core/analyze/facts/code/model.js';
 import type { FileInput, SecurityFact } from '../../src/core/analyze/facts/types.js';
+import { gitPatch } from '../support/gitPatch.js';
 
 const brief = (fact: SecurityFact): string => `${fact.change} ${fact.area} ${fact.term}: ${fact.evidence}`;
 
@@ -15,7 +16,7 @@ describe('security facts', () => {
   it('flags md5 added on a changed line of a parsed Rust file, with the identifier seen', async () => {
     const oldText = 'fn check(h: &Hash) -> bool {\n    h.algorithm == Algorithm::Sha256\n}\n';
     const newText = 'fn check(h: &Hash) -> bool {\n    if h.algorithm == Algorithm::Md5 { return false; }\n    h.algorithm == Algorithm::Sha256\n}\n';
-    const file: FileInput = { path: 'crates/uv-pypi-types/src/hash.rs', status: 'M', oldText, newText, patch: patchOf([], [[2, '    if h.algorithm == Algorithm::Md5 { return false; }']]) };
+    const file: FileInput = { path: 'crates/uv-pypi-types/src/hash.rs', status: 'M', oldText, newText, patch: gitPatch(oldText, newText) };
     const facts = await extractInterfaceFacts([file]);
     assert.deepEqual(facts.security.map(brief), ['added crypto md5: Md5']);
     assert.equal(facts.security[0]!.line, 2);
@@ -23,10 +24,9 @@ describe('security facts', () => {
   });
 
   it('flags unsafe added from the tree, once', async () => {
-    const file: FileInput = {
-      path: 'src/ffi.rs', status: 'M', oldText: 'fn f(p: *const u8) -> u8 { 0 }\n', newText: 'fn f(p: *const u8) -> u8 { unsafe { *p } }\n',
-      patch: patchOf([[1, 'fn f(p: *const u8) -> u8 { 0 }']], [[1, 'fn f(p: *const u8) -> u8 { unsafe { *p } }']]),
-    };
+    const oldText = 'fn f(p: *const u8) -> u8 { 0 }\n';
+    const newText = 'fn f(p: *const u8) -> u8 { unsafe { *p } }\n';
+    const file: FileInput = { path: 'src/ffi.rs', status: 'M', oldText, newText, patch: gitPatch(oldText, newText) };
     const facts = await extractInterfaceFacts([file]);
     assert.deepEqual(facts.security.map(brief), ['added unsafe unsafe: unsafe block in f']);
   });
@@ -34,6 +34,8 @@ describe('security facts', () => {
   it('does not take tokenizer for token, nor author for auth', () => {
     const tokens = (texts: string[], kind: ChangedToken['kind'] = 'identifier'): ChangedToken[] => texts.map((text, index) => ({ text, kind, line: index + 1 }));
     assert.deepEqual(fileSecurityFacts('src/lexer.rs', [], tokens(['tokenizer', 'Tokenizer', 'next_tokenized', 'author', 'authors', 'AuthorName'])), []);
+    // A language model's tokens are not credentials: `token` needs an auth word on its line.
+    assert.deepEqual(fileSecurityFacts('x/models/vision.go', [], tokens(['numTokens', 'ImageTokenID', 'EmbedTokens', 'cacheSession'])), []);
     assert.deepEqual(fileSecurityFacts('src/a.ts', [], tokens(['getAuthToken'])).map(brief), ['added auth auth: getAuthToken', 'added auth token: getAuthToken']);
   });
 
