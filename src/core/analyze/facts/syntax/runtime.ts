@@ -55,7 +55,12 @@ async function loadRuntime(): Promise<TreeSitterModule> {
   return module;
 }
 
-function treeSitter(): Promise<TreeSitterModule> {
+/**
+ * The tree-sitter runtime module (its Parser, Language, Query classes), loaded once. Code that needs a class of it
+ * takes it from here, never from its own import(): a second instance's Query cannot read this one's Language, and a
+ * bundle run from the code cache cannot import() at all.
+ */
+export function treeSitter(): Promise<TreeSitterModule> {
   runtime ??= loadRuntime().catch((error: unknown) => {
     runtime = undefined;
     throw error;
