@@ -36,7 +36,8 @@ export async function extractFacts(files: FileInput[], run: ExtractRun): Promise
     ...iface,
     definitions: definitions.definitions,
     tests: definitions.tests,
-    dependencies: [...iface.dependencies.filter((fact) => !(fact.lockOnly && own.names.has(fact.name))), ...pinFacts(files)],
+    // The project in its own lock file, or in its own extras (`requests[socks]`), is not a dependency.
+    dependencies: [...iface.dependencies.filter((fact) => !own.names.has(fact.name)), ...pinFacts(files)],
     notes: uniqueNotes(notes),
   };
   if (own.versions.length > 0) code.versions = own.versions;

@@ -93,7 +93,7 @@ const NOT_STRONG = ANY.filter((type) => type !== 'revert' && type !== 'security'
 
 /** Manifests and lock files (and docs) changed, and not one dependency with them: a version or metadata change. */
 function versionOnly({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
-  if (view.dependencies.length > 0) return false;
+  if (view.dependencies.length > 0 || view.versions.length === 0) return false;
   let manifests = 0;
   for (const { kind } of facts.files) {
     if (kind === 'docs') continue;
@@ -111,6 +111,21 @@ function namedUpgrade({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): b
   if (!UPGRADE_VERB.test(facts.description)) return false;
   const words = new Set(facts.description.split(/[\s`'"(),:]+/).map(squash).filter((word) => word.length >= 2));
   return view.dependencies.some((fact) => fact.change === 'bumped' && words.has(squash(fact.name)));
+}
+
+/**
+ * Manifests changed (no lock file, nothing else but docs) with no dependency and no version moving: packaging
+ * metadata (extras, classifiers, entry points, build settings), a build change.
+ */
+function packagingOnly({ facts, view }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
+  if (view.dependencies.length > 0 || view.versions.length > 0) return false;
+  let manifests = 0;
+  for (const { kind } of facts.files) {
+    if (kind === 'docs') continue;
+    if (kind !== 'manifest') return false;
+    manifests++;
+  }
+  return manifests > 0;
 }
 
 /** A subject that removes or merges, as the weak `chore` keyword reads it: for code, that is restructuring. */
@@ -142,6 +157,11 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
     when: versionOnly,
   },
   {
+    id: 'packaging-only', changeType: 'build',
+    over: { headerTypes: ['deps', 'chore', 'fix'], keywordTypes: NOT_STRONG, untyped: true },
+    when: packagingOnly,
+  },
+  {
     id: 'named-upgrade', changeType: 'deps',
     over: { headerTypes: ['chore', 'build'], keywordTypes: ['chore', 'feature', 'fix', 'other', 'perf'], untyped: true },
     when: namedUpgrade,
@@ -153,7 +173,8 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
   },
   {
     id: 'restructure', changeType: 'refactor',
-    over: { headerTypes: ['chore'], keywordTypes: ['feature', 'chore', 'other'], untyped: true },
+    // Not for a subject without a verb: a bug title (`X bypasses Y`) over re-signed code is still a fix (untyped-code).
+    over: { headerTypes: ['chore'], keywordTypes: ['feature', 'chore', 'other'], untyped: false },
     when: restructuresOnly,
   },
   {

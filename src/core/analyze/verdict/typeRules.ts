@@ -67,7 +67,11 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
     strong: false,
   },
   { pattern: /^(document(s|ed)?|docs?\b|(add|update|improve)s? (the )?(readme|docs|documentation|changelog|comments?|docstrings?))/i, changeType: 'docs', strong: false },
-  { pattern: /^((add|update|fix|improve)s? (unit |integration |e2e )?tests?|tests?\b)/i, changeType: 'test', strong: false },
+  {
+    pattern: /^((add|update|fix|improve)s? (unit |integration |e2e )?tests?|tests?\b)|^(add|update|fix|improve|expand|extend|cover)s?\b[^.]*\b(tests?|test cases?|test coverage)$/i,
+    changeType: 'test',
+    strong: false,
+  },
   { pattern: /^(ci\b|github actions?\b|(add|update|fix)s? (the )?(ci|workflows?|pipeline)\b)/i, changeType: 'ci', strong: false },
   { pattern: /^(build\b|makefile\b|cmake\b|dockerfile\b)/i, changeType: 'build', strong: false },
   { pattern: /^(format(s|ted)?|reformat(s|ted)?|lint(s|ed)?|run (prettier|gofmt|black|rustfmt|clang-format))\b/i, changeType: 'style', strong: false },
