@@ -11,12 +11,16 @@ import { uniqueDependencies } from '../prose/items.js';
 export function majorBumpsOf(view: CodeView | undefined, signals: DiffSignals, facts: Pick<CommitFacts, 'message'>): MajorBump[] {
   if (!view) return signals.majorBumps;
   const bumps: MajorBump[] = [];
+  // A CI action's major version is the workflow's business: it reaches no user of the project.
+  const ciOnly = new Set(view.dependencies.filter((fact) => fact.scope === 'ci').map((fact) => fact.name));
   for (const fact of uniqueDependencies(view.dependencies)) {
-    if (fact.change !== 'bumped' || fact.old === undefined || fact.new === undefined) continue;
+    if (fact.change !== 'bumped' || fact.old === undefined || fact.new === undefined || fact.scope === 'ci') continue;
     if (isMajor(fact.old, fact.new)) bumps.push({ name: fact.name, from: fact.old, to: fact.new });
   }
   const named = new Set(bumps.map((bump) => bump.name));
-  for (const bump of signals.majorBumps) if (!named.has(bump.name) && facts.message.includes(bump.name)) bumps.push(bump);
+  for (const bump of signals.majorBumps) {
+    if (!named.has(bump.name) && !ciOnly.has(bump.name) && facts.message.includes(bump.name)) bumps.push(bump);
+  }
   return bumps;
 }
 

@@ -30,6 +30,14 @@ const CALLABLE = new Set(['function', 'method']);
 /** Source lines a fix changes at most to count as a small one (a guard, a NULL check), when it brings no test. */
 export const SMALL_FIX_LINES = 10;
 
+/** Source lines a change needs to weigh as a feature (a one-line table entry is a small addition). */
+export const SMALL_CHANGE_LINES = 10;
+
+/** Fewer than SMALL_CHANGE_LINES source lines changed. */
+export function smallChange(input: ImportanceInput): boolean {
+  return sourceChurn(input.facts).lines < SMALL_CHANGE_LINES;
+}
+
 /** A fix of a few source lines without a test: a local correction, low unless something else raises it. */
 export function smallFix(input: ImportanceInput): boolean {
   if (input.facts.files.some((item) => item.kind === 'test')) return false;
@@ -53,7 +61,7 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
   {
     id: 'feature-adds', group: 'type', delta: 4, reason: 'reasonFeatureAdds',
     when: (input) => {
-      const items = input.view && input.changeType === 'feature' ? featureItems(input, input.view) : [];
+      const items = input.view && input.changeType === 'feature' && !smallChange(input) ? featureItems(input, input.view) : [];
       return when(items.length > 0, () => ({ items: phraseList(input.language, items, REASON_NAMES) }));
     },
   },

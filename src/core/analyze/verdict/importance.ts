@@ -11,7 +11,7 @@ import type { MessageParams } from '../messages/messages.js';
 import { newModules } from '../facts/structure.js';
 import type { DiffSignals } from '../facts/signals.js';
 import type { BreakingItem } from './breaking.js';
-import { FACT_IMPORTANCE_RULES, smallFix } from './factImportance.js';
+import { FACT_IMPORTANCE_RULES, smallChange, smallFix } from './factImportance.js';
 import { majorBumpsOf } from './dependencies.js';
 import type { SecurityVerdict } from './security.js';
 
@@ -64,7 +64,7 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
   {
     id: 'feature-source', group: 'type', delta: 4, reason: 'reasonFeatureSource',
-    when: (input) => yes(input.changeType === 'feature' && hasSource(input), totals(input)),
+    when: (input) => yes(input.changeType === 'feature' && hasSource(input) && !smallChange(input), totals(input)),
   },
   { id: 'feature', group: 'type', delta: 2, reason: 'reasonFeature', when: (input) => yes(input.changeType === 'feature') },
   { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input) && !smallFix(input)) },
