@@ -30,8 +30,9 @@ const ANALYSIS_SLICE = 256;
 /**
  * Uncaptured commits needing a diff that start a stream while the read goes on (each git process costs its
  * start-up); the rest stream when the read is done. Tests lower it to stream during the read of a small repository.
+ * `codeFacts: false` skips the facts pass (tests that compare the first pass with per-commit reads).
  */
-export const ENGINE_TUNING = { streamBatch: 4096 };
+export const ENGINE_TUNING = { streamBatch: 4096, codeFacts: true };
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
   ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [],
@@ -101,7 +102,9 @@ async function reportRepository(
   try {
     commits = await analysis.finish(read, repoRules);
     // The facts pass: each commit's code read (within the run's budget) and the commit analysed again with it.
-    await enrichWithCodeFacts(commits, { root: read.root, language, rules: [...(options.rules ?? []), ...repoRules.rules], signal });
+    if (ENGINE_TUNING.codeFacts) {
+      await enrichWithCodeFacts(commits, { root: read.root, language, rules: [...(options.rules ?? []), ...repoRules.rules], signal });
+    }
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);
