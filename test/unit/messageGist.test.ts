@@ -182,10 +182,10 @@ describe('Markdown and sentences', () => {
 });
 
 describe('the summary around the gist', () => {
-  it('lead, gist, the code sentence, then the stats', () => {
+  it('lead, gist, then the code sentence in the place of the stats (the scope shows the files)', () => {
     const raw = 'fix(http): header parsing (#12)\n\nHeaders with a trailing tab were rejected.\n';
     assert.equal(summaryOf(raw, 'Changes `parse_header()`.'),
-      `Header parsing. Headers with a trailing tab were rejected. Changes \`parse_header()\`.${STATS}`);
+      'Header parsing. Headers with a trailing tab were rejected. Changes `parse_header()`.');
   });
 });
 
