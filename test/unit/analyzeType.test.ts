@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCommit, parseConventionalHeader } from '../../src/core/analyze/index.js';
-import { classifyFile } from '../../src/core/analyze/fileClasses.js';
+import { classifyFile } from '../../src/core/analyze/facts/fileClasses.js';
 import type { ChangeType } from '../../src/core/domain/analysis.js';
 import type { Commit, FileChange, Trailer } from '../../src/core/domain/commit.js';
 

@@ -67,6 +67,8 @@ export interface Analysis {
   summary: string;
   scope: ModuleImpact[];
   insights: Insights;
+  /** The change touches security: security facts in the code (TLS, auth, crypto, CI permissions, …) or words in the message. */
+  security: boolean;
   risks: string[];
   recommendations: string[];
   /** Caveats shown with the analysis: "based on a partial diff", "model failed, offline analysis kept", … */

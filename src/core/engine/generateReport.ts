@@ -12,7 +12,8 @@ import { EMPTY_STATS, computeStats } from '../domain/stats.js';
 import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
-import { CommitAnalysis } from './commitAnalysis.js';
+import { enrichWithCodeFacts } from '../analyze/enrich.js';
+import { CommitAnalysis, ENGINE_TUNING } from './commitAnalysis.js';
 
 /**
  * Reads every repository, analyzes each commit offline and returns the Report.
@@ -77,6 +78,10 @@ async function reportRepository(
   let commits: AnalyzedCommit[];
   try {
     commits = await analysis.finish(read, repoRules);
+    // The facts pass: each commit's code read (within the run's budget) and the commit analysed again with it.
+    if (ENGINE_TUNING.codeFacts) {
+      await enrichWithCodeFacts(commits, { root: read.root, language, rules: [...(options.rules ?? []), ...repoRules.rules], signal });
+    }
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);

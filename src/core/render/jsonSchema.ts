@@ -54,6 +54,7 @@ const analysisSchema = z.object({
     performance: z.array(z.string()),
     security: z.array(z.string()),
   }),
+  security: z.boolean(),
   risks: z.array(z.string()),
   recommendations: z.array(z.string()),
   notes: z.array(z.string()),
