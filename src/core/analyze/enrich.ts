@@ -57,8 +57,11 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
       const analysis = await analyzeCommit(commit, {
         language: options.language, rules: options.rules, code: collected.code, readDiff: diffFromInputs(collected),
       });
+      // The first pass's notes (a diff cut at its budget, …) still hold: its diff checks ran before this one.
+      const notes = [...commit.analysis.notes, ...analysis.notes.filter((text) => !commit.analysis.notes.includes(text))];
       const note = unparsedNote(collected.code.notes, options.language);
-      if (note) analysis.notes.push(note);
+      if (note) notes.push(note);
+      analysis.notes = notes;
       commit.analysis = analysis;
     }
   } catch (error) {
