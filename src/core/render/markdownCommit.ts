@@ -1,6 +1,8 @@
 import type { Importance } from '../model/analysis.js';
 import type { FileChange } from '../model/commit.js';
 import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
+import type { WebKind } from '../model/web.js';
+import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
 import type { ReportLabels } from './labels.js';
@@ -14,6 +16,8 @@ export interface CommitContext {
   window: ReportWindow;
   /** Web URL of the repository, used for the pull-request link. */
   repoWebUrl?: string;
+  /** How the repository's web pages are laid out; guessed from repoWebUrl when left out. */
+  repoWebKind?: WebKind;
   anchor: string;
 }
 
@@ -109,7 +113,7 @@ function headerFields(commit: AnalyzedCommit, context: CommitContext): string {
     lines.push(field(labels.coAuthors, coAuthors.map(escapeMarkdownText).join(labels.listSeparator), labels.colon));
   }
   if (commit.prNumber !== undefined) {
-    lines.push(field(labels.pullRequest, markdownLink(`\\#${commit.prNumber}`, pullRequestUrl(context.repoWebUrl, commit.prNumber)),
+    lines.push(field(labels.pullRequest, markdownLink(`\\#${commit.prNumber}`, pullRequestUrl(context.repoWebUrl, commit.prNumber, context.repoWebKind)),
       labels.colon));
   }
   const analyzer = labels.analyzer[analysis.analyzer];
@@ -223,13 +227,10 @@ function coAuthorNames(commit: AnalyzedCommit): string[] {
     .filter((name) => name !== '');
 }
 
-/** Pull-request pages exist at known paths on the two hosted forges; elsewhere the number stays plain text. */
-export function pullRequestUrl(repoWebUrl: string | undefined, prNumber: number): string | undefined {
+/** The pull (merge) request page, for a repository whose kind of web front end is known (given or by its URL). */
+export function pullRequestUrl(repoWebUrl: string | undefined, prNumber: number, kind?: WebKind): string | undefined {
   const base = safeHttpUrl(repoWebUrl);
   if (base === undefined || !Number.isSafeInteger(prNumber) || prNumber <= 0) return undefined;
-  const host = new URL(base).hostname;
-  const trimmed = base.replace(/\/+$/, '');
-  if (host === 'github.com') return `${trimmed}/pull/${prNumber}`;
-  if (host === 'gitlab.com') return `${trimmed}/-/merge_requests/${prNumber}`;
-  return undefined;
+  const webKind = kind ?? webKindOfUrl(base);
+  return webKind === undefined ? undefined : webLinks(webKind, base)?.pullRequest(prNumber);
 }

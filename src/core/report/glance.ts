@@ -9,7 +9,7 @@ import { toOneLine } from '../render/escape.js';
 /** Changes the headline names; the rest are counted in `more`. */
 export const HEADLINE_ITEMS = 5;
 /** Modules and authors listed. */
-export const GLANCE_MODULES = 5;
+export const GLANCE_MODULES = 3;
 export const GLANCE_AUTHORS = 5;
 /** A gist longer than this is cut at a word boundary. */
 const MAX_GIST = 120;
@@ -18,8 +18,16 @@ const MAX_DETAILS = 3;
 /** Only the start of a summary is searched for its first sentence (summaries are model or message text). */
 const GIST_SCAN = 600;
 
-/** The day at a glance of a repository's commits (any order): counts, the busiest modules, the authors, the headline. */
-export function computeGlance(commits: readonly AnalyzedCommit[], language: Language): Glance {
+/**
+ * The day at a glance of a repository's commits (any order): counts, the busiest modules, the authors, the headline.
+ * The busiest modules leave out `folded` commits (bots' and dependency bumps' lock files are not where the day's
+ * work was); every other count includes them.
+ */
+export function computeGlance(
+  commits: readonly AnalyzedCommit[],
+  language: Language,
+  folded: ReadonlySet<string> = new Set(),
+): Glance {
   const glance: Glance = {
     headline: [], more: 0, commits: commits.length, high: 0, medium: 0, low: 0, breakingChanges: 0,
     types: [], modules: [], authors: [], otherAuthors: 0,
@@ -34,7 +42,7 @@ export function computeGlance(commits: readonly AnalyzedCommit[], language: Lang
     if (analysis.breaking) glance.breakingChanges += 1;
     if (analysis.importance === 'high' || analysis.breaking) notable.push(commit);
     types.set(analysis.changeType, (types.get(analysis.changeType) ?? 0) + 1);
-    for (const impact of analysis.scope) {
+    for (const impact of folded.has(commit.sha) ? [] : analysis.scope) {
       if (impact.module === '') continue;
       const entry = modules.get(impact.module) ?? { name: impact.module, commits: 0, additions: 0, deletions: 0 };
       entry.commits += 1;

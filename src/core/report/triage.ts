@@ -5,7 +5,7 @@ import type { AnalyzedCommit, ReportWindow, RepositoryReport } from '../model/re
 import { lastCommitDay, readActivityCalendar } from './activity.js';
 import { daySections } from './days.js';
 import { computeGlance } from './glance.js';
-import { DEFAULT_BOT_PATTERNS, groupCommits } from './groups.js';
+import { DEFAULT_BOT_PATTERNS, foldedShas, groupCommits } from './groups.js';
 
 export interface TriageSettings {
   language: Language;
@@ -16,9 +16,10 @@ export interface TriageSettings {
 
 /** What a repository's commits say at a glance, how they fold, and how they fall into days: from the analyses only. */
 export function triageOf(commits: readonly AnalyzedCommit[], settings: TriageSettings): Pick<RepositoryReport, 'glance' | 'groups' | 'days'> {
+  const groups = groupCommits(commits, settings.bots ?? DEFAULT_BOT_PATTERNS);
   return {
-    glance: computeGlance(commits, settings.language),
-    groups: groupCommits(commits, settings.bots ?? DEFAULT_BOT_PATTERNS),
+    glance: computeGlance(commits, settings.language, foldedShas(groups)),
+    groups,
     days: daySections(commits, settings.window),
   };
 }
