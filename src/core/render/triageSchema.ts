@@ -7,7 +7,7 @@ import { WEB_KINDS } from '../model/web.js';
 /** The schemas of the report's triage fields (src/core/model/triage.ts); jsonSchema.ts puts them in the report. */
 
 const count = z.int().check(z.nonnegative());
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const day = z.string().check(z.describe('YYYY-MM-DD'));
 
 export const commitOrderSchema = z.enum(COMMIT_ORDERS);
 export const webKindSchema = z.enum(WEB_KINDS);
