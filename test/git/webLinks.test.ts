@@ -119,3 +119,9 @@ test('a given web location wins over the remote, and its kind is guessed unless 
   assert.equal(named.webUrl, 'https://gitea.example.com/m/uv');
   assert.deepEqual(identifyRepository(undefined, '/work/uv', { url: 'javascript:alert(1)' }), { name: 'uv' }, 'an unsafe location is ignored');
 });
+
+test('a file name with a lone surrogate still gets a link (encodeURIComponent would throw)', () => {
+  const links = webLinks('github', 'https://github.com/o/r');
+  assert.equal(links?.file(SHA, 'a/\ud800b.ts'), `https://github.com/o/r/blob/${SHA}/a/%EF%BF%BDb.ts`);
+  assert.equal(links?.file(SHA, 'a/😀.ts'), `https://github.com/o/r/blob/${SHA}/a/%F0%9F%98%80.ts`);
+});

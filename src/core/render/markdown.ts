@@ -1,5 +1,7 @@
 import { IMPORTANCE_LEVELS } from '../model/analysis.js';
 import type { Report, RepositoryReport } from '../model/report.js';
+import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
+import type { WebLinks } from '../git/hosting/webLinks.js';
 import { foldedShas } from '../report/groups.js';
 import { triageOf } from '../report/triage.js';
 import { anchorElement, createAnchorAllocator, foldAnchor, groupAnchor } from './anchors.js';
@@ -74,6 +76,7 @@ function renderRepository(
     .filter((section) => section.commits.length > 0);
 
   const triageText = triageLabels(report.language);
+  const links = webLinksOf(repo);
   blocks.push(...glanceBlocks(repo, glance, {
     labels, triage: triageText,
     commitAnchor: (sha) => anchors.get(sha),
@@ -88,11 +91,19 @@ function renderRepository(
     blocks.push(anchorElement(section.anchor), `### ${labels.importanceGroup(section.importance, section.commits.length)}`);
     for (const commit of section.commits) {
       blocks.push(...renderCommitBlocks(commit, {
-        labels, window: report.window, repoWebUrl: repo.webUrl, repoWebKind: repo.webKind, anchor: anchorOf(commit),
+        labels, window: report.window, repoWebUrl: repo.webUrl, repoWebKind: links?.kind, anchor: anchorOf(commit),
+        fileUrl: links && ((sha, path) => links.file(sha, path)),
       }), RULE);
     }
   }
   return blocks;
+}
+
+/** The repository's web links, by its kind (given, or told by its URL), when its pages are known. */
+function webLinksOf(repo: RepositoryReport): WebLinks | undefined {
+  if (repo.webUrl === undefined) return undefined;
+  const kind = repo.webKind ?? webKindOfUrl(repo.webUrl);
+  return kind === undefined ? undefined : webLinks(kind, repo.webUrl);
 }
 
 function footer(report: Report, labels: ReportLabels): string {

@@ -18,6 +18,8 @@ export interface CommitContext {
   repoWebUrl?: string;
   /** How the repository's web pages are laid out; guessed from repoWebUrl when left out. */
   repoWebKind?: WebKind;
+  /** The web page of a file as it is at a commit, when the repository's pages are known. */
+  fileUrl?: (sha: string, path: string) => string | undefined;
   anchor: string;
 }
 
@@ -45,7 +47,8 @@ export function renderCommitBlocks(commit: AnalyzedCommit, context: CommitContex
   const notes = commitNotes(commit, labels);
   if (notes.length > 0) blocks.push(...section(labels.notes, [bulletList(notes, labels)]));
   const totalFiles = Math.max(commit.filesTotal?.files ?? 0, commit.files.length);
-  blocks.push(...section(labels.files(totalFiles), [fileList(commit.files, totalFiles, labels)]));
+  const fileUrl = context.fileUrl && ((path: string) => context.fileUrl?.(commit.sha, path));
+  blocks.push(...section(labels.files(totalFiles), [fileList(commit.files, totalFiles, labels, fileUrl)]));
   return blocks;
 }
 
@@ -194,12 +197,14 @@ function toPlain(text: string): string {
 }
 
 /** Lists up to MAX_FILES_LISTED files; `totalFiles` also counts files git's list left out (filesTotal). */
-function fileList(files: FileChange[], totalFiles: number, labels: ReportLabels): string {
+function fileList(files: FileChange[], totalFiles: number, labels: ReportLabels, fileUrl?: (path: string) => string | undefined): string {
   if (files.length === 0) return labels.none;
   const lines = files.slice(0, MAX_FILES_LISTED).map((file) => {
+    // A deleted file has no page at the commit.
+    const newPath = markdownLink(inlineCode(file.path), file.status === 'D' ? undefined : fileUrl?.(file.path));
     const path = file.oldPath !== undefined && (file.status === 'R' || file.status === 'C')
-      ? `${inlineCode(file.oldPath)} → ${inlineCode(file.path)}`
-      : inlineCode(file.path);
+      ? `${inlineCode(file.oldPath)} → ${newPath}`
+      : newPath;
     const counts = file.binary ? labels.binary : lineCounts(file.additions, file.deletions);
     return `- ${path} — ${labels.fileStatus[file.status]}${labels.listSeparator}${counts}`;
   });

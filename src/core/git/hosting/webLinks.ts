@@ -51,9 +51,9 @@ export function webLinks(kind: WebKind, repoUrl: string): WebLinks | undefined {
   return {
     kind,
     repo,
-    commit: (sha) => `${repo}${layout.commit}${encodeURIComponent(sha)}`,
+    commit: (sha) => `${repo}${layout.commit}${encodeComponent(sha)}`,
     pullRequest: (prNumber) => `${repo}${layout.pullRequest}${Math.trunc(prNumber)}`,
-    file: (sha, path, line) => `${repo}${layout.file(encodeURIComponent(sha), encodePath(path),
+    file: (sha, path, line) => `${repo}${layout.file(encodeComponent(sha), encodePath(path),
       line !== undefined && Number.isSafeInteger(line) && line > 0 ? line : undefined)}`,
   };
 }
@@ -72,7 +72,14 @@ export function cleanRepoUrl(value: string): string | undefined {
 }
 
 function encodePath(path: string): string {
-  return path.split('/').filter((segment) => segment !== '').map(encodeURIComponent).join('/');
+  return path.split('/').filter((segment) => segment !== '').map(encodeComponent).join('/');
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** encodeURIComponent, which throws on a lone surrogate (a file name can hold one): that becomes U+FFFD. */
+function encodeComponent(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd'));
 }
 
 export function isWebKind(value: string): value is WebKind {
