@@ -3,7 +3,7 @@ import type { Report, RepositoryReport } from '../model/report.js';
 import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import type { WebLinks } from '../git/hosting/webLinks.js';
 import { foldedShas } from '../report/groups.js';
-import { triageOf } from '../report/triage.js';
+import { triageFieldsOf } from '../report/triage.js';
 import { anchorElement, createAnchorAllocator, foldAnchor, groupAnchor } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from './labels.js';
@@ -56,13 +56,7 @@ function renderRepository(
   if (repo.ref.trim() !== '') blocks.push(`**${labels.ref}**${labels.colon}${inlineCode(repo.ref)}`);
   for (const warning of repo.warnings) blocks.push(`> ⚠️ ${escapeMarkdownText(warning)}`);
 
-  // A report made without the triage fields (an older one, or a hand-made model) gets them computed here.
-  const triage = repo.glance === undefined || repo.groups === undefined || repo.days === undefined
-    ? triageOf(repo.commits, { language: report.language, window: report.window })
-    : undefined;
-  const glance = repo.glance ?? triage!.glance!;
-  const groups = repo.groups ?? triage!.groups!;
-  const days = repo.days ?? triage!.days!;
+  const { glance, groups, days } = triageFieldsOf(repo, { language: report.language, window: report.window });
   const folded = foldedShas(groups);
   const shown = repo.commits.filter((commit) => !folded.has(commit.sha));
   const anchors = new Map<string, string>(shown.map((commit) => [commit.sha, allocateAnchor(commit)]));

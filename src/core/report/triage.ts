@@ -14,14 +14,23 @@ export interface TriageSettings {
   bots?: readonly string[];
 }
 
+export type TriageFields = Required<Pick<RepositoryReport, 'glance' | 'groups' | 'days'>>;
+
 /** What a repository's commits say at a glance, how they fold, and how they fall into days: from the analyses only. */
-export function triageOf(commits: readonly AnalyzedCommit[], settings: TriageSettings): Pick<RepositoryReport, 'glance' | 'groups' | 'days'> {
+export function triageOf(commits: readonly AnalyzedCommit[], settings: TriageSettings): TriageFields {
   const groups = groupCommits(commits, settings.bots ?? DEFAULT_BOT_PATTERNS);
   return {
     glance: computeGlance(commits, settings.language, foldedShas(groups)),
     groups,
     days: daySections(commits, settings.window),
   };
+}
+
+/** The repository's triage fields, computed when it has none (a report made before they existed, or by hand). */
+export function triageFieldsOf(repo: RepositoryReport, settings: TriageSettings): TriageFields {
+  const { glance, groups, days } = repo;
+  if (glance !== undefined && groups !== undefined && days !== undefined) return { glance, groups, days };
+  return triageOf(repo.commits, settings);
 }
 
 /**
