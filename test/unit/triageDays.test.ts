@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALENDAR_WEEKS, activityCalendar, calendarSpan, commitDay, dayBoundaries, dayOfTime, daySections } from '../../src/core/report/days.js';
-import { weekdayOf } from '../../src/core/render/markdownCommits.js';
+import { activityCalendar, commitDay, daySections } from '../../src/core/report/days.js';
+import { CALENDAR_WEEKS, calendarSpan, dayBoundaries, dayOfTime, weekdayOf } from '../../src/core/time/calendar.js';
 import { emptyAnalysis, makeCommit } from '../support/sampleReport.js';
 import { triageRepository } from '../support/sampleTriage.js';
 

@@ -7,6 +7,7 @@ import type { ReportLabels } from './labels.js';
 import { commitTitle, shortShaOf } from './markdownCommit.js';
 import { formatTimestamp } from './time.js';
 import type { TriageLabels } from './triageLabels.js';
+import { weekdayOf } from '../time/calendar.js';
 
 export interface CommitListContext {
   labels: ReportLabels;
@@ -38,13 +39,6 @@ export function commitTableBlocks(
     blocks.push(tableOrFolded(dayCommits.filter((commit) => !folded.has(commit.sha)), dayCommits.length, context));
   }
   return blocks;
-}
-
-/** 0 (Sunday) to 6 (Saturday) for a `YYYY-MM-DD` day; the day of the week does not depend on the time zone. */
-export function weekdayOf(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (match === null) return -1;
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).getUTCDay();
 }
 
 function tableOrFolded(shown: AnalyzedCommit[], total: number, context: CommitListContext): string {

@@ -3,7 +3,8 @@ import type { CommitTime } from '../git/activity.js';
 import type { ReadOptions } from '../model/options.js';
 import type { DateField, ReportWindow } from '../model/report.js';
 import type { ActivityCalendar } from '../model/triage.js';
-import { activityCalendar, calendarSpan, dayBoundaries, dayOfTime } from './days.js';
+import { calendarSpan, dayBoundaries, dayOfTime } from '../time/calendar.js';
+import { activityCalendar } from './days.js';
 
 type HistoryOptions = Pick<ReadOptions, 'ref' | 'merges' | 'authors' | 'excludeAuthors' | 'paths'>;
 

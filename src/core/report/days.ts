@@ -1,10 +1,7 @@
-import { DateTime } from 'luxon';
 import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
 import type { ActivityCalendar, DaySection } from '../model/triage.js';
 import { formatTimestamp } from '../render/time.js';
-
-/** Weeks the activity calendar covers. */
-export const CALENDAR_WEEKS = 8;
+import { dayBoundaries } from '../time/calendar.js';
 
 /** The commit's day (`YYYY-MM-DD`) by the window's date field, in the window's time zone. */
 export function commitDay(commit: AnalyzedCommit, window: Pick<ReportWindow, 'dateField' | 'timeZone'>): string {
@@ -29,29 +26,6 @@ export function daySections(commits: readonly AnalyzedCommit[], window: Pick<Rep
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
 }
 
-/** The calendar's days: CALENDAR_WEEKS weeks ending on the later of `today` and the window's last day. */
-export function calendarSpan(window: Pick<ReportWindow, 'end' | 'timeZone'>, now: Date = new Date()): { from: string; to: string } {
-  const zone = window.timeZone;
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
-  // The window's end is the (excluded) midnight after its last day.
-  const lastOfWindow = DateTime.fromISO(window.end, { zone }).minus({ days: 1 }).startOf('day');
-  const last = lastOfWindow.isValid && lastOfWindow > today ? lastOfWindow : today;
-  const first = last.minus({ days: CALENDAR_WEEKS * 7 - 1 });
-  return { from: first.toFormat('yyyy-MM-dd'), to: last.toFormat('yyyy-MM-dd') };
-}
-
-/** Epoch seconds of the midnights (in `timeZone`) from `from` to the day after `to`: one more than the days. */
-export function dayBoundaries(from: string, to: string, timeZone: string): number[] {
-  const first = DateTime.fromISO(from, { zone: timeZone }).startOf('day');
-  const last = DateTime.fromISO(to, { zone: timeZone }).startOf('day');
-  const boundaries: number[] = [];
-  // A day is walked by the calendar, not by 24 hours: DST days last 23 or 25 hours.
-  for (let day = first; day <= last.plus({ days: 1 }) && boundaries.length <= 400; day = day.plus({ days: 1 })) {
-    boundaries.push(Math.floor(day.toSeconds()));
-  }
-  return boundaries;
-}
-
 /** Counts of the given epoch-second times per calendar day from `from` to `to` (times outside are ignored). */
 export function activityCalendar(times: Iterable<number>, span: { from: string; to: string }, timeZone: string): ActivityCalendar {
   const boundaries = dayBoundaries(span.from, span.to, timeZone);
@@ -74,9 +48,4 @@ function dayIndex(boundaries: readonly number[], time: number): number {
     else high = middle - 1;
   }
   return low;
-}
-
-/** The day (`YYYY-MM-DD` in `timeZone`) of an epoch-second time. */
-export function dayOfTime(seconds: number, timeZone: string): string {
-  return DateTime.fromSeconds(seconds, { zone: timeZone }).toFormat('yyyy-MM-dd');
 }
