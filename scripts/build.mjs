@@ -1,9 +1,10 @@
-// Bundles the CLI, the extension and the webview with esbuild. `--only cli|extension|webview` limits the work;
+// Bundles the CLI, the extension and the webview with esbuild. `--only cli|extension|webview|grammars` limits the work;
 // `--outdir <folder>` writes elsewhere than dist/ (test/cli/bundle.test.ts).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 
 const flag = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const only = flag('--only');
@@ -62,6 +63,26 @@ async function buildCli(options) {
   // Earlier layouts: one unminified bundle with its map, then ES module chunks.
   for (const old of [`${out}/cli.js.map`, `${out}/cli`]) rmSync(old, { recursive: true, force: true });
 }
+
+/**
+ * The tree-sitter runtime and the grammars of src/core/analyze/facts/syntax/grammarFiles.json, copied flat into
+ * `<out>/grammars/` where the bundles' code reader looks for them (runtime.ts). A file already there with the same
+ * bytes is left alone.
+ */
+function copyGrammars() {
+  const list = JSON.parse(readFileSync('src/core/analyze/facts/syntax/grammarFiles.json', 'utf8'));
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const folder = join(out, 'grammars');
+  mkdirSync(folder, { recursive: true });
+  for (const entry of [list.runtime, ...Object.values(list.grammars)]) {
+    const from = join(dirname(require.resolve(`${entry.package}/package.json`)), entry.file);
+    const to = join(folder, basename(entry.file));
+    if (existsSync(to) && readFileSync(to).equals(readFileSync(from))) continue;
+    copyFileSync(from, to);
+  }
+}
+
+if (!only || only === 'cli' || only === 'extension' || only === 'grammars') copyGrammars();
 
 for (const [name, options] of Object.entries(targets)) {
   if (only && only !== name) continue;

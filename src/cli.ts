@@ -18,6 +18,9 @@ type Format = (typeof FORMATS)[number];
 const EXIT_OK = 0;
 const EXIT_USAGE = 1;
 const EXIT_REPO_FAILED = 2;
+/** A language model was asked and analyzed none of the commits (each kept its offline analysis). */
+const EXIT_NO_MODEL_ANALYSIS = 3;
+const EXIT_CANCELLED = 130;
 
 interface CliFlags extends ModelFlags {
   repo: string[];
@@ -50,6 +53,16 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
+function seconds(flag: string, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0 || parsed > max) {
+      throw new CommanderError(EXIT_USAGE, 'usage', `${flag} must be a number of seconds above 0 and at most ${max}, got "${value}"`);
+    }
+    return parsed;
+  };
+}
+
 function buildProgram(): Command {
   return new Command('daily-digest')
     .description('Report what landed in one or more git repositories on a day, grouped by importance.')
@@ -74,6 +87,8 @@ function buildProgram(): Command {
     .option('--api-key-env <var>', 'name of the environment variable that holds the API key')
     .option('--concurrency <n>', 'model requests in flight at once', positiveInteger, 4)
     .option('--instructions <text>', 'extra instructions appended to the model prompt')
+    .option('--timeout <seconds>', 'seconds one model request may take (default 120); a request that times out is tried once more', seconds('--timeout', 3600))
+    .option('--model-time-limit <seconds>', 'seconds of model requests for the whole run; the commits left keep the offline analysis', seconds('--model-time-limit', 86_400), 1800)
     .option('--no-cache', 'do not read or write caches (model analyses, and the walk index that lets a run walk only new history)')
     .helpOption('-h, --help', 'show this help')
     .version('0.1.0', '-V, --version')
@@ -146,8 +161,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const controller = new AbortController();
+  // During the model's requests the first Ctrl-C stops the model only, and the report is still written; a second
+  // one (or one at any other time) cancels the run, and a third is left to Node (it ends the process).
+  const modelStop = new AbortController();
+  let modelPhase = false;
   const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
+  const onInterrupt = (): void => {
+    if (modelPhase && !modelStop.signal.aborted) {
+      modelStop.abort();
+      return;
+    }
+    process.off('SIGINT', onInterrupt);
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
   process.once('SIGTERM', onSignal);
   const progress = progressReporter(flags.quiet);
   try {
@@ -174,7 +201,9 @@ export async function main(argv: string[]): Promise<number> {
     let report = await generateReport(options);
     if (flags.analyzer === 'openai-compatible') {
       const { runModelAnalysis } = await import('./cliModel.js');
-      report = await runModelAnalysis(report, flags, controller.signal, progress);
+      modelPhase = true;
+      report = await runModelAnalysis(report, flags, { run: controller.signal, stop: modelStop.signal }, progress);
+      modelPhase = false;
     }
     const rendered = (await RENDERERS[outputFormat]())(report);
     // For --out the parts are made before anything is written; on stdout, as they are written.
@@ -192,13 +221,16 @@ export async function main(argv: string[]): Promise<number> {
       const partial = repo.error === undefined ? unreadableCommitsWarning('en', repo.commits) : undefined;
       if (partial !== undefined) process.stderr.write(`daily-digest: ${repo.path}: ${partial}\n`);
     }
-    return failed.length > 0 ? EXIT_REPO_FAILED : EXIT_OK;
+    if (failed.length > 0) return EXIT_REPO_FAILED;
+    if (modelStop.signal.aborted) return EXIT_CANCELLED;
+    const run = report.modelRun;
+    return run !== undefined && run.commits > 0 && run.analyzed === 0 ? EXIT_NO_MODEL_ANALYSIS : EXIT_OK;
   } catch (error) {
     process.stderr.write(`daily-digest: ${describeError(error)}\n`);
-    if (error instanceof DigestError && error.code === 'cancelled') return 130;
+    if (error instanceof DigestError && error.code === 'cancelled') return EXIT_CANCELLED;
     return error instanceof DigestError && isUsageError(error) ? EXIT_USAGE : EXIT_REPO_FAILED;
   } finally {
-    process.off('SIGINT', onSignal);
+    process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onSignal);
   }
 }

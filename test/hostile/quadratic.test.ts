@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseConventionalHeader } from '../../src/core/analyze/conventional.js';
-import { withLinkTexts, withoutHtmlComments, withoutPrSuffix } from '../../src/core/analyze/summary.js';
+import { withLinkTexts, withoutHtmlComments } from '../../src/core/analyze/prose/markdownInline.js';
+import { withoutPrSuffix } from '../../src/core/analyze/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
 import { withoutTags } from '../../src/core/llm/openai.js';
 import { withoutTrailingAddress } from '../../src/core/render/markdownCommit.js';
@@ -23,6 +24,7 @@ test('the linear forms equal the regular expressions they replaced', () => {
       assert.equal(withoutTags(value), value.replace(/<[^>]*>/g, ' '));
       assert.equal(withoutHtmlComments(value), value.replace(/<!--[\s\S]*?-->/g, ''));
       assert.equal(withLinkTexts(value), value.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1'));
+      assert.equal(withLinkTexts(value, 'drop'), value.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, (link: string, label: string) => (link.startsWith('!') ? '' : label)));
       const old = OLD_HEADER.exec(value);
       const header = parseConventionalHeader(value);
       if (!old) assert.equal(header.type, undefined);
@@ -46,4 +48,18 @@ test('hostile runs (500 KB of whitespace or "<", 200,000 unclosed comments or li
   assert.equal(withoutHtmlComments('<!--'.repeat(200_000)), '<!--'.repeat(200_000));
   assert.equal(withLinkTexts('[a]('.repeat(200_000)), '[a]('.repeat(200_000));
   assert.equal(withLinkTexts(`${'['.repeat(500_000)}](x)`), `${'['.repeat(499_999)}`);
+});
+
+test('the model-answer checks (language share, identifiers, grounding) read hostile text in one pass', { timeout: 20_000 }, async () => {
+  const { countScripts, inventedIdentifier } = await import('../../src/core/llm/index.js');
+  const { collectIdentifiers, emptyIdentifierSets } = await import('../../src/core/llm/identifiers.js');
+  const started = Date.now();
+  assert.deepEqual(countScripts(`${'.-'.repeat(250_000)}x`), { cjk: 0, latin: 1 });
+  assert.deepEqual(countScripts('`'.repeat(500_001)), { cjk: 0, latin: 0 });
+  const known = emptyIdentifierSets();
+  collectIdentifiers(`${'--a-'.repeat(125_000)} ${'a.'.repeat(250_000)} ${'a_'.repeat(250_000)}`, known);
+  assert.ok(inventedIdentifier(`${'a::'.repeat(150_000)}bb()`, known)?.endsWith('a::bb()'), 'the unknown call is named');
+  assert.equal(inventedIdentifier(`${'-'.repeat(500_000)}x`, known), undefined);
+  assert.equal(inventedIdentifier('`'.repeat(500_001), known), undefined);
+  assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
 });

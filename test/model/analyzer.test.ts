@@ -85,7 +85,8 @@ describe('model analyzer', () => {
     assert.equal(analysis.analyzer, 'heuristic');
     assert.equal(analysis.summary, offline.summary);
     assert.equal(analysis.notes.length, 1);
-    assert.match(analysis.notes[0]!, /^The language model's answer was invalid twice \(importance: .*\); the offline analysis is kept\.$/);
+    assert.match(analysis.notes[0]!, /^The language model's JSON had the wrong shape, twice \(importance: .*; reasons: .*\); the offline analysis is kept\.$/);
+    assert.deepEqual(analysis.fallback, { cause: 'wrong-shape' });
   });
 
   test('an answer cut at the token limit twice keeps the offline analysis with a note', async () => {
@@ -95,7 +96,8 @@ describe('model analyzer', () => {
     assert.match(server.requests[1]!.body!.messages.at(-1)!.content, /cut off/);
     assert.equal(server.requests[1]!.body!.messages.length, 3, 'the cut answer is not echoed back');
     assert.equal(analysis.analyzer, 'heuristic');
-    assert.deepEqual(analysis.notes, ["The language model's answer was cut off twice (token limit); the offline analysis is kept."]);
+    assert.deepEqual(analysis.notes, ['The language model\'s answer was cut off by its token limit (finish_reason "length"), twice; the offline analysis is kept.']);
+    assert.deepEqual(analysis.fallback, { cause: 'token-limit' });
     assert.deepEqual(analysis.usage, { promptTokens: 200, completionTokens: 40 });
   });
 
@@ -111,7 +113,7 @@ describe('model analyzer', () => {
     server.script(completion('nope'), completion('still nope'));
     const analysis = await analyzerFor({ language: 'zh-CN' }).analyze(makeCommit(), makeOffline(), { repoName: 'demo', readDiff: diffReader() }, signal());
     assert.match(server.requests[0]!.body!.messages[0]!.content, /Simplified Chinese/);
-    assert.match(analysis.notes[0]!, /^语言模型的回答两次无效/);
+    assert.match(analysis.notes[0]!, /^语言模型两次的回答都不是 JSON/);
   });
 
   test('prompt injection in the commit message: fenced as data, and HTML in the answer stays a plain string', async () => {
@@ -288,6 +290,7 @@ describe('analyzeReport', () => {
 
     // Another language or model is another key.
     const zh = createModelAnalyzer({ transport: createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm' }), language: 'zh-CN', cache });
+    server.script(completion(validAnswer({ summary: '修复了规划器在队列为空时崩溃的问题。', reasons: ['修复了规划器中的崩溃问题。'], risks: [], recommendations: [] })));
     await analyzeReport(makeReport(1), zh, { readDiff });
     assert.equal(server.requests.length, 1);
   });

@@ -227,3 +227,24 @@ export function validAnswer(overrides: Record<string, unknown> = {}): string {
     ...overrides,
   });
 }
+
+/** A valid model answer written in Simplified Chinese. */
+export function validAnswerZh(overrides: Record<string, unknown> = {}): string {
+  return validAnswer({
+    reasons: ['修复了规划器在队列为空时的崩溃。'],
+    summary: '修复了规划器在队列为空时崩溃的问题。',
+    risks: ['依赖旧行为的调用方可能需要更新。'],
+    recommendations: ['为空队列补充一个回归测试。'],
+    ...overrides,
+  });
+}
+
+/** A chat completion whose message is a refusal (OpenAI's `message.refusal`), with no content. */
+export function refusal(text = "I'm sorry, I can't help with that."): Responder {
+  return json(200, {
+    id: 'chatcmpl-test',
+    object: 'chat.completion',
+    choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: text }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 100, completion_tokens: 5 },
+  });
+}

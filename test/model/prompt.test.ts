@@ -115,7 +115,7 @@ test('the output schema: valid, fenced, think blocks, limits, and rejected shape
   const missing = parseModelOutput(JSON.stringify({ changeType: 'fix' }));
   assert.ok(!missing.ok && missing.kind === 'invalid-shape');
   const cut = parseModelOutput('{"changeType":"fix","summary":"Adds');
-  assert.ok(!cut.ok && cut.kind === 'truncated');
+  assert.ok(!cut.ok && cut.kind === 'invalid-json' && cut.error === 'the JSON object is never closed', 'an unclosed brace is not JSON; only finish_reason says token limit');
   const prose = parseModelOutput('Sure! Here is the analysis.');
   assert.ok(!prose.ok && prose.kind === 'invalid-json');
 });

@@ -189,13 +189,35 @@ describe('OpenAI-compatible transport', () => {
 
   test('a slow answer times out with a one-line message', async () => {
     server.script(hang());
-    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 150 });
+    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 150, maxTimeoutRetries: 0 });
     await assert.rejects(transport.complete(MESSAGES, options()), (error: unknown) => {
       assert.ok(error instanceof ModelError);
       assert.equal(error.code, 'timeout');
       assert.match(error.message, /did not answer within 0\.2 s|did not answer within 0\.15 s/);
       return true;
     });
+  });
+
+  test('a timed-out attempt is tried once more at once; after a retry timed out too, timeouts are not retried', async () => {
+    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 150 });
+    server.script(hang());
+    assert.equal((await transport.complete(MESSAGES, options())).text, validAnswer(), 'the second try answered');
+    assert.equal(server.requests.length, 2);
+    assert.ok(server.requests[1]!.receivedAt - server.requests[0]!.receivedAt < 400, 'no backoff after a timeout');
+    server.script(hang(), hang(), hang());
+    await assert.rejects(transport.complete(MESSAGES, options()), /did not answer within 0\.2 s \(2 tries\)|within 0\.15 s \(2 tries\)/);
+    await assert.rejects(transport.complete(MESSAGES, options()), (error: unknown) => error instanceof ModelError && !/tries/.test(error.message));
+    assert.equal(server.requests.length, 5);
+  });
+
+  test('the run deadline cuts an attempt and stops retries: time-limit', async () => {
+    server.script(hang());
+    const transport = createOpenAiCompatibleTransport({ baseUrl: server.baseUrl, model: 'm' });
+    const started = Date.now();
+    await assert.rejects(transport.complete(MESSAGES, { ...options(), deadline: Date.now() + 200 }),
+      (error: unknown) => error instanceof ModelError && error.code === 'time-limit');
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(server.requests.length, 1);
   });
 
   test('an answer that is not a chat completion is reported as such', async () => {

@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultChanges, majorBumpsInMessage, parseUnifiedDiff } from '../../src/core/analyze/diffSignals.js';
 import type { FileDiffLines } from '../../src/core/analyze/diffSignals.js';
-import { MAX_BODY_CHARS, firstParagraph, splitSentences } from '../../src/core/analyze/summary.js';
 import { moduleOf } from '../../src/core/analyze/modules.js';
 
 /** A small deterministic generator (tests must not depend on Math.random). */
@@ -106,57 +105,6 @@ function referenceDefaultChanges(files: readonly FileDiffLines[]): { path: strin
   }
   return changes;
 }
-
-const TRAILER_LINE = /^(BREAKING[ -]CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*\S/;
-function referenceFirstParagraph(body: string, subject: string, shorten: (text: string) => string): string {
-  const paragraphs = body.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').split(/\n[ \t]*\n/);
-  for (const paragraph of paragraphs) {
-    const lines = paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-    if (lines.length === 0) continue;
-    if (lines.every((line) => TRAILER_LINE.test(line))) continue;
-    if (lines[0]!.startsWith('```') || lines[0]!.startsWith('    ')) continue;
-    const flat = lines
-      .map((line) => line.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^#+\s+/, ''))
-      .join(' ')
-      .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (flat === '' || flat === subject.trim()) continue;
-    return shorten(flat);
-  }
-  return '';
-}
-
-// summary.ts's own ending and shortening, unchanged by the fast paths.
-function asSentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '' || /[.!?。！？…]$/.test(trimmed)) return trimmed;
-  return /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/.test(trimmed) ? `${trimmed}。` : `${trimmed}.`;
-}
-function shorten(flat: string): string {
-  if (flat.length <= MAX_BODY_CHARS) return flat;
-  let kept = '';
-  for (const sentence of splitSentences(flat)) {
-    if ((kept + sentence).length > MAX_BODY_CHARS) break;
-    kept += sentence;
-  }
-  return kept.trim();
-}
-
-const BODY_PIECES = ['A long sentence that goes on and on to pass the cut. ', '\n', '\n', '\r\n', '\n\n', '\n \t\n', ' ', '  ', '\t', 'word', 'Word.', '- ', '* ', '+ ', '1. ', '12) ', '# ', '## ',
-  '#', '```', '    ', '<!--', '-->', '[link](http://x)', '![img](y)', '](', '[', ']', 'Signed-off-by: A <a@x>', 'Key: value',
-  'BREAKING CHANGE: x', 'subject', '\u00a0', '\u3000', '。', 'Fix it'];
-
-test('firstParagraph gives what the always-rewriting version gave', () => {
-  const next = random(2);
-  for (let round = 0; round < 5000; round++) {
-    const body = text(next, BODY_PIECES, 30);
-    const subject = pick(next, ['subject', 'Fix it', ' subject ', '']);
-    const actual = firstParagraph(body, subject);
-    const expected = referenceFirstParagraph(body, subject, (flat) => shorten(asSentence(flat)));
-    assert.equal(actual, expected, JSON.stringify({ body, subject }));
-  }
-});
 
 test('majorBumpsInMessage finds every bump on repeated calls (the search starts over each time)', () => {
   const message = 'Bump a from 1.0.0 to 2.0.0\nUpdates `b` from 3.1 to 4.0\nbump c from 1 to 1.5';

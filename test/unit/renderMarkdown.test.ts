@@ -158,7 +158,7 @@ test('the same commit in two repositories gets two distinct anchors', () => {
   assert.ok(markdown.includes('<a id="c-4557b6df5e-2"></a>'));
 });
 
-test('high and medium commits use the full form, low commits the short form, with one field order', () => {
+test('high and medium commits use the full form, low commits the short form, with one field order; every commit says who analyzed it', () => {
   const markdown = renderMarkdown(sampleReport('en'));
   const blocks = markdown.split('\n---\n').filter((block) => block.includes('#### '))
     .map((block) => block.slice(block.indexOf('#### ')));
@@ -169,9 +169,10 @@ test('high and medium commits use the full form, low commits the short form, wit
   for (const block of blocks) {
     const order = fieldOrder(block).filter((label) => label !== 'Author' && label !== 'Time');
     if (/🟢 Low\n/.test(block)) {
-      assert.deepEqual(order.filter((label) => label !== '📝 Notes'), ['SHA', '🎯 Change type', '⚡ Importance', '📋 Summary']);
+      assert.deepEqual(order.filter((label) => label !== '📝 Notes'), ['SHA', '🎯 Change type', '⚡ Importance', '📋 Summary', '🧠 Analysis']);
     } else {
       assert.deepEqual(order.slice(0, 4), full);
+      assert.ok(order.includes('🧠 Analysis'));
       assert.deepEqual(order.filter((label) => sections.includes(label)), sections);
       assert.ok(order.at(-1)?.startsWith('📁 Files'));
     }

@@ -1,22 +1,27 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
+import type { CodeFacts } from '../analyze/facts/types.js';
 import type { AnalysisCache, CacheKey } from '../cache/index.js';
-import { DigestError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import type { Language } from '../i18n/language.js';
-import type { Analysis, AnalyzerId, Grounding, ModuleImpact, TokenUsage } from '../model/analysis.js';
+import type { Analysis, AnalyzerId, ModelFallback } from '../model/analysis.js';
 import type { Commit } from '../model/commit.js';
-import type { Report } from '../model/report.js';
-import { computeStats } from '../report/stats.js';
+import { ask } from './ask.js';
 import { isModelError } from './errors.js';
-import { buildGroundingContext, groundList, groundText } from './grounding.js';
-import { note, retryInstruction } from './notes.js';
+import type { AskOutcome } from './ask.js';
+import { factNames } from './factsPrompt.js';
+import { mergeAnalysis } from './merge.js';
+import { note } from './notes.js';
+import { isFatalFallback, rethrowIfCancelled, throwIfCancelled } from './outcomes.js';
+import type { CommitOutcome } from './outcomes.js';
 import {
   DEFAULT_CHARS_PER_TOKEN, DEFAULT_DIFF_BUDGET_TOKENS, PROMPT_VERSION, buildPrompt, diffBytesForBudget, exclusionKind,
 } from './prompt.js';
 import type { DiffText } from './prompt.js';
-import { parseModelOutput } from './schema.js';
-import type { ModelOutput } from './schema.js';
-import type { ChatMessage, ChatTransport } from './types.js';
+import type { ChatOptions, ChatTransport } from './types.js';
+
+export { analyzeReport, reportUsage } from './reportRun.js';
+export type { AnalyzeReportOptions } from './reportRun.js';
 
 export interface ModelAnalyzerOptions {
   transport: ChatTransport;
@@ -30,6 +35,21 @@ export interface ModelAnalyzerOptions {
   cache?: AnalysisCache;
   /** Caps model calls in flight through this analyzer, whoever calls it. Default: no cap of its own. */
   concurrency?: number;
+  /**
+   * Seconds one request may take, from sending it to the last byte of the answer (`--timeout`,
+   * `dailyDigest.model.timeoutSeconds`). Default: the transport's (120 s for the OpenAI-compatible one).
+   */
+  timeoutSeconds?: number;
+  /**
+   * Cap on this analyzer's model time, in seconds from its first request: after it, no request or retry starts,
+   * and the commits left keep their offline analysis with a note. Default: no cap.
+   */
+  maxModelSeconds?: number;
+  /**
+   * After a failure that every later request would meet too (connection refused, unknown host, HTTP 401, 403,
+   * 404), the commits after it are not sent. Default true.
+   */
+  stopAfterFatal?: boolean;
 }
 
 export interface CommitInput {
@@ -39,6 +59,8 @@ export interface CommitInput {
    * generated, vendored and binary files left out); a reader may ignore it.
    */
   readDiff: (maxBytes: number, paths?: string[]) => Promise<DiffText>;
+  /** What the offline analysis read from the code: shown to the model, and quotable by it. */
+  facts?: CodeFacts;
 }
 
 export interface ModelAnalyzer {
@@ -47,15 +69,20 @@ export interface ModelAnalyzer {
   readonly language: Language;
   /**
    * The model's analysis of one commit, grounded. Never throws for model faults: it then returns `offline` with a
-   * note saying why. Throws DigestError('cancelled') when the signal aborts.
+   * note saying why and `fallback` set. Throws DigestError('cancelled') when the signal aborts.
    */
   analyze(commit: Commit, offline: Analysis, input: CommitInput, signal: AbortSignal): Promise<Analysis>;
+  /** As analyze, with whether the analysis came from the cache and how many requests were sent. */
+  analyzeCommit(commit: Commit, offline: Analysis, input: CommitInput, signal: AbortSignal): Promise<CommitOutcome>;
+}
+
+interface Fatal {
+  fallback: ModelFallback;
+  detail: (language: Language) => string;
 }
 
 /** Above this many files, the reader is not given a path list (the command line would get too long). */
 const MAX_PATHS_FOR_READER = 200;
-/** How much of a bad answer is sent back with the retry. */
-const MAX_ECHO_CHARS = 4000;
 
 export function createModelAnalyzer(options: ModelAnalyzerOptions): ModelAnalyzer {
   const { transport, language } = options;
@@ -63,24 +90,38 @@ export function createModelAnalyzer(options: ModelAnalyzerOptions): ModelAnalyze
   const charsPerToken = options.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
   const limit = options.concurrency ? pLimit(options.concurrency) : undefined;
   const instructions = options.customInstructions?.trim() || undefined;
+  const stopAfterFatal = options.stopAfterFatal ?? true;
   const variant = createHash('sha256')
     .update(JSON.stringify([instructions ?? '', budget, charsPerToken]))
     .digest('hex')
     .slice(0, 16);
+  let deadline: number | undefined;
+  /** The first fatal failure: later commits are not sent. */
+  let fatal: Fatal | undefined;
+  // A closure sets `fatal` while a commit waits for its turn: read it through this, not a narrowed local.
+  const fatalNow = (): Fatal | undefined => fatal;
 
   const keyFor = (commit: Commit): CacheKey => ({
     sha: commit.sha, analyzer: transport.id, model: transport.model, promptVersion: PROMPT_VERSION, language, variant,
   });
+  const offlineWith = (offline: Analysis, fallback: ModelFallback, notes: string[], requests: number, usage = offline.usage): CommitOutcome => {
+    const analysis: Analysis = { ...offline, notes: [...offline.notes, ...notes], fallback };
+    if (usage) analysis.usage = usage;
+    return { analysis, cached: false, requests };
+  };
+  const timeLimitNote = (): string => note(language, 'timeLimit', { seconds: String(options.maxModelSeconds ?? 0) });
 
-  async function analyze(commit: Commit, offline: Analysis, input: CommitInput, signal: AbortSignal): Promise<Analysis> {
+  async function analyzeCommit(commit: Commit, offline: Analysis, input: CommitInput, signal: AbortSignal): Promise<CommitOutcome> {
     throwIfCancelled(signal);
     const key = keyFor(commit);
     const cached = await options.cache?.get(key);
     if (cached) {
       // No tokens were spent on this run.
       const { usage: _usage, ...rest } = cached;
-      return rest;
+      return { analysis: rest, cached: true, requests: 0 };
     }
+    if (fatal) return offlineWith(offline, fatal.fallback, [note(language, 'notAsked', { detail: fatal.detail(language) })], 0);
+    if (deadline !== undefined && Date.now() >= deadline) return offlineWith(offline, { cause: 'time-limit' }, [timeLimitNote()], 0);
 
     const notes: string[] = [];
     let diff: DiffText | undefined;
@@ -101,6 +142,7 @@ export function createModelAnalyzer(options: ModelAnalyzerOptions): ModelAnalyze
 
     const prompt = buildPrompt({
       commit, offline, repoName: input.repoName, diff, language, customInstructions: instructions, diffBudgetTokens: budget, charsPerToken,
+      facts: input.facts,
     });
     if (diff && prompt.partial) {
       const excluded = new Set(commit.files.filter((file) => exclusionKind(file)).map((file) => file.path));
@@ -109,216 +151,51 @@ export function createModelAnalyzer(options: ModelAnalyzerOptions): ModelAnalyze
       else notes.push(note(language, 'partialReader'));
     }
 
-    const run = (): Promise<Outcome> => ask(transport, prompt.messages, signal);
+    const run = async (): Promise<AskOutcome | undefined> => {
+      // Checked again here: a commit may wait for its turn past the fatal failure or the deadline.
+      if (fatal || (deadline !== undefined && Date.now() >= deadline)) return undefined;
+      if (options.maxModelSeconds !== undefined) deadline ??= Date.now() + options.maxModelSeconds * 1000;
+      const chat: ChatOptions = { signal, jsonMode: true };
+      if (options.timeoutSeconds !== undefined) chat.timeoutMs = Math.round(options.timeoutSeconds * 1000);
+      if (deadline !== undefined) chat.deadline = deadline;
+      return ask(transport, prompt.messages, chat, language);
+    };
     const outcome = limit ? await limit(run) : await run();
     throwIfCancelled(signal);
 
+    if (outcome === undefined) {
+      const stoppedBy = fatalNow();
+      if (stoppedBy) return offlineWith(offline, stoppedBy.fallback, [note(language, 'notAsked', { detail: stoppedBy.detail(language) })], 0);
+      return offlineWith(offline, { cause: 'time-limit' }, [timeLimitNote()], 0);
+    }
     if (!outcome.ok) {
-      return { ...offline, notes: [...offline.notes, ...outcome.notes(language)], usage: outcome.usage ?? offline.usage };
+      const { fallback, error } = outcome;
+      if (stopAfterFatal && isFatalFallback(fallback) && !fatalNow()) {
+        fatal = { fallback, detail: (lang) => (isModelError(error) ? error.format(lang) : describeError(error, lang)).replace(/[.。]$/, '') };
+      }
+      const fallbackNotes = fallback.cause === 'time-limit' ? [timeLimitNote()] : outcome.notes(language);
+      return offlineWith(offline, fallback, fallbackNotes, outcome.requests, outcome.usage ?? offline.usage);
     }
 
     const analysis = mergeAnalysis(commit, offline, outcome.value, {
-      id: transport.id, model: transport.model, language, notes, usage: outcome.usage, inputTexts: [prompt.messages[1]?.content ?? ''],
+      id: transport.id, model: transport.model, language, notes: [...notes, ...outcome.notes(language)], usage: outcome.usage,
+      inputTexts: [prompt.messages[1]?.content ?? ''], factNames: input.facts ? factNames(input.facts) : [],
     });
     await options.cache?.set(key, analysis);
-    return analysis;
+    return { analysis, cached: false, requests: outcome.requests };
   }
 
-  return { id: transport.id, model: transport.model, language, analyze };
-}
-
-type Outcome =
-  | { ok: true; value: ModelOutput; usage?: TokenUsage }
-  | { ok: false; notes: (language: Language) => string[]; usage?: TokenUsage };
-
-/** One request, and at most one retry when the answer is cut off or invalid. */
-async function ask(transport: ChatTransport, messages: ChatMessage[], signal: AbortSignal): Promise<Outcome> {
-  let usage: TokenUsage | undefined;
-  let conversation = messages;
-  for (let attempt = 1; attempt <= 2; attempt += 1) {
-    let result;
-    try {
-      result = await transport.complete(conversation, { signal, jsonMode: true });
-    } catch (error) {
-      rethrowIfCancelled(error, signal);
-      const detail = (language: Language): string => (isModelError(error) ? error.format(language) : describeError(error, language));
-      return { ok: false, usage, notes: (language) => [note(language, 'failed', { detail: endSentence(detail(language), language) })] };
-    }
-    usage = addUsage(usage, result.usage);
-
-    const parsed = result.finishReason === 'length'
-      ? { ok: false as const, kind: 'truncated' as const, error: 'the answer reached the token limit' }
-      : parseModelOutput(result.text);
-    if (parsed.ok) return { ok: true, value: parsed.value, usage };
-    if (attempt === 2) {
-      const { kind, error } = parsed;
-      return {
-        ok: false,
-        usage,
-        notes: (language) => [kind === 'truncated' ? note(language, 'truncated') : note(language, 'invalid', { detail: error })],
-      };
-    }
-    conversation = [
-      ...messages,
-      ...(parsed.kind === 'truncated' ? [] : [{ role: 'assistant' as const, content: result.text.slice(0, MAX_ECHO_CHARS) }]),
-      { role: 'user', content: retryInstruction(parsed.kind, parsed.error) },
-    ];
-  }
-  throw new Error('unreachable');
-}
-
-interface MergeContext {
-  id: AnalyzerId;
-  model: string;
-  language: Language;
-  notes: string[];
-  usage?: TokenUsage;
-  inputTexts: string[];
-}
-
-/** The model's fields over the offline analysis, each text grounded. Model text stays plain data. */
-function mergeAnalysis(commit: Commit, offline: Analysis, output: ModelOutput, ctx: MergeContext): Analysis {
-  const grounding: Grounding = { dropped: 0, reasons: [] };
-  const context = buildGroundingContext(commit, ctx.inputTexts);
-  const notes = [...ctx.notes];
-
-  const summary = groundText(output.summary, context, ctx.language);
-  grounding.dropped += summary.dropped;
-  grounding.reasons.push(...summary.reasons);
-  let summaryText = summary.text;
-  if (!summaryText) {
-    summaryText = offline.summary;
-    notes.push(note(ctx.language, 'summaryKept'));
-  }
-  const reasons = groundList(output.reasons, context, ctx.language, grounding);
-
-  const analysis: Analysis = {
-    ...offline,
-    analyzer: ctx.id,
-    model: ctx.model,
-    changeType: output.changeType,
-    importance: output.importance,
-    breaking: offline.breaking || output.breaking === true,
-    reasons: reasons.length ? reasons : offline.reasons,
-    summary: summaryText,
-    scope: orderScope(offline.scope, output.modules ?? []),
-    insights: {
-      architecture: groundList(output.insights.architecture, context, ctx.language, grounding),
-      performance: groundList(output.insights.performance, context, ctx.language, grounding),
-      security: groundList(output.insights.security, context, ctx.language, grounding),
-    },
-    risks: groundList(output.risks, context, ctx.language, grounding),
-    recommendations: groundList(output.recommendations, context, ctx.language, grounding),
-    notes,
-    grounding,
+  return {
+    id: transport.id,
+    model: transport.model,
+    language,
+    analyzeCommit,
+    analyze: async (commit, offline, input, signal) => (await analyzeCommit(commit, offline, input, signal)).analysis,
   };
-  if (ctx.usage) analysis.usage = ctx.usage;
-  else delete analysis.usage;
-  return analysis;
-}
-
-/** The offline scope (real counts), with the modules the model named first, in its order. Unknown names are ignored. */
-function orderScope(scope: ModuleImpact[], named: string[]): ModuleImpact[] {
-  const rank = new Map<string, number>();
-  named.forEach((name, index) => {
-    const key = name.trim().replace(/\/+$/, '');
-    if (!rank.has(key)) rank.set(key, index);
-  });
-  return scope
-    .map((impact, index) => ({ impact, index, rank: rankOf(impact.module, rank) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((entry) => entry.impact);
-}
-
-/** The model may name `src` for the module `src/core`, or `core` for it: the best (lowest) matching rank. */
-function rankOf(module: string, rank: Map<string, number>): number {
-  let best = rank.get(module) ?? Number.POSITIVE_INFINITY;
-  for (const [name, index] of rank) {
-    if (index < best && (module.startsWith(`${name}/`) || module.endsWith(`/${name}`))) best = index;
-  }
-  return best;
-}
-
-function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
-  if (!more) return total;
-  if (!total) return { ...more };
-  return { promptTokens: total.promptTokens + more.promptTokens, completionTokens: total.completionTokens + more.completionTokens };
 }
 
 function listPaths(paths: string[], language: Language): string {
   const shown = paths.slice(0, 3).join(', ');
   if (paths.length <= 3) return shown;
   return language === 'zh-CN' ? `${shown} 等 ${paths.length} 个文件` : `${shown} and ${paths.length - 3} more files`;
-}
-
-function endSentence(text: string, language: Language): string {
-  if (/[.!?。！？]$/.test(text)) return text;
-  return `${text}${language === 'zh-CN' ? '。' : '.'}`;
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-}
-
-function rethrowIfCancelled(error: unknown, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-  if (error instanceof DigestError && error.code === 'cancelled') throw error;
-}
-
-export interface AnalyzeReportOptions {
-  /** Reads one commit's diff, e.g. `(repo, sha, maxBytes, paths) => readCommitDiff(repo, sha, { maxBytes, paths, signal })`. */
-  readDiff: (repoPath: string, sha: string, maxBytes: number, paths?: string[]) => Promise<DiffText>;
-  /** Commits in progress at once (diff read + model call). Default 4. */
-  concurrency?: number;
-  signal?: AbortSignal;
-  /** Called as each commit's analysis lands, after the report was updated. */
-  onCommit?: (repoIndex: number, commitIndex: number, analysis: Analysis) => void;
-}
-
-/**
- * Replaces each commit's analysis with the model's, in place, commit by commit as answers arrive: the commit's
- * `analysis`, its repository's `stats` and `report.usage` are updated before `onCommit` is called. Returns the same
- * report. The current analysis of each commit is the offline analysis handed to the model. Throws
- * DigestError('cancelled') when the signal aborts (analyses already landed stay in the report).
- */
-export async function analyzeReport(report: Report, analyzer: ModelAnalyzer, options: AnalyzeReportOptions): Promise<Report> {
-  const signal = options.signal ?? new AbortController().signal;
-  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
-  const tasks: Promise<void>[] = [];
-  report.repositories.forEach((repo, repoIndex) => {
-    if (repo.error) return;
-    repo.commits.forEach((commit, commitIndex) => {
-      tasks.push(
-        limit(async () => {
-          throwIfCancelled(signal);
-          const offline = commit.analysis;
-          const { analysis: _analysis, ...plain } = commit;
-          const analysis = await analyzer.analyze(plain, offline, {
-            repoName: repo.name,
-            readDiff: (maxBytes, paths) => options.readDiff(repo.path, commit.sha, maxBytes, paths),
-          }, signal);
-          throwIfCancelled(signal);
-          repo.commits[commitIndex] = { ...commit, analysis };
-          repo.stats = computeStats(repo.commits);
-          const usage = reportUsage(report);
-          if (usage) report.usage = usage;
-          else delete report.usage;
-          options.onCommit?.(repoIndex, commitIndex, analysis);
-        }),
-      );
-    });
-  });
-  // Queued tasks still start after an abort, but each stops at once; allSettled lets in-flight ones end first.
-  const results = await Promise.allSettled(tasks);
-  throwIfCancelled(signal);
-  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  return report;
-}
-
-/** Token usage summed over every commit's analysis; undefined when no analysis reported any. */
-export function reportUsage(report: Report): TokenUsage | undefined {
-  let total: TokenUsage | undefined;
-  for (const repo of report.repositories) for (const commit of repo.commits) total = addUsage(total, commit.analysis.usage);
-  return total;
 }

@@ -1,10 +1,13 @@
 import type { Language } from '../i18n/language.js';
 import type { Grounding } from '../model/analysis.js';
 import type { Commit } from '../model/commit.js';
+import { collectIdentifiers, emptyIdentifierSets, inventedIdentifier } from './identifiers.js';
+import type { IdentifierSets } from './identifiers.js';
 
 /**
- * Grounding: the model's sentences may only name files of the commit and quote numbers found in the input.
- * A sentence that breaks either rule is dropped (see docs/language-models.md).
+ * Grounding: the model's sentences may only name files of the commit, quote numbers found in the input, and name
+ * identifiers found in the input or the code facts. A sentence that breaks a rule is dropped (see
+ * docs/language-models.md).
  */
 export interface GroundingContext {
   /** Every accepted path spelling: commit paths (new and old), their basenames and their folders. */
@@ -13,6 +16,8 @@ export interface GroundingContext {
   fullPaths: string[];
   /** Numbers found anywhere in the input, normalized (see normalizeNumber). */
   numbers: Set<string>;
+  /** Words and flags of the input and the code facts (see identifiers.ts). */
+  identifiers: IdentifierSets;
 }
 
 /** File extensions that make a dotted word a file name (`prompt.ts`, `README.md`). */
@@ -75,7 +80,11 @@ function collectNumbers(text: string, into: Set<string>): void {
   }
 }
 
-export function buildGroundingContext(commit: Commit, inputTexts: string[]): GroundingContext {
+/**
+ * What the model was given: the commit, the texts sent (the user prompt holds the diff) and, apart, names from
+ * the code facts (which the prompt may list only in part).
+ */
+export function buildGroundingContext(commit: Commit, inputTexts: string[], factNames: string[] = []): GroundingContext {
   const paths = new Set<string>();
   const fullPaths: string[] = [];
   const numbers = new Set<string>();
@@ -99,7 +108,12 @@ export function buildGroundingContext(commit: Commit, inputTexts: string[]): Gro
   for (const text of [commit.subject, commit.body, ...commit.trailers.map((t) => `${t.key} ${t.value}`), ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`), ...inputTexts]) {
     collectNumbers(text, numbers);
   }
-  return { paths, fullPaths, numbers };
+  const identifiers = emptyIdentifierSets();
+  for (const text of [commit.subject, commit.body, ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`), ...inputTexts, ...factNames]) {
+    collectIdentifiers(text, identifiers);
+  }
+  for (const name of factNames) collectNumbers(name, numbers);
+  return { paths, fullPaths, numbers, identifiers };
 }
 
 const UNITS = '%|x|×|ms|µs|us|ns|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|k|kb|kib|mb|mib|gb|gib|tb|b|bytes?|lines?|files?|倍|秒|毫秒|分钟|小时|天|行|个|次|处|项';
@@ -121,6 +135,8 @@ export function checkSentence(sentence: string, context: GroundingContext, langu
     if (!isPathToken(token)) continue;
     if (!pathKnown(token, context)) return { keep: false, reason: reasonText(language, 'path', token) };
   }
+  const identifier = inventedIdentifier(text, context.identifiers);
+  if (identifier !== undefined) return { keep: false, reason: reasonText(language, 'identifier', identifier) };
   for (const match of text.matchAll(NUMBER)) {
     const raw = match[1]!;
     if (context.numbers.has(normalizeNumber(raw))) continue;
@@ -156,9 +172,21 @@ function pathKnown(token: string, context: GroundingContext): boolean {
   return context.fullPaths.some((full) => full.endsWith(`/${path}`) || full.split('/').slice(0, -1).join('/').endsWith(`/${path}`));
 }
 
-function reasonText(language: Language, kind: 'path' | 'number', value: string): string {
-  if (language === 'zh-CN') return kind === 'path' ? `提到了本次提交之外的路径“${value}”` : `引用了输入中没有的数字“${value}”`;
-  return kind === 'path' ? `named the path "${value}", which is not among the commit's files` : `quoted the number "${value}", which appears nowhere in the commit`;
+const REASONS: Record<Language, Record<'path' | 'number' | 'identifier', (value: string) => string>> = {
+  en: {
+    path: (value) => `named the path "${value}", which is not among the commit's files`,
+    number: (value) => `quoted the number "${value}", which appears nowhere in the commit`,
+    identifier: (value) => `named the identifier "${value}", which appears nowhere in the diff or the code facts`,
+  },
+  'zh-CN': {
+    path: (value) => `提到了本次提交之外的路径“${value}”`,
+    number: (value) => `引用了输入中没有的数字“${value}”`,
+    identifier: (value) => `提到了 diff 和代码事实中都没有的标识符“${value}”`,
+  },
+};
+
+function reasonText(language: Language, kind: 'path' | 'number' | 'identifier', value: string): string {
+  return REASONS[language][kind](value);
 }
 
 export interface GroundedText {

@@ -14,3 +14,13 @@ export { buildGroundingContext, checkSentence, groundText, groundList, splitSent
 export type { GroundingContext } from './grounding.js';
 export { analyzeReport, createModelAnalyzer, reportUsage } from './analyzer.js';
 export type { AnalyzeReportOptions, CommitInput, ModelAnalyzer, ModelAnalyzerOptions } from './analyzer.js';
+export {
+  createTimeLeftEstimate, fallbackOf, isFatalFallback, markNotReached, modelRunVerdict, stopModelRun, summarizeModelRun,
+} from './outcomes.js';
+export type { CommitOutcome, ModelRunInput } from './outcomes.js';
+export { LANGUAGE_CHECK, checkAnswerLanguage, countScripts } from './answerLanguage.js';
+export type { LanguageVerdict } from './answerLanguage.js';
+export { DIFF_TIERS, diffTier } from './diffBudget.js';
+export type { DiffTier } from './diffBudget.js';
+export { FACTS_LIMITS, factLines, factNames } from './factsPrompt.js';
+export { KNOWN_CAMEL_WORDS, inventedIdentifier } from './identifiers.js';

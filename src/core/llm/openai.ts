@@ -1,6 +1,8 @@
 import { DigestError } from '../errors.js';
-import type { TokenUsage } from '../model/analysis.js';
 import { ModelError, oneLine } from './errors.js';
+import { extractErrorMessage, parseCompletion, readStream, shorten } from './openaiWire.js';
+
+export { withoutTags } from './openaiWire.js';
 import type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
 
 /** Known OpenAI-compatible providers. `apiKeyEnv` is only a suggestion for `--api-key-env`. */
@@ -36,6 +38,11 @@ export interface OpenAiCompatibleOptions {
   stream?: boolean;
   /** Retries of HTTP 429 and 5xx answers. Default 3. */
   maxRetries?: number;
+  /**
+   * Retries of an attempt that timed out, made at once (the timeout was the wait). Default 1. Once a retry has timed
+   * out too, later timeouts of this transport are not retried.
+   */
+  maxTimeoutRetries?: number;
   /** First backoff delay when the server sends no Retry-After; doubled each retry. Default 1000 ms. */
   retryBaseMs?: number;
   /** Upper bound of one wait, Retry-After included. Default 30 000 ms. */
@@ -47,6 +54,7 @@ export interface OpenAiCompatibleOptions {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_MAX_TIMEOUT_RETRIES = 1;
 const DEFAULT_RETRY_BASE_MS = 1_000;
 const DEFAULT_MAX_RETRY_DELAY_MS = 30_000;
 
@@ -69,12 +77,18 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+  const maxTimeoutRetries = Math.max(0, options.maxTimeoutRetries ?? DEFAULT_MAX_TIMEOUT_RETRIES);
   const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
   const stream = options.stream ?? false;
   const apiKey = options.apiKey?.trim() || undefined;
   /** Turned off for this transport when the server rejects `response_format` (older LM Studio builds do). */
   let jsonModeSupported = true;
+  /**
+   * Set when a retried timeout timed out again: the server is too slow for the timeout, so later timeouts of this
+   * transport are not retried (each would cost another full timeout).
+   */
+  let tooSlow = false;
 
   const headers: Record<string, string> = {
     ...(options.headers ?? {}),
@@ -87,13 +101,19 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
   const redact = (text: string): string => (apiKey ? text.split(apiKey).join('***') : text);
   const detailOf = (text: string): string => redact(shorten(oneLine(extractErrorMessage(text)), 160));
 
-  async function attempt(messages: ChatMessage[], jsonMode: boolean, signal: AbortSignal): Promise<AttemptResult> {
+  async function attempt(messages: ChatMessage[], jsonMode: boolean, chat: ChatOptions, tries: number): Promise<AttemptResult> {
+    const { signal } = chat;
     const body: Record<string, unknown> = { model: options.model, messages, temperature: 0, stream };
     if (jsonMode) body.response_format = { type: 'json_object' };
     if (stream) body.stream_options = { include_usage: true };
 
+    const perAttempt = chat.timeoutMs ?? timeoutMs;
+    const left = chat.deadline === undefined ? Number.POSITIVE_INFINITY : chat.deadline - Date.now();
+    if (left <= 0) throw new ModelError('time-limit', { endpoint });
+    // The run's deadline, not the request's timeout, ends this attempt when it comes first.
+    const cutByDeadline = left < perAttempt;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const timer = setTimeout(() => timeout.abort(), Math.min(perAttempt, left));
     const onAbort = (): void => timeout.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     try {
@@ -108,7 +128,10 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
       return { result: parseCompletion(text, endpoint) };
     } catch (error) {
       if (signal.aborted) throw new DigestError('cancelled');
-      if (timeout.signal.aborted) throw new ModelError('timeout', { endpoint, seconds: String(Math.round(timeoutMs / 100) / 10) });
+      if (timeout.signal.aborted) {
+        if (cutByDeadline) throw new ModelError('time-limit', { endpoint });
+        throw new ModelError('timeout', { endpoint, seconds: String(Math.round(perAttempt / 100) / 10), tries: String(tries) });
+      }
       if (error instanceof ModelError) throw error;
       throw networkError(error, endpoint, server, redact);
     } finally {
@@ -124,10 +147,22 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
       const { signal } = chat;
       if (signal.aborted) throw new DigestError('cancelled');
       let retries = 0;
+      let timeoutRetries = 0;
       let jsonFallbackTried = false;
       for (;;) {
         const jsonMode = chat.jsonMode && jsonModeSupported;
-        const outcome = await attempt(messages, jsonMode, signal);
+        let outcome: AttemptResult;
+        try {
+          outcome = await attempt(messages, jsonMode, chat, timeoutRetries + 1);
+        } catch (error) {
+          const timedOut = error instanceof ModelError && error.code === 'timeout';
+          if (timedOut && timeoutRetries > 0) tooSlow = true;
+          if (timedOut && !tooSlow && timeoutRetries < maxTimeoutRetries) {
+            timeoutRetries += 1;
+            continue;
+          }
+          throw error;
+        }
         if ('result' in outcome) return outcome.result;
 
         const { status, text, retryAfter } = outcome;
@@ -139,6 +174,7 @@ export function createOpenAiCompatibleTransport(options: OpenAiCompatibleOptions
         const retryable = status === 429 || status >= 500;
         if (retryable && retries < maxRetries) {
           const delay = Math.min(maxRetryDelayMs, parseRetryAfter(retryAfter) ?? retryBaseMs * 2 ** retries);
+          if (chat.deadline !== undefined && Date.now() + delay >= chat.deadline) throw new ModelError('time-limit', { endpoint });
           retries += 1;
           await sleep(delay, signal);
           continue;
@@ -181,100 +217,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-interface CompletionChoice {
-  message?: { content?: unknown };
-  delta?: { content?: unknown };
-  finish_reason?: unknown;
-}
-
-interface CompletionBody {
-  choices?: CompletionChoice[];
-  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
-  error?: unknown;
-}
-
-function parseCompletion(text: string, endpoint: string): ChatResult {
-  let body: CompletionBody;
-  try {
-    body = JSON.parse(text) as CompletionBody;
-  } catch {
-    throw new ModelError('bad-response', { endpoint, detail: 'the body is not JSON' });
-  }
-  if (body === null || typeof body !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'the body is not an object' });
-  if (body.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(oneLine(errorText(body.error)), 160) });
-  const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;
-  if (!choice || typeof choice !== 'object') throw new ModelError('bad-response', { endpoint, detail: 'no choices' });
-  const content = choice.message?.content;
-  return {
-    text: typeof content === 'string' ? content : '',
-    finishReason: typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined,
-    usage: parseUsage(body.usage),
-  };
-}
-
-async function readStream(response: Response, endpoint: string): Promise<ChatResult> {
-  if (!response.body) throw new ModelError('bad-response', { endpoint, detail: 'an empty stream' });
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let text = '';
-  let finishReason: string | undefined;
-  let usage: TokenUsage | undefined;
-  let done = false;
-
-  const handleLine = (rawLine: string): void => {
-    const line = rawLine.replace(/\r$/, '');
-    if (!line.startsWith('data:')) return; // comments (": keep-alive"), event names, blank separators
-    const data = line.slice(5).trim();
-    if (data === '[DONE]') {
-      done = true;
-      return;
-    }
-    if (!data) return;
-    let chunk: CompletionBody;
-    try {
-      chunk = JSON.parse(data) as CompletionBody;
-    } catch {
-      throw new ModelError('bad-response', { endpoint, detail: 'a stream chunk is not JSON' });
-    }
-    if (chunk.error) throw new ModelError('http', { endpoint, status: '200', detail: shorten(oneLine(errorText(chunk.error)), 160) });
-    const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
-    const piece = choice?.delta?.content ?? choice?.message?.content;
-    if (typeof piece === 'string') text += piece;
-    if (typeof choice?.finish_reason === 'string') finishReason = choice.finish_reason;
-    usage = parseUsage(chunk.usage) ?? usage;
-  };
-
-  const reader = response.body.getReader();
-  try {
-    while (!done) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      buffer += decoder.decode(value, { stream: true });
-      let newline = buffer.indexOf('\n');
-      while (newline >= 0 && !done) {
-        handleLine(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
-      }
-    }
-    if (!done) {
-      buffer += decoder.decode();
-      if (buffer) handleLine(buffer);
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return { text, finishReason, usage };
-}
-
-function parseUsage(usage: CompletionBody['usage']): TokenUsage | undefined {
-  if (!usage || typeof usage !== 'object') return undefined;
-  const prompt = Number(usage.prompt_tokens);
-  const completion = Number(usage.completion_tokens);
-  if (!Number.isFinite(prompt) && !Number.isFinite(completion)) return undefined;
-  return { promptTokens: Number.isFinite(prompt) ? prompt : 0, completionTokens: Number.isFinite(completion) ? completion : 0 };
-}
-
 function networkError(error: unknown, endpoint: string, server: string, redact: (text: string) => string): ModelError {
   const code = errorCode(error);
   if (code === 'ECONNREFUSED') return new ModelError('refused', { endpoint, server });
@@ -291,46 +233,6 @@ function errorCode(error: unknown): string | undefined {
     else current = current instanceof Error ? current.cause : undefined;
   }
   return undefined;
-}
-
-function extractErrorMessage(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown; detail?: unknown };
-    if (body && typeof body === 'object') {
-      if (body.error !== undefined) return errorText(body.error);
-      if (typeof body.message === 'string') return body.message;
-      if (typeof body.detail === 'string') return body.detail;
-    }
-  } catch {
-    // not JSON: use the text itself
-  }
-  return withoutTags(text);
-}
-
-/**
- * `text.replace(/<[^>]*>/g, ' ')` in one pass: that expression is quadratic in a reply of many `<` without `>`
- * (every `<` scans to the end), and a server's error page is hostile input.
- */
-export function withoutTags(text: string): string {
-  let result = '';
-  let from = 0;
-  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', from)) {
-    const close = text.indexOf('>', open);
-    if (close < 0) break;
-    result += `${text.slice(from, open)} `;
-    from = close + 1;
-  }
-  return result + text.slice(from);
-}
-
-function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
-  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
-  return JSON.stringify(error);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The base URL without credentials, query or fragment, for messages. */

@@ -52,8 +52,11 @@ export type ModelOutput = z.infer<typeof ModelOutputSchema>;
 
 export type ParseOutcome =
   | { ok: true; value: ModelOutput }
-  /** `truncated`: the answer looks cut off (unbalanced JSON); `invalid-json`: not JSON; `invalid-shape`: JSON of the wrong shape. */
-  | { ok: false; kind: 'truncated' | 'invalid-json' | 'invalid-shape'; error: string };
+  /**
+   * `invalid-json`: not JSON (prose, or JSON that stops before it is closed: only the transport's finish reason
+   * says whether the token limit cut it); `invalid-shape`: JSON of the wrong shape, the error naming the fields.
+   */
+  | { ok: false; kind: 'invalid-json' | 'invalid-shape'; error: string };
 
 /**
  * Reads the model's answer: drops `<think>` blocks and Markdown fences, takes the outermost JSON object and
@@ -71,8 +74,10 @@ export function parseModelOutput(raw: string): ParseOutcome {
     data = JSON.parse(candidate);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const kind = looksCutOff(unfenced.slice(start)) ? 'truncated' : 'invalid-json';
-    return { ok: false, kind, error: `the answer is not valid JSON (${message.split('\n')[0]})` };
+    const reason = unclosed(unfenced.slice(start))
+      ? 'the JSON object is never closed'
+      : `the answer is not valid JSON (${message.split('\n')[0]})`;
+    return { ok: false, kind: 'invalid-json', error: reason };
   }
   const result = ModelOutputSchema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
@@ -80,7 +85,7 @@ export function parseModelOutput(raw: string): ParseOutcome {
 }
 
 /** Unbalanced braces or an unterminated string: the text stopped before the JSON did. */
-function looksCutOff(json: string): boolean {
+function unclosed(json: string): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < json.length; i += 1) {

@@ -8,7 +8,9 @@ export interface ChatMessage {
 export interface ChatResult {
   text: string;
   /** `length` means the answer was cut at the model's token limit. */
-  finishReason?: 'stop' | 'length' | string;
+  finishReason?: 'stop' | 'length' | 'content_filter' | string;
+  /** The provider's refusal text, when the model declined to answer (OpenAI's `message.refusal`). */
+  refusal?: string;
   usage?: TokenUsage;
 }
 
@@ -17,6 +19,13 @@ export interface ChatOptions {
   signal: AbortSignal;
   /** Ask the provider for a JSON object answer when it supports that. */
   jsonMode: boolean;
+  /** Per attempt, from sending the request to the last byte of the answer; overrides the transport's default. */
+  timeoutMs?: number;
+  /**
+   * `Date.now()` after which no attempt or retry wait may run: an attempt is cut there and the transport throws
+   * ModelError('time-limit'). The run's cap on model time.
+   */
+  deadline?: number;
 }
 
 /**

@@ -34,6 +34,24 @@ export interface TokenUsage {
   completionTokens: number;
 }
 
+/**
+ * Why a commit asked of a language model kept its offline analysis. `http` carries the status; the others are
+ * the cause itself (`connection-refused`: nothing listened; `model-refused`: the model declined to answer;
+ * `time-limit`: the run's cap on model time was reached; `stopped`: the run was cancelled before this commit).
+ */
+export const FALLBACK_CAUSES = [
+  'http', 'timeout', 'connection-refused', 'unknown-host', 'network', 'bad-response', 'not-json', 'wrong-shape',
+  'token-limit', 'model-refused', 'time-limit', 'stopped', 'other',
+] as const;
+export type FallbackCause = (typeof FALLBACK_CAUSES)[number];
+
+/** A model was asked about this commit and the offline analysis was kept; the note in `notes` says more. */
+export interface ModelFallback {
+  cause: FallbackCause;
+  /** The HTTP status, for `http`. */
+  status?: number;
+}
+
 export interface Analysis {
   analyzer: AnalyzerId;
   /** Model id, for model-backed analyzers. */
@@ -55,4 +73,6 @@ export interface Analysis {
   notes: string[];
   grounding?: Grounding;
   usage?: TokenUsage;
+  /** Set when a language model was asked and this offline analysis was kept instead. */
+  fallback?: ModelFallback;
 }

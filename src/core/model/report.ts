@@ -1,4 +1,4 @@
-import type { Analysis } from './analysis.js';
+import type { Analysis, AnalyzerId, FallbackCause } from './analysis.js';
 import type { Commit } from './commit.js';
 import type { Language } from '../i18n/language.js';
 import type { ActivityCalendar, CommitGroup, CommitOrder, DaySection, Glance } from './triage.js';
@@ -59,6 +59,31 @@ export interface RepositoryReport {
   lastCommitDay?: string;
 }
 
+/** Commits that fell back to the offline analysis for one cause (one HTTP status for `http`). */
+export interface ModelRunCause {
+  cause: FallbackCause;
+  status?: number;
+  commits: number;
+}
+
+/** What a language model did in this run: `analyzed + offline = commits`. */
+export interface ModelRun {
+  analyzer: AnalyzerId;
+  model: string;
+  /** Commits the model was to analyze (those of the repositories that could be read). */
+  commits: number;
+  /** Commits the model analyzed, on this run or earlier (from the cache). */
+  analyzed: number;
+  /** Of `analyzed`, those that came from the cache: no request was made for them. */
+  cached: number;
+  /** Commits that kept the offline analysis. */
+  offline: number;
+  /** Why they did, grouped, the largest group first. */
+  causes: ModelRunCause[];
+  /** Set when the run ended before every commit was asked: cancelled, or the cap on model time. */
+  stopped?: 'cancelled' | 'time-limit';
+}
+
 export interface Report {
   schemaVersion: 1;
   generatedAt: string;
@@ -69,4 +94,6 @@ export interface Report {
   repositories: RepositoryReport[];
   /** Summed token usage, where a model provider reported it. */
   usage?: { promptTokens: number; completionTokens: number };
+  /** Set when a language model analyzed the report's commits. */
+  modelRun?: ModelRun;
 }

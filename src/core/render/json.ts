@@ -5,10 +5,10 @@ import type { Report } from '../model/report.js';
  * objects (`additions`, `name`…) keep one relative order; unknown keys follow, alphabetically.
  */
 export const KEY_ORDER: readonly string[] = [
-  'schemaVersion', 'generatedAt', 'window', 'language', 'order', 'repositories', 'usage',
+  'schemaVersion', 'generatedAt', 'window', 'language', 'modelRun', 'order', 'repositories', 'usage',
   'start', 'end', 'timeZone', 'dateField', 'label',
   'name', 'path', 'ref', 'webUrl', 'webKind', 'error', 'warnings', 'stats', 'headline', 'more', 'day', 'type', 'commits',
-  'glance', 'groups', 'days', 'activity', 'lastCommitDay',
+  'analyzed', 'glance', 'groups', 'days', 'activity', 'lastCommitDay',
   'high', 'medium', 'low', 'breakingChanges', 'types', 'modules', 'authors', 'otherAuthors',
   'kind', 'sha', 'shortSha', 'parents', 'author', 'shas', 'dependencyUpdates', 'updates', 'moreUpdates',
   'committer', 'email', 'date', 'subject', 'body', 'trailers', 'key', 'value',
@@ -16,7 +16,8 @@ export const KEY_ORDER: readonly string[] = [
   'oldPath', 'status', 'module', 'additions', 'deletions', 'binary',
   'analyzer', 'model', 'changeType', 'conventionalScope', 'importance', 'score', 'reasons', 'breaking', 'gist', 'details',
   'summary', 'scope', 'insights', 'architecture', 'performance', 'security', 'risks', 'recommendations', 'notes',
-  'grounding', 'dropped', 'promptTokens', 'completionTokens', 'version', 'from', 'to', 'counts',
+  'grounding', 'dropped', 'promptTokens', 'completionTokens', 'fallback', 'cause',
+  'cached', 'offline', 'causes', 'stopped', 'version', 'from', 'to', 'counts',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 

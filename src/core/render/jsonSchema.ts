@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
+import { CHANGE_TYPES, FALLBACK_CAUSES, IMPORTANCE_LEVELS } from '../model/analysis.js';
 import { LANGUAGES } from '../i18n/language.js';
 import type { Analysis } from '../model/analysis.js';
 import type { FileChange, Person } from '../model/commit.js';
-import type { AnalyzedCommit, RepoStats, Report, ReportWindow, RepositoryReport } from '../model/report.js';
+import type { AnalyzedCommit, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../model/report.js';
 import { activitySchema, commitGroupSchema, commitOrderSchema, daySectionSchema, glanceSchema, webKindSchema } from './triageSchema.js';
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
@@ -37,8 +37,10 @@ const tokenUsageSchema = z.object({
   completionTokens: count,
 });
 
+const ANALYZERS = ['heuristic', 'openai-compatible', 'vscode-lm'] as const;
+
 const analysisSchema = z.object({
-  analyzer: z.enum(['heuristic', 'openai-compatible', 'vscode-lm']),
+  analyzer: z.enum(ANALYZERS),
   model: z.optional(z.string()),
   changeType: z.enum(CHANGE_TYPES),
   conventionalScope: z.optional(z.string()),
@@ -58,6 +60,10 @@ const analysisSchema = z.object({
   notes: z.array(z.string()),
   grounding: z.optional(z.object({ dropped: count, reasons: z.array(z.string()) })),
   usage: z.optional(tokenUsageSchema),
+  fallback: z.optional(z.object({
+    cause: z.enum(FALLBACK_CAUSES),
+    status: z.optional(z.int().check(z.positive())),
+  })).check(z.describe('Set when a language model was asked and this offline analysis was kept: why')),
 });
 
 const analyzedCommitSchema = z.object({
@@ -119,6 +125,16 @@ export const reportSchema = z.object({
   order: z.optional(commitOrderSchema),
   repositories: z.array(repositoryReportSchema),
   usage: z.optional(tokenUsageSchema),
+  modelRun: z.optional(z.object({
+    analyzer: z.enum(ANALYZERS),
+    model: z.string(),
+    commits: count,
+    analyzed: count,
+    cached: count,
+    offline: count,
+    causes: z.array(z.object({ cause: z.enum(FALLBACK_CAUSES), status: z.optional(z.int().check(z.positive())), commits: count })),
+    stopped: z.optional(z.enum(['cancelled', 'time-limit'])),
+  })).check(z.describe('What the language model did in this run, when one was used')),
 });
 
 // Fails to compile when the schema and the model drift apart in either direction.
@@ -142,7 +158,8 @@ const sameKeys: [
   SameKeys<Person, SchemaCommit['author']>,
   SameKeys<FileChange, SchemaCommit['files'][number]>,
   SameKeys<Analysis, SchemaCommit['analysis']>,
-] = [true, true, true, true, true, true, true, true];
+  SameKeys<ModelRun, NonNullable<SchemaReport['modelRun']>>,
+] = [true, true, true, true, true, true, true, true, true];
 void sameKeys;
 
 export const REPORT_SCHEMA_ID = 'https://daily-digest.invalid/schema/report-v1.json';

@@ -15,6 +15,8 @@ export interface ReportLabels {
   importanceGroup: (importance: Importance, count: number) => string;
   fileStatus: Record<FileStatus, string>;
   analyzer: Record<AnalyzerId, string>;
+  /** A commit that kept the offline analysis although a model was asked; `cause` is already Markdown. */
+  offlineInstead: (cause: string) => string;
   ref: string;
   error: string;
   noCommits: string;
@@ -75,6 +77,7 @@ const en: ReportLabels = {
   importanceGroup: (importance, count) => `${en.importance[importance]} importance (${count})`,
   fileStatus: { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type changed' },
   analyzer: { heuristic: 'offline rules', 'openai-compatible': 'language model', 'vscode-lm': 'editor language model' },
+  offlineInstead: (cause) => `offline rules, instead of the language model (${cause})`,
   ref: 'Ref',
   error: '❌ Error',
   noCommits: 'No commits in this window.',
@@ -134,6 +137,7 @@ const zhCN: ReportLabels = {
   importanceGroup: (importance, count) => `${zhCN.importance[importance]}重要度变更 (${count})`,
   fileStatus: { A: '新增', M: '修改', D: '删除', R: '重命名', C: '复制', T: '类型变更' },
   analyzer: { heuristic: '离线规则', 'openai-compatible': '语言模型', 'vscode-lm': '编辑器语言模型' },
+  offlineInstead: (cause) => `离线规则，代替语言模型（${cause}）`,
   ref: '引用',
   error: '❌ 错误',
   noCommits: '该时间窗口内没有提交。',

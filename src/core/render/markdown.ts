@@ -1,5 +1,5 @@
 import { IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { Report, RepositoryReport } from '../model/report.js';
+import type { ModelRun, Report, RepositoryReport } from '../model/report.js';
 import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import type { WebLinks } from '../git/hosting/webLinks.js';
 import { foldedShas } from '../report/groups.js';
@@ -12,6 +12,8 @@ import { commitTableBlocks, groupBlocks } from './markdownCommits.js';
 import { glanceBlocks } from './markdownGlance.js';
 import { formatTimestamp } from './time.js';
 import { triageLabels } from './triageLabels.js';
+import { describeModelRun } from '../i18n/modelRun.js';
+import type { Language } from '../i18n/language.js';
 
 const RULE = '---';
 
@@ -32,6 +34,7 @@ export function renderMarkdown(report: Report): string {
       labels.dateField[window.dateField],
     ),
   ];
+  if (report.modelRun !== undefined) blocks.push(modelRunLine(report.modelRun, labels, report.language));
   report.repositories.forEach((repo, index) => {
     // Not `push(...blocks)`: a year of commits is more blocks than a call can take as arguments.
     for (const block of renderRepository(repo, index + 1, report, labels, allocateAnchor)) blocks.push(block);
@@ -39,6 +42,12 @@ export function renderMarkdown(report: Report): string {
   if (blocks[blocks.length - 1] !== RULE) blocks.push(RULE);
   blocks.push(footer(report, labels));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** The run's model outcome under the window line: which model, how many commits it analyzed, why the rest were not. */
+function modelRunLine(run: ModelRun, labels: ReportLabels, language: Language): string {
+  return `**${labels.analysis}**${labels.colon}${labels.analyzer[run.analyzer]} ${inlineCode(run.model)} — ` +
+    escapeMarkdownText(describeModelRun(run, language));
 }
 
 function renderRepository(
@@ -85,8 +94,8 @@ function renderRepository(
     blocks.push(anchorElement(section.anchor), `### ${labels.importanceGroup(section.importance, section.commits.length)}`);
     for (const commit of section.commits) {
       blocks.push(...renderCommitBlocks(commit, {
-        labels, window: report.window, repoWebUrl: repo.webUrl, repoWebKind: links?.kind, anchor: anchorOf(commit),
-        fileUrl: links && ((sha, path) => links.file(sha, path)),
+        labels, language: report.language, window: report.window, repoWebUrl: repo.webUrl, repoWebKind: links?.kind,
+        anchor: anchorOf(commit), fileUrl: links && ((sha, path) => links.file(sha, path)),
       }), RULE);
     }
   }

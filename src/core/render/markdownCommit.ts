@@ -1,4 +1,6 @@
-import type { Importance } from '../model/analysis.js';
+import type { Language } from '../i18n/language.js';
+import { fallbackLabel } from '../i18n/modelRun.js';
+import type { Analysis, Importance } from '../model/analysis.js';
 import type { FileChange } from '../model/commit.js';
 import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
 import type { WebKind } from '../model/web.js';
@@ -13,6 +15,7 @@ export const MAX_FILES_LISTED = 50;
 
 export interface CommitContext {
   labels: ReportLabels;
+  language: Language;
   window: ReportWindow;
   /** Web URL of the repository, used for the pull-request link. */
   repoWebUrl?: string;
@@ -35,7 +38,9 @@ export function renderCommitBlocks(commit: AnalyzedCommit, context: CommitContex
     blocks.push(`> ${labels.unreadable(escapeMarkdownText(commit.unreadable), inlineCode('git fetch'))}`);
   }
   if (commit.analysis.importance === 'low') {
-    blocks.push(shortFields(commit, labels));
+    blocks.push(shortFields(commit, context));
+    // A model's analysis is shown whole at every importance: what it wrote is what the user asked it for.
+    if (commit.analysis.analyzer !== 'heuristic') blocks.push(...modelSections(commit, labels));
     return blocks;
   }
   blocks.push(headerFields(commit, context));
@@ -86,12 +91,23 @@ function field(label: string, value: string, colon: string): string {
   return `- **${label}**${colon}${value}`;
 }
 
-function shortFields(commit: AnalyzedCommit, labels: ReportLabels): string {
+/** Who analyzed the commit: the offline rules, a model (named), or the offline rules in a model's stead (why). */
+export function analyzerValue(analysis: Analysis, labels: ReportLabels, language: Language): string {
+  if (analysis.fallback !== undefined) return labels.offlineInstead(escapeMarkdownText(fallbackLabel(analysis.fallback, language)));
+  const analyzer = labels.analyzer[analysis.analyzer];
+  return analysis.model === undefined ? analyzer : `${analyzer} ${inlineCode(analysis.model)}`;
+}
+
+function shortFields(commit: AnalyzedCommit, context: CommitContext): string {
+  const { labels } = context;
   const { analysis } = commit;
+  const byModel = analysis.analyzer !== 'heuristic';
   const lines = [
     field(labels.changeTypeField, changeTypeValue(commit, labels), labels.colon),
     field(labels.importanceField, importanceValue(analysis.importance, labels), labels.colon),
+    ...(byModel ? analysis.reasons.map((reason) => `  - ${escapeMarkdownText(reason)}`) : []),
     field(labels.summary, oneLineOrNone(analysis.summary, labels), labels.colon),
+    field(labels.analysis, analyzerValue(analysis, labels, context.language), labels.colon),
   ];
   const notes = commitNotes(commit, labels);
   if (notes.length > 0) {
@@ -119,10 +135,19 @@ function headerFields(commit: AnalyzedCommit, context: CommitContext): string {
     lines.push(field(labels.pullRequest, markdownLink(`\\#${commit.prNumber}`, pullRequestUrl(context.repoWebUrl, commit.prNumber, context.repoWebKind)),
       labels.colon));
   }
-  const analyzer = labels.analyzer[analysis.analyzer];
-  lines.push(field(labels.analysis,
-    analysis.model === undefined ? analyzer : `${analyzer} ${inlineCode(analysis.model)}`, labels.colon));
+  lines.push(field(labels.analysis, analyzerValue(analysis, labels, context.language), labels.colon));
   return lines.join('\n');
+}
+
+/** The model's insights, risks and recommendations of a short entry, each only when it has any. */
+function modelSections(commit: AnalyzedCommit, labels: ReportLabels): string[] {
+  const { analysis } = commit;
+  const blocks: string[] = [];
+  const { architecture, performance, security } = analysis.insights;
+  if (architecture.length + performance.length + security.length > 0) blocks.push(...section(labels.insights, [insightList(commit, labels)]));
+  if (analysis.risks.length > 0) blocks.push(...section(labels.risks, [numberedList(analysis.risks, labels)]));
+  if (analysis.recommendations.length > 0) blocks.push(...section(labels.recommendations, [bulletList(analysis.recommendations, labels)]));
+  return blocks;
 }
 
 function section(label: string, body: string[]): string[] {

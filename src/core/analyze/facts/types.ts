@@ -48,6 +48,11 @@ export interface DefinitionFact extends FactLocation {
   /** For signature: the old and new signature text, one line each, bounded. */
   oldSignature?: string;
   signature?: string;
+  /**
+   * For signature: the old side's visibility, when it differs from `public` (a definition made private, or
+   * exported). Added and removed facts carry their own signature (`signature`, `oldSignature`) when it has one.
+   */
+  oldPublic?: boolean;
 }
 
 export type AddedRemoved = 'added' | 'removed';
@@ -72,6 +77,8 @@ export interface ConfigKeyFact extends FactLocation {
   kind: 'config';
   change: AddedRemoved;
   key: string;
+  /** The options struct, class or interface that declares the key, when it came from one (`Options`). */
+  container?: string;
 }
 
 export interface DefaultFact extends FactLocation {
@@ -141,6 +148,8 @@ export interface SecurityFact extends FactLocation {
   change: AddedRemoved | 'changed';
   /** The identifier, call or token that was seen, e.g. `md5`, `verify_mode`, `unsafe`. */
   evidence: string;
+  /** The vocabulary entry the evidence matched, e.g. `md5` for `Md5Hasher`, `token` for `auth_token`. */
+  term?: string;
 }
 
 export interface TestFact extends FactLocation {
@@ -218,4 +227,7 @@ export interface FileInput {
   patch?: string;
   binary?: boolean;
   unreadable?: ParseNoteReason;
+  /** The blob ids of the two sides, when known: they key the parse cache shared by a run's commits. */
+  oldId?: string;
+  newId?: string;
 }

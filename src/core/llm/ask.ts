@@ -1,0 +1,130 @@
+import { describeError } from '../errors.js';
+import type { Language } from '../i18n/language.js';
+import type { ModelFallback, TokenUsage } from '../model/analysis.js';
+import { checkAnswerLanguage } from './answerLanguage.js';
+import { isModelError } from './errors.js';
+import { languageName, languageRetryInstruction, note, retryInstruction } from './notes.js';
+import type { RetryReason } from './notes.js';
+import { fallbackOf, rethrowIfCancelled } from './outcomes.js';
+import { parseModelOutput } from './schema.js';
+import type { ModelOutput } from './schema.js';
+import type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
+
+/** How much of a bad answer is sent back with the retry. */
+const MAX_ECHO_CHARS = 4000;
+
+export type AskOutcome =
+  | { ok: true; value: ModelOutput; usage?: TokenUsage; requests: number; notes: (language: Language) => string[] }
+  | { ok: false; fallback: ModelFallback; usage?: TokenUsage; requests: number; notes: (language: Language) => string[]; error?: unknown };
+
+interface Problem {
+  reason: RetryReason;
+  detail: string;
+}
+
+/**
+ * One commit's conversation with the model: one request, at most one retry when the answer can't be used (not
+ * JSON, the wrong shape, cut off by the token limit, refused), and at most one more when its prose is in the
+ * wrong language (that answer is then kept, with a note). Transport failures end it at once: the transport has
+ * already retried what is worth retrying. Throws DigestError('cancelled') when the signal aborts.
+ */
+export async function ask(transport: ChatTransport, messages: ChatMessage[], chat: ChatOptions, language: Language): Promise<AskOutcome> {
+  let usage: TokenUsage | undefined;
+  let requests = 0;
+  let conversation = messages;
+  let formatRetried = false;
+  /** A usable answer in the wrong language, kept when asking again gives nothing better. */
+  let kept: ModelOutput | undefined;
+  let lastProblem: Problem | undefined;
+  const keptOutcome = (value: ModelOutput): AskOutcome => ({
+    ok: true, value, usage, requests,
+    notes: (lang) => [note(lang, 'wrongLanguage', { wanted: languageName(language, lang), found: languageName(language === 'en' ? 'zh-CN' : 'en', lang) })],
+  });
+
+  for (;;) {
+    let result: ChatResult;
+    requests += 1;
+    try {
+      result = await transport.complete(conversation, chat);
+    } catch (error) {
+      rethrowIfCancelled(error, chat.signal);
+      if (kept) return keptOutcome(kept);
+      const detail = (lang: Language): string => endSentence(isModelError(error) ? error.format(lang) : describeError(error, lang), lang);
+      return { ok: false, fallback: fallbackOf(error), usage, requests, error, notes: (lang) => [note(lang, 'failed', { detail: detail(lang) })] };
+    }
+    usage = addUsage(usage, result.usage);
+
+    const read = readAnswer(result);
+    if (read.ok) {
+      if (!checkAnswerLanguage(read.value, language).wrong) return { ok: true, value: read.value, usage, requests, notes: () => [] };
+      if (kept) return keptOutcome(read.value);
+      kept = read.value;
+      conversation = [
+        ...messages,
+        { role: 'assistant', content: result.text.slice(0, MAX_ECHO_CHARS) },
+        { role: 'user', content: languageRetryInstruction(language) },
+      ];
+      continue;
+    }
+    if (kept) return keptOutcome(kept);
+    lastProblem = read.problem;
+    if (formatRetried) return failed(lastProblem, usage, requests);
+    formatRetried = true;
+    const echo = lastProblem.reason === 'not-json' || lastProblem.reason === 'wrong-shape';
+    conversation = [
+      ...messages,
+      ...(echo ? [{ role: 'assistant' as const, content: result.text.slice(0, MAX_ECHO_CHARS) }] : []),
+      { role: 'user', content: retryInstruction(lastProblem.reason, lastProblem.detail) },
+    ];
+  }
+}
+
+/** What the answer is: a usable output, or the problem named as its cause. */
+function readAnswer(result: ChatResult): { ok: true; value: ModelOutput } | { ok: false; problem: Problem } {
+  if (result.refusal !== undefined || result.finishReason === 'content_filter') {
+    return { ok: false, problem: { reason: 'model-refused', detail: result.refusal ?? 'finish_reason "content_filter"' } };
+  }
+  // Only the transport's finish reason says the token limit cut the answer; an unclosed brace alone is not JSON.
+  if (result.finishReason === 'length') return { ok: false, problem: { reason: 'token-limit', detail: 'finish_reason "length"' } };
+  const parsed = parseModelOutput(result.text);
+  if (parsed.ok) return parsed;
+  if (parsed.kind === 'invalid-json') {
+    const refusal = refusalText(result.text);
+    if (refusal !== undefined) return { ok: false, problem: { reason: 'model-refused', detail: refusal } };
+    return { ok: false, problem: { reason: 'not-json', detail: parsed.error } };
+  }
+  return { ok: false, problem: { reason: 'wrong-shape', detail: parsed.error } };
+}
+
+/** Prose that opens like a refusal ("I'm sorry, I can't…", "抱歉，我无法…"), quoted short; else undefined. */
+const REFUSAL_OPENING = /^(?:I['’]m sorry|I am sorry|Sorry,|I can(?:not|['’]t) (?:help|assist|do|provide|comply)|I won['’]t|I am unable|I['’]m unable|As an AI|抱歉|对不起|很抱歉|我无法|我不能)/i;
+
+function refusalText(text: string): string | undefined {
+  const head = text.trim().slice(0, 300);
+  if (!REFUSAL_OPENING.test(head)) return undefined;
+  const line = head.replace(/\s+/g, ' ');
+  return `“${line.length > 120 ? `${line.slice(0, 119)}…` : line}”`;
+}
+
+function failed(problem: Problem, usage: TokenUsage | undefined, requests: number): AskOutcome {
+  const notes = (lang: Language): string[] => {
+    switch (problem.reason) {
+      case 'token-limit': return [note(lang, 'tokenLimit')];
+      case 'model-refused': return [note(lang, 'modelRefused', { detail: problem.detail })];
+      case 'not-json': return [note(lang, 'notJson', { detail: problem.detail })];
+      case 'wrong-shape': return [note(lang, 'wrongShape', { detail: problem.detail })];
+    }
+  };
+  return { ok: false, fallback: { cause: problem.reason }, usage, requests, notes };
+}
+
+export function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
+  if (!more) return total;
+  if (!total) return { ...more };
+  return { promptTokens: total.promptTokens + more.promptTokens, completionTokens: total.completionTokens + more.completionTokens };
+}
+
+function endSentence(text: string, language: Language): string {
+  if (/[.!?。！？]$/.test(text)) return text;
+  return `${text}${language === 'zh-CN' ? '。' : '.'}`;
+}
