@@ -13,7 +13,7 @@ const production = process.argv.includes('--production');
 
 /**
  * The CLI is two files. dist/cli.bundle.js holds the whole command line, minified (less to read and compile at every
- * start; the source map beside it serves `node --enable-source-maps`). dist/cli.js (src/cliLoader.ts), the package's
+ * start; the source map beside it serves `node --enable-source-maps`). dist/cli.js (src/cli/loader.ts), the package's
  * `bin`, runs the bundle through V8's code cache. The bundle's first line names its content hash, which keys that
  * cache. What a run may not need (the engine for --help, marked and the model analyzer for a heuristic JSON or
  * Markdown report) is imported dynamically in the source: esbuild keeps it in the bundle but does not evaluate it.
@@ -22,7 +22,7 @@ const CLI_ID_PLACEHOLDER = '0'.repeat(16);
 
 const targets = {
   cli: {
-    entryPoints: ['src/cli.ts'], outfile: `${out}/cli.bundle.js`, platform: 'node', format: 'cjs', target: 'node20', minify: true,
+    entryPoints: ['src/cli/program.ts'], outfile: `${out}/cli.bundle.js`, platform: 'node', format: 'cjs', target: 'node20', minify: true,
     banner: { js: `/*! daily-digest cli ${CLI_ID_PLACEHOLDER} */` },
   },
   extension: {
@@ -55,7 +55,7 @@ async function buildCli(options) {
     writeAtomic(file.path, file === code ? code.text.replace(CLI_ID_PLACEHOLDER, id) : file.contents);
   }
   const loader = await build({
-    entryPoints: ['src/cliLoader.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
+    entryPoints: ['src/cli/loader.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
     logLevel: 'warning', legalComments: 'none', banner: { js: '#!/usr/bin/env node' }, outfile: `${out}/cli.js`,
   });
   writeAtomic(`${out}/cli.js`, loader.outputFiles[0].contents);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SUITES = ['test/unit', 'test/git', 'test/cli', 'test/model', 'test/hostile', 'test/quality'];
+const SUITES = ['test/unit', 'test/git', 'test/cli', 'test/llm', 'test/hostile', 'test/quality'];
 const files = SUITES.filter((dir) => existsSync(dir)).flatMap((dir) =>
   readdirSync(dir).filter((name) => name.endsWith('.test.ts')).sort().map((name) => join(dir, name)),
 );

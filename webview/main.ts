@@ -5,10 +5,10 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import DOMPurify from 'dompurify';
-import type { Report } from '../src/core/model/report.js';
+import type { Report } from '../src/core/domain/report.js';
 import { markdownToHtml } from '../src/core/render/markdownToHtml.js';
-import type { ExtensionToWebview, WebviewState, WebviewStrings, WebviewToExtension } from '../src/extension/protocol.js';
-import { findFile, indexReport, type IndexedCommit } from '../src/extension/reportIndex.js';
+import type { ExtensionToWebview, WebviewState, WebviewStrings, WebviewToExtension } from '../src/shared/protocol.js';
+import { findFile, indexReport, type IndexedCommit } from '../src/shared/reportIndex.js';
 
 interface VsCodeApi {
   postMessage(message: WebviewToExtension): void;

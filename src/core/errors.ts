@@ -1,58 +1,31 @@
-import type { Language } from './i18n/language.js';
+import type { Language } from './domain/language.js';
+import { ERROR_MESSAGES } from './i18n/errorMessages.js';
+import type { ErrorCode } from './i18n/errorMessages.js';
+import type { SentenceParams, Sentences } from './i18n/sentences.js';
+import { joinLines } from './text.js';
 
-/** Every failure the user can meet, each with a one-line message that names the cause and the fix. */
-export const ERROR_CODES = [
-  'not-a-repo', 'git-missing', 'git-too-old', 'empty-repo', 'unborn-branch', 'unknown-ref', 'bad-date', 'bad-time-zone',
-  'missing-objects', 'bad-config', 'cancelled', 'git-failed', 'output-exists', 'usage',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * A failure with a code and its params, worded from a sentence table (src/core/i18n) in the language each adapter
+ * and each report asks for. `message` is the English sentence, on one line.
+ */
+export class WordedError<Code extends string> extends Error {
+  readonly #sentences: Sentences<Code>;
 
-type Params = Record<string, string>;
-
-const MESSAGES: Record<Language, Record<ErrorCode, (p: Params) => string>> = {
-  en: {
-    'not-a-repo': (p) => `${p.path} is not a git repository: open a folder inside a work tree, or a bare repository.`,
-    'git-missing': () => 'git was not found on PATH: install git 2.31 or newer.',
-    'git-too-old': (p) => `git ${p.version} is too old: install git ${p.minimum} or newer.`,
-    'empty-repo': (p) => `${p.path} has no commits yet: commit something first, or pick another repository.`,
-    'unborn-branch': (p) => `HEAD is the unborn branch "${p.branch}", which has no commits yet: commit on it, or pick a branch with --ref.`,
-    'unknown-ref': (p) => `Unknown ref "${p.ref}": fetch it, or pick an existing branch, tag or commit.`,
-    'bad-date': (p) => `Bad date "${p.value}": use YYYY-MM-DD, today, yesterday, or a relative span like 7d.`,
-    'bad-time-zone': (p) => `Unknown time zone "${p.value}": use an IANA name such as Asia/Shanghai or UTC.`,
-    'missing-objects': (p) => `Git objects are missing (${p.detail}): the clone is partial or broken; run git fetch to fill it.`,
-    'bad-config': (p) => `Invalid ${p.file}: ${p.detail}.`,
-    cancelled: () => 'Cancelled.',
-    'git-failed': (p) => `git failed: ${p.detail}`,
-    'output-exists': (p) => `${p.path} already exists: pass --force to overwrite it, or choose another --out.`,
-    usage: (p) => p.detail ?? 'Invalid arguments.',
-  },
-  'zh-CN': {
-    'not-a-repo': (p) => `${p.path} 不是 git 仓库：请打开工作区内的文件夹或裸仓库。`,
-    'git-missing': () => '在 PATH 中找不到 git：请安装 git 2.31 或更高版本。',
-    'git-too-old': (p) => `git ${p.version} 版本过旧：请安装 git ${p.minimum} 或更高版本。`,
-    'empty-repo': (p) => `${p.path} 还没有任何提交：请先提交，或选择其他仓库。`,
-    'unborn-branch': (p) => `HEAD 指向尚无提交的分支“${p.branch}”：请先在该分支上提交，或用 --ref 选择其他分支。`,
-    'unknown-ref': (p) => `未知的引用“${p.ref}”：请先 fetch，或选择已有的分支、标签或提交。`,
-    'bad-date': (p) => `日期“${p.value}”无效：请使用 YYYY-MM-DD、today、yesterday 或 7d 这样的相对时长。`,
-    'bad-time-zone': (p) => `未知时区“${p.value}”：请使用 IANA 名称，例如 Asia/Shanghai 或 UTC。`,
-    'missing-objects': (p) => `缺少 git 对象（${p.detail}）：克隆不完整或已损坏，请运行 git fetch 补全。`,
-    'bad-config': (p) => `${p.file} 无效：${p.detail}。`,
-    cancelled: () => '已取消。',
-    'git-failed': (p) => `git 执行失败：${p.detail}`,
-    'output-exists': (p) => `${p.path} 已存在：加 --force 覆盖，或换一个 --out。`,
-    usage: (p) => p.detail ?? '参数无效。',
-  },
-};
-
-/** A failure with a code, so each adapter and each report language can word it. `message` is English. */
-export class DigestError extends Error {
-  constructor(readonly code: ErrorCode, readonly params: Params = {}) {
-    super(oneLine(MESSAGES.en[code](params)));
-    this.name = 'DigestError';
+  constructor(sentences: Sentences<Code>, readonly code: Code, readonly params: SentenceParams = {}) {
+    super(joinLines(sentences.en[code](params)));
+    this.#sentences = sentences;
   }
 
   format(language: Language): string {
-    return oneLine(MESSAGES[language][this.code](this.params));
+    return joinLines(this.#sentences[language][this.code](this.params));
+  }
+}
+
+/** Every failure the user can meet, each with a one-line message that names the cause and the fix. */
+export class DigestError extends WordedError<ErrorCode> {
+  constructor(code: ErrorCode, params: SentenceParams = {}) {
+    super(ERROR_MESSAGES, code, params);
+    this.name = 'DigestError';
   }
 }
 
@@ -63,10 +36,6 @@ export function isDigestError(value: unknown): value is DigestError {
 /** Formats any thrown value as one line in the given language. */
 export function describeError(error: unknown, language: Language = 'en'): string {
   if (error instanceof DigestError) return error.format(language);
-  if (error instanceof Error) return oneLine(error.message);
-  return oneLine(String(error));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  if (error instanceof Error) return joinLines(error.message);
+  return joinLines(String(error));
 }

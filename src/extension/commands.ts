@@ -1,28 +1,20 @@
 // The `dailyDigest.*` commands.
 import * as vscode from 'vscode';
-import type { AnalyzedCommit, RepositoryReport } from '../core/model/report.js';
+import type { AnalyzedCommit, RepositoryReport } from '../core/domain/report.js';
 import type { DigestController } from './controller.js';
-import { periodForChoice, periodForInput, todayIn, validateDateInput, type DateProblem, type PeriodChoice } from './period.js';
-import { indexReport } from './reportIndex.js';
+import { todayIn } from '../core/time/format.js';
+import { periodForChoice, periodForInput, validateDateInput, type PeriodChoice } from '../core/time/period.js';
+import { dateProblemMessage } from './i18n/dateProblems.js';
+import { collapseWhitespace } from '../core/text.js';
+import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
-import type { CommitNode, DigestNode, FileNode } from './treeModel.js';
-import { safeExternalUrl } from './webviewMessages.js';
+import type { CommitNode, DigestNode, FileNode } from './tree/treeNodes.js';
+import { safeExternalUrl } from './panel/webviewMessages.js';
 
 interface CommitTarget {
   repo: RepositoryReport;
   commit: AnalyzedCommit;
   anchor: string;
-}
-
-/** The message shown under the date input for each problem. */
-export function dateProblemMessage(problem: DateProblem): string {
-  switch (problem.code) {
-    case 'empty': return vscode.l10n.t('Type a date as YYYY-MM-DD.');
-    case 'format': return vscode.l10n.t('"{0}" is not in the form YYYY-MM-DD (for example 2026-01-22).', problem.value);
-    case 'notADate': return vscode.l10n.t('{0} is not a date in the calendar: check the month and the day.', problem.value);
-    case 'future': return vscode.l10n.t('{0} is after today ({1}): nothing has landed yet.', problem.value, problem.today);
-    case 'tooOld': return vscode.l10n.t('{0} is before 1970: git dates start in 1970.', problem.value);
-  }
 }
 
 function isNode(value: unknown): value is DigestNode {
@@ -50,7 +42,7 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(entries.map((entry) => ({
-      label: entry.commit.subject.replace(/\s+/g, ' ').trim() || vscode.l10n.t('(no subject)'),
+      label: collapseWhitespace(entry.commit.subject) || vscode.l10n.t('(no subject)'),
       description: `${entry.commit.shortSha} · ${entry.commit.author.name}`,
       detail: report.repositories.length > 1 ? entry.repo.name : undefined,
       entry,
@@ -108,8 +100,8 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
       }
       controller.openReport();
     }),
-    register('exportReport', () => controller.exportReport()),
-    register('copyMarkdown', () => controller.copyMarkdown()),
+    register('exportReport', () => controller.export.exportReport()),
+    register('copyMarkdown', () => controller.export.copyMarkdown()),
     register('openOnRemote', async (arg) => {
       const target = await resolveCommit(arg);
       if (target === undefined) return;
@@ -146,12 +138,12 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
     // Language-model analysis (opt-in; see docs/language-models.md).
     register('analyzeCommit', async (arg) => {
       const target = await resolveCommit(arg);
-      return target === undefined ? undefined : controller.analyzeCommit(target.commit);
+      return target === undefined ? undefined : controller.llm.analyzeCommit(target.commit);
     }),
-    register('analyzeDay', () => controller.analyzeDay()),
-    register('selectModel', () => controller.models.selectModel()),
-    register('setApiKey', () => controller.models.setApiKey()),
-    register('clearApiKey', () => controller.models.clearApiKey()),
-    register('clearAnalysisCache', () => controller.models.clearCache()),
+    register('analyzeDay', () => controller.llm.analyzeDay()),
+    register('selectModel', () => controller.llm.setup.selectModel()),
+    register('setApiKey', () => controller.llm.setup.setApiKey()),
+    register('clearApiKey', () => controller.llm.setup.clearApiKey()),
+    register('clearAnalysisCache', () => controller.llm.runs.clearCache()),
   ];
 }

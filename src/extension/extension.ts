@@ -1,14 +1,14 @@
 // Entry point. activate() only wires things up: no git runs until the user asks for a report.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands.js';
-import { childrenOf } from './commitsTree.js';
+import { childrenOf } from './tree/commitsTree.js';
 import { DigestController } from './controller.js';
-import { GitContentProvider } from './gitContentProvider.js';
-import { GIT_SCHEME } from './gitUri.js';
-import type { WebviewState } from './protocol.js';
-import { REPORT_VIEW_TYPE } from './reportPanel.js';
+import { GitContentProvider } from './diffs/gitContentProvider.js';
+import { GIT_SCHEME } from './diffs/gitUri.js';
+import type { WebviewState } from '../shared/protocol.js';
+import { REPORT_VIEW_TYPE } from './panel/reportPanel.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
-import type { DigestNode } from './treeModel.js';
+import type { DigestNode } from './tree/treeNodes.js';
 
 export type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
 
@@ -46,15 +46,15 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     getTreeSnapshot: () => controller.tree.getChildren().map(snapshot),
     getCurrentReport: () => controller.currentReport,
     getViewState: () => controller.currentState,
-    handleWebviewMessage: (message) => controller.handleWebviewMessage(message),
+    handleWebviewMessage: (message) => controller.bridge.onMessage(message),
     generate: (period, repos) => controller.generate(period, { interactive: false, repos }),
     cancel: () => controller.cancel(),
     getLastOpened: () => controller.lastOpened,
-    exportReport: (target, format, confirmOverwrite) => controller.exportTo(target, format, confirmOverwrite),
-    whenModelAnalysisDone: () => controller.whenModelAnalysisDone(),
-    getNotices: () => controller.notices.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),
-    chooseNoticeAction: (index, action) => controller.notices[index]?.choose(action),
-    setApiKey: (key) => controller.models.setApiKey(key),
+    exportReport: (target, format, confirmOverwrite) => controller.export.exportTo(target, format, confirmOverwrite),
+    whenModelAnalysisDone: () => controller.llm.whenDone(),
+    getNotices: () => controller.notices.recorded.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),
+    chooseNoticeAction: (index, action) => controller.notices.recorded[index]?.choose(action),
+    setApiKey: (key) => controller.llm.setup.setApiKey(key),
   };
 }
 

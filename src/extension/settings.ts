@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { parseUserRules } from '../core/analyze/userRulesSchema.js';
 import type { DigestError } from '../core/errors.js';
-import { isLanguage, languageFromLocale, type Language } from '../core/i18n/language.js';
-import type { DigestOptions, UserRule } from '../core/model/options.js';
-import type { DateField, MergeMode } from '../core/model/report.js';
+import { isLanguage, languageFromLocale, type Language } from '../core/domain/language.js';
+import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES } from '../core/domain/defaults.js';
+import type { DigestOptions, UserRule } from '../core/domain/options.js';
 
 export const SECTION = 'dailyDigest';
 
@@ -17,9 +17,6 @@ export interface Settings {
   rulesError?: DigestError;
   autoRefresh: boolean;
 }
-
-const DATE_FIELDS: readonly DateField[] = ['committer', 'author'];
-const MERGE_MODES: readonly MergeMode[] = ['exclude', 'include', 'first-parent'];
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
@@ -34,18 +31,18 @@ export function readSettings(scope?: vscode.Uri): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const languageSetting = config.get<string>('language', 'auto');
   const language: Language = languageSetting !== 'auto' && isLanguage(languageSetting) ? languageSetting : uiLanguage();
-  const dateField = config.get<string>('dateField', 'committer');
-  const merges = config.get<string>('merges', 'exclude');
-  const ref = config.get<string>('ref', 'HEAD').trim();
+  const dateField = config.get<string>('dateField', DEFAULT_READ_OPTIONS.dateField);
+  const merges = config.get<string>('merges', DEFAULT_READ_OPTIONS.merges);
+  const ref = config.get<string>('ref', DEFAULT_READ_OPTIONS.ref).trim();
   const parsed = parseUserRules(config.get<unknown>('rules', []), 'settings (dailyDigest.rules)');
   const rules: UserRule[] = parsed.rules;
   return {
     options: {
       language,
       timeZone: config.get<string>('timeZone', '').trim() || undefined,
-      dateField: DATE_FIELDS.find((field) => field === dateField) ?? 'committer',
-      merges: MERGE_MODES.find((mode) => mode === merges) ?? 'exclude',
-      ref: ref === '' ? 'HEAD' : ref,
+      dateField: DATE_FIELDS.find((field) => field === dateField) ?? DEFAULT_READ_OPTIONS.dateField,
+      merges: MERGE_MODES.find((mode) => mode === merges) ?? DEFAULT_READ_OPTIONS.merges,
+      ref: ref === '' ? DEFAULT_READ_OPTIONS.ref : ref,
       authors: stringList(config.get<unknown>('authors', [])),
       paths: stringList(config.get<unknown>('paths', [])),
       rules,

@@ -1,11 +1,13 @@
 // The value activate() returns. TEST-ONLY: it exists so the extension-host test suites
 // (test/extension/suite) can observe the tree and drive the webview message handler; it is not a public API
 // and may change at any time.
-import type { PeriodSpec } from '../core/model/options.js';
-import type { Report } from '../core/model/report.js';
+import type { PeriodSpec } from '../core/domain/options.js';
+import type { Report } from '../core/domain/report.js';
 import type * as vscode from 'vscode';
-import type { ExportFormat, MessageOutcome, ViewState } from './controller.js';
-import type { DigestNode } from './treeModel.js';
+import type { ViewState } from './controller.js';
+import type { MessageOutcome } from './panel/webviewBridge.js';
+import type { ExportFormat } from './reportExport.js';
+import type { DigestNode } from './tree/treeNodes.js';
 
 export interface TreeSnapshotNode {
   label: string;

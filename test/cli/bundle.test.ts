@@ -48,7 +48,7 @@ describe('the built command line (loader, bundle, code cache)', () => {
     const bundle = readFileSync(join(out, 'cli.bundle.js'), 'utf8');
     assert.match(bundle.split('\n')[0]!, /^\/\*! daily-digest cli [0-9a-f]{16} \*\/$/);
     const map = JSON.parse(readFileSync(join(out, 'cli.bundle.js.map'), 'utf8')) as { sources: string[] };
-    assert.ok(map.sources.some((source) => source.endsWith('src/cli.ts')));
+    assert.ok(map.sources.some((source) => source.endsWith('src/cli/program.ts')));
     assert.equal(statSync(join(out, 'cli.js')).mode & 0o111, 0o111);
   });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FixtureRepo } from '../support/gitFixture.js';
 
-const CLI = resolve('src/cli.ts');
+const CLI = resolve('src/cli/program.ts');
 /** The CLI's caches (walk index, model analyses) go here, never into the user's ~/.cache. */
 const CACHE_HOME = mkdtempSync(join(tmpdir(), 'dd-cli-cache-'));
 process.on('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/program.js';
 import { FixtureRepo } from '../support/gitFixture.js';
 
 const FLAGS = ['--repo', '--date', '--since', '--until', '--tz', '--ref', '--date-field', '--merges', '--author', '--path', '--lang', '--format', '--out', '--force', '--quiet', '--analyzer', '--concurrency', '--bogus', '-x', '--'];

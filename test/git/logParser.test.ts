@@ -8,9 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DETAIL_FIELDS, detailArgs } from '../../src/core/git/logFormat.js';
 import { LogParser, MAX_FILES_PER_COMMIT } from '../../src/core/git/logParser.js';
-import type { ParsedCommit } from '../../src/core/git/logParser.js';
+import type { ParsedCommit } from '../../src/core/git/parsedCommit.js';
 import { parseMessage } from '../../src/core/git/message.js';
-import type { Commit, FileChange, FileStatus } from '../../src/core/model/commit.js';
+import type { Commit, FileChange, FileStatus } from '../../src/core/domain/commit.js';
 import { diffStreamRepo } from '../support/diffStreamFixture.js';
 import { isolatedGitEnv } from '../support/gitFixture.js';
 

@@ -4,14 +4,14 @@ import { mkdirSync, realpathSync, rmSync, unlinkSync, writeFileSync, mkdtempSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readRepository } from '../../src/core/git/index.js';
-import { generateReport } from '../../src/core/engine.js';
+import { generateReport } from '../../src/core/engine/generateReport.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
-import { unreadableCommitsWarning } from '../../src/core/report/messages.js';
+import { unreadableCommitsWarning } from '../../src/core/i18n/reportMessages.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import type { ResolvedWindow } from '../../src/core/time/window.js';
-import type { Commit } from '../../src/core/model/commit.js';
-import type { ReadOptions } from '../../src/core/model/options.js';
-import type { DateField } from '../../src/core/model/report.js';
+import type { Commit } from '../../src/core/domain/commit.js';
+import type { ReadOptions } from '../../src/core/domain/options.js';
+import type { DateField } from '../../src/core/domain/report.js';
 import { FixtureRepo } from '../support/gitFixture.js';
 
 const DAY = '2026-01-22';

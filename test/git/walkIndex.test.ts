@@ -12,8 +12,8 @@ import { openWalkIndex, selectCommits } from '../../src/core/git/walk.js';
 import type { WalkSelection } from '../../src/core/git/walk.js';
 import { entriesInWindow, mergeRecords, RecordCollector } from '../../src/core/git/walkIndex.js';
 import type { WalkEntry } from '../../src/core/git/walkIndex.js';
-import type { ReadOptions } from '../../src/core/model/options.js';
-import type { DateField } from '../../src/core/model/report.js';
+import type { ReadOptions } from '../../src/core/domain/options.js';
+import type { DateField } from '../../src/core/domain/report.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import { FixtureRepo } from '../support/gitFixture.js';
 

@@ -4,7 +4,7 @@ import { identifyRepository } from '../../src/core/git/index.js';
 import {
   cleanRepoUrl, originFromConfig, parseUrlRewrites, rewriteUrl, unaliasedHost, webKindOfHost, webKindOfUrl, webLinks,
 } from '../../src/core/git/hosting/webLinks.js';
-import type { WebKind } from '../../src/core/model/web.js';
+import type { WebKind } from '../../src/core/domain/web.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 

@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
-import type { WebviewStrings } from '../../src/extension/protocol.js';
-import { validateWebviewMessage } from '../../src/extension/webviewMessages.js';
+import type { WebviewStrings } from '../../src/shared/protocol.js';
+import { validateWebviewMessage } from '../../src/extension/panel/webviewMessages.js';
 import { DAY, FixtureRepo, SCRIPT_PAYLOADS, at, commitFromFile, removeAll, runCli, tempDir } from '../support/hostileFixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';

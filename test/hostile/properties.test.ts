@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { renderHtml, renderMarkdown } from '../../src/core/render/index.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 import { FixtureRepo, SCRIPT_PAYLOADS, at, commitFromFile, findHtmlProblems, findMarkdownProblems, reportOf } from '../support/hostileFixtures.js';

@@ -8,7 +8,7 @@ import { parseConventionalHeader } from '../../src/core/analyze/conventional.js'
 import { withLinkTexts, withoutHtmlComments } from '../../src/core/analyze/prose/markdownInline.js';
 import { withoutPrSuffix } from '../../src/core/analyze/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
-import { withoutTags } from '../../src/core/llm/openai.js';
+import { withoutTags } from '../../src/core/llm/openaiWire.js';
 import { withoutTrailingAddress } from '../../src/core/render/markdownCommit.js';
 
 const PIECES = ['[', ']', '](', '![', '<!--', '-->', '--', '\u3000', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', 'a', 'Z', '(', ')', '#', '1', '42', '<', '>', ':', '!', 'feat', 'fix', '(#7)', '-', '_'];

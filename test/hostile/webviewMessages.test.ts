@@ -2,8 +2,8 @@
 // repository, paths that only look like the report's, URL tricks (command:, whitespace, case, userinfo), type tricks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Report } from '../../src/core/model/report.js';
-import { validateWebviewMessage } from '../../src/extension/webviewMessages.js';
+import type { Report } from '../../src/core/domain/report.js';
+import { validateWebviewMessage } from '../../src/extension/panel/webviewMessages.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 
 // Two commits share the 7-digit prefix a1b2c3d; the hostile file names look like traversal but are real git paths.

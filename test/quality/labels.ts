@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../../src/core/model/analysis.js';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../../src/core/domain/analysis.js';
 
 /** Bad input to the eval: a one-line message naming the cause and the fix. The eval exits 1 with it. */
 export class EvalInputError extends Error {}

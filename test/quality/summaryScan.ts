@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { collectFacts } from '../../src/core/analyze/facts.js';
 import { buildSummary } from '../../src/core/analyze/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
-import type { Commit } from '../../src/core/model/commit.js';
+import type { Commit } from '../../src/core/domain/commit.js';
 import { brokenSummaryReasons } from './brokenSummary.js';
 
 const NO_FILES = ' No file changes.';

@@ -6,9 +6,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, u
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
-import { generateReport } from '../../src/core/engine.js';
-import type { DigestOptions } from '../../src/core/model/options.js';
-import type { Report, RepositoryReport } from '../../src/core/model/report.js';
+import { generateReport } from '../../src/core/engine/generateReport.js';
+import type { DigestOptions } from '../../src/core/domain/options.js';
+import type { Report, RepositoryReport } from '../../src/core/domain/report.js';
 import { FixtureRepo, isolatedGitEnv } from './gitFixture.js';
 import { findStructuralProblems } from './markdownChecks.js';
 
@@ -17,7 +17,7 @@ export const DAY = '2026-01-22';
 export const at = (time: string): string => `${DAY}T${time}:00Z`;
 export const BEFORE_DAY = '2026-01-20T12:00:00Z';
 
-export const CLI = resolve('src/cli.ts');
+export const CLI = resolve('src/cli/program.ts');
 
 /** generateReport for DAY in UTC, English, with optional overrides. */
 export function reportOf(repos: string[], overrides: Partial<DigestOptions> = {}): Promise<Report> {
@@ -57,7 +57,7 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the CLI from source (node --import tsx src/cli.ts) and waits for it. */
+/** Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     encoding: 'utf8', env: cliEnv(env), cwd: resolve('.'), maxBuffer: 256 * 1024 * 1024,

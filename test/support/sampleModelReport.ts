@@ -1,5 +1,5 @@
-import type { Language } from '../../src/core/i18n/language.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Language } from '../../src/core/domain/language.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { emptyAnalysis, makeCommit, makeRepository } from './sampleReport.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Analysis } from '../../src/core/model/analysis.js';
-import type { FileChange } from '../../src/core/model/commit.js';
-import type { AnalyzedCommit, RepoStats, Report, RepositoryReport } from '../../src/core/model/report.js';
-import type { Language } from '../../src/core/i18n/language.js';
+import type { Analysis } from '../../src/core/domain/analysis.js';
+import type { FileChange } from '../../src/core/domain/commit.js';
+import type { AnalyzedCommit, RepoStats, Report, RepositoryReport } from '../../src/core/domain/report.js';
+import type { Language } from '../../src/core/domain/language.js';
 
 /** Text an attacker controls: pipes, newlines, backticks, HTML, script links, emphasis and heading markers. */
 export const HOSTILE = {

@@ -1,6 +1,6 @@
-import type { FileChange } from '../../src/core/model/commit.js';
-import type { Report, RepositoryReport } from '../../src/core/model/report.js';
-import type { Language } from '../../src/core/i18n/language.js';
+import type { FileChange } from '../../src/core/domain/commit.js';
+import type { Report, RepositoryReport } from '../../src/core/domain/report.js';
+import type { Language } from '../../src/core/domain/language.js';
 import { emptyAnalysis, makeCommit, makeRepository, sampleReport } from './sampleReport.js';
 
 const UV = 'https://github.com/astral-sh/uv';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { analyzeCommit, loadRepoRules } from '../../src/core/analyze/index.js';
 import { readCommitDiff, readRepository } from '../../src/core/git/index.js';
 import type { RepositoryRead } from '../../src/core/git/index.js';
-import type { Commit } from '../../src/core/model/commit.js';
+import type { Commit } from '../../src/core/domain/commit.js';
 import { resolveWindow } from '../../src/core/time/window.js';
 import { FixtureRepo } from '../support/gitFixture.js';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeCommit, IMPORTANCE_THRESHOLDS, loadRepoRules } from '../../src/core/analyze/index.js';
 import { parseUserRules } from '../../src/core/analyze/userRulesSchema.js';
-import type { Commit, FileChange } from '../../src/core/model/commit.js';
-import type { UserRule } from '../../src/core/model/options.js';
+import type { Commit, FileChange } from '../../src/core/domain/commit.js';
+import type { UserRule } from '../../src/core/domain/options.js';
 
 function file(path: string, additions = 5, deletions = 1, status: FileChange['status'] = 'M'): FileChange {
   return { path, status, additions, deletions, binary: false };

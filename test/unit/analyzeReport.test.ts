@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { analyzeCommit, changeTypeLabel, importanceLabel } from '../../src/core/analyze/index.js';
 import type { AnalyzeContext } from '../../src/core/analyze/index.js';
 import { moduleOf } from '../../src/core/analyze/modules.js';
-import { CHANGE_TYPES } from '../../src/core/model/analysis.js';
-import type { Analysis } from '../../src/core/model/analysis.js';
-import type { Commit, FileChange, Trailer } from '../../src/core/model/commit.js';
+import { CHANGE_TYPES } from '../../src/core/domain/analysis.js';
+import type { Analysis } from '../../src/core/domain/analysis.js';
+import type { Commit, FileChange, Trailer } from '../../src/core/domain/commit.js';
 
 function file(path: string, additions = 5, deletions = 1, status: FileChange['status'] = 'M'): FileChange {
   return { path, status, additions, deletions, binary: false };

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCommit, parseConventionalHeader } from '../../src/core/analyze/index.js';
 import { classifyFile } from '../../src/core/analyze/fileClasses.js';
-import type { ChangeType } from '../../src/core/model/analysis.js';
-import type { Commit, FileChange, Trailer } from '../../src/core/model/commit.js';
+import type { ChangeType } from '../../src/core/domain/analysis.js';
+import type { Commit, FileChange, Trailer } from '../../src/core/domain/commit.js';
 
 function file(path: string, additions = 5, deletions = 1, status: FileChange['status'] = 'M'): FileChange {
   return { path, status, additions, deletions, binary: false };

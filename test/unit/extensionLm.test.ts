@@ -1,4 +1,4 @@
-// The pure pieces of the extension's language-model analysis (src/extension/lm/*, no vscode): settings → analyzer
+// The pure pieces of the extension's language-model analysis (src/extension/llm/*, no vscode): settings → analyzer
 // config, message merging for vscode.lm, failure classification and wording, the transport guard, and applying
 // model analyses to the shown report.
 import { test } from 'node:test';
@@ -8,17 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileCache } from '../../src/core/cache/index.js';
 import { DigestError } from '../../src/core/errors.js';
-import { LANGUAGES } from '../../src/core/i18n/language.js';
-import { analyzeReport, createModelAnalyzer } from '../../src/core/llm/analyzer.js';
+import { LANGUAGES } from '../../src/core/domain/language.js';
+import { createModelAnalyzer } from '../../src/core/llm/analyzer.js';
+import { analyzeReport } from '../../src/core/llm/reportRun.js';
 import { MODEL_ERROR_CODES, ModelError } from '../../src/core/llm/errors.js';
 import type { ChatMessage, ChatTransport } from '../../src/core/llm/types.js';
-import type { Report } from '../../src/core/model/report.js';
-import { applyAnalysis, offlineAnalysesOf, shadowReport } from '../../src/extension/lm/apply.js';
+import type { Report } from '../../src/core/domain/report.js';
+import { applyAnalysis, offlineAnalysesOf, shadowReport } from '../../src/extension/llm/apply.js';
 import {
   apiKeySecretName, DEFAULT_BASE_URL, effectiveDiffBudget, isLoopbackHost, modelConfigFrom, openAiOrigin,
-} from '../../src/extension/lm/config.js';
-import { classifyFailure, extensionModelErrorText, LmAccessError, mergeSystemMessages } from '../../src/extension/lm/failures.js';
-import { guardTransport } from '../../src/extension/lm/guard.js';
+} from '../../src/extension/llm/config.js';
+import { classifyFailure, extensionModelErrorText, LmAccessError, mergeSystemMessages } from '../../src/extension/llm/failures.js';
+import { guardTransport } from '../../src/extension/llm/guard.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 
 const SHA_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';

@@ -1,9 +1,9 @@
-// Validation of report-webview messages (src/extension/webviewMessages.ts): only known types, with arguments that
+// Validation of report-webview messages (src/extension/panel/webviewMessages.ts): only known types, with arguments that
 // name something in the current report, are accepted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Report } from '../../src/core/model/report.js';
-import { isSafeRelativePath, safeExternalUrl, validateWebviewMessage } from '../../src/extension/webviewMessages.js';
+import type { Report } from '../../src/core/domain/report.js';
+import { isSafeRelativePath, safeExternalUrl, validateWebviewMessage } from '../../src/extension/panel/webviewMessages.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 
 const SHA_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';

@@ -1,8 +1,9 @@
-// Date QuickPick validation (src/extension/period.ts) and daily-digest-git: URI queries (src/extension/gitUri.ts).
+// Date QuickPick validation (src/core/time/period.ts) and daily-digest-git: URI queries (src/extension/diffs/gitUri.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeGitQuery, looksBinary, parseGitQuery } from '../../src/extension/gitUri.js';
-import { periodForChoice, periodForInput, periodFromLabel, todayIn, validateDateInput } from '../../src/extension/period.js';
+import { encodeGitQuery, looksBinary, parseGitQuery } from '../../src/extension/diffs/gitUri.js';
+import { todayIn } from '../../src/core/time/format.js';
+import { periodForChoice, periodForInput, periodFromLabel, validateDateInput } from '../../src/core/time/period.js';
 
 const TODAY = '2026-01-22';
 

@@ -1,12 +1,13 @@
-// The Commits tree model (src/extension/treeModel.ts) built from a Report, without vscode.
+// The Commits tree nodes (src/extension/tree/treeNodes.ts) built from a Report, without vscode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Importance } from '../../src/core/model/analysis.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Importance } from '../../src/core/domain/analysis.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
-import { indexReport } from '../../src/extension/reportIndex.js';
-import { buildTree, formatCommitTime, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
-  type TreeLabels } from '../../src/extension/treeModel.js';
+import { indexReport } from '../../src/shared/reportIndex.js';
+import { formatCommitTime } from '../../src/core/time/format.js';
+import { buildTree, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
+  type TreeLabels } from '../../src/extension/tree/treeNodes.js';
 import { explicitAnchorIds } from '../support/markdownChecks.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from '../support/sampleReport.js';
 

@@ -7,7 +7,7 @@ import { endSentence, splitSentences } from '../../src/core/analyze/prose/senten
 import { plainInline } from '../../src/core/analyze/prose/markdownInline.js';
 import { buildSummary } from '../../src/core/analyze/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
-import type { Commit } from '../../src/core/model/commit.js';
+import type { Commit } from '../../src/core/domain/commit.js';
 import { brokenSummaryReasons } from '../quality/brokenSummary.js';
 import { REAL_MESSAGES } from '../support/realMessages.js';
 

@@ -6,8 +6,8 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigestError } from '../../src/core/errors.js';
-import { writeFileAtomic } from '../../src/core/output.js';
-import { writeTextSync, writeTextToStream } from '../../src/core/writeText.js';
+import { writeFileAtomic } from '../../src/cli/writeFileAtomic.js';
+import { writeTextSync, writeTextToStream } from '../../src/cli/writeText.js';
 import { Writable } from 'node:stream';
 
 function tempDir(t: { after: (fn: () => void) => void }): string {
@@ -75,7 +75,7 @@ test('writeTextSync waits on a non-blocking pipe whose reader is slow, and loses
   const child = join(dir, 'child.ts');
   writeFileSync(child, `
     import { readFileSync } from 'node:fs';
-    import { writeTextSync } from ${JSON.stringify(join(process.cwd(), 'src/core/writeText.ts'))};
+    import { writeTextSync } from ${JSON.stringify(join(process.cwd(), 'src/cli/writeText.ts'))};
     (process.stdout as unknown as { _handle: { setBlocking(on: boolean): void } })._handle.setBlocking(false);
     const flags = /flags:\\s+(\\d+)/.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))![1]!;
     process.stderr.write((Number.parseInt(flags, 8) & 0o4000) !== 0 ? 'nonblocking' : 'blocking');
@@ -129,7 +129,7 @@ test('a write that fails half-way (the file size limit) throws and leaves neithe
   const dir = tempDir(t);
   const child = join(dir, 'child.ts');
   writeFileSync(child, `
-    import { writeFileAtomic } from ${JSON.stringify(join(process.cwd(), 'src/core/output.ts'))};
+    import { writeFileAtomic } from ${JSON.stringify(join(process.cwd(), 'src/cli/writeFileAtomic.ts'))};
     process.on('SIGXFSZ', () => undefined);
     try {
       writeFileAtomic(${JSON.stringify(join(dir, 'out', 'report.md'))}, 'x'.repeat(4 * 1024 * 1024), { force: false });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderJson, reportJsonSchema, reportSchema } from '../../src/core/render/index.js';
 import { KEY_ORDER } from '../../src/core/render/json.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Report } from '../../src/core/domain/report.js';
 import { sampleReport } from '../support/sampleReport.js';
 import { sampleWeekReport } from '../support/sampleTriage.js';
 import { triageOf } from '../../src/core/report/triage.js';

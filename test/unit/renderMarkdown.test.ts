@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitAnchor, renderLabels, renderMarkdown } from '../../src/core/render/index.js';
 import { MAX_FILES_LISTED } from '../../src/core/render/markdownCommit.js';
-import type { Language } from '../../src/core/i18n/language.js';
-import type { Report } from '../../src/core/model/report.js';
+import type { Language } from '../../src/core/domain/language.js';
+import type { Report } from '../../src/core/domain/report.js';
 import {
   findDanglingAnchorLinks, findHeadingJumps, findLabelLanguageProblems, findMalformedTables, findStructuralProblems,
   headings, labelStrings, splitTableRow, withoutCodeSpans,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Language } from '../../src/core/i18n/language.js';
+import type { Language } from '../../src/core/domain/language.js';
 import { renderHtml, renderJson, renderMarkdown, reportSchema } from '../../src/core/render/index.js';
 import { findStructuralProblems } from '../support/markdownChecks.js';
 import { sampleModelReport } from '../support/sampleModelReport.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTimestamp, luxonTimestamp } from '../../src/core/render/time.js';
+import { formatTimestamp, luxonTimestamp } from '../../src/core/time/format.js';
 
 const ZONES = ['UTC', 'utc', 'Etc/UTC', 'UTC+8', 'UTC-3:30', 'Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe',
   'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Etc/GMT-14', 'Etc/GMT+12', 'Asia/Kolkata', 'local', 'Not/AZone', ''];

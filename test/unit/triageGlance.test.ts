@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AnalyzedCommit } from '../../src/core/model/report.js';
+import type { AnalyzedCommit } from '../../src/core/domain/report.js';
 import { bounded, computeGlance, detailsOf, gistOf, HEADLINE_ITEMS } from '../../src/core/report/glance.js';
 import { orderCommits } from '../../src/core/report/order.js';
 import { emptyAnalysis, makeCommit } from '../support/sampleReport.js';

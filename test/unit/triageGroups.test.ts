@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AnalyzedCommit } from '../../src/core/model/report.js';
+import type { AnalyzedCommit } from '../../src/core/domain/report.js';
 import { dependencyUpdateOf } from '../../src/core/report/dependencyUpdates.js';
 import { DEFAULT_BOT_PATTERNS, GROUP_UPDATES_LISTED, foldedShas, groupCommits, isBotAuthor } from '../../src/core/report/groups.js';
 import { emptyAnalysis, makeCommit } from '../support/sampleReport.js';

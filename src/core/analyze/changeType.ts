@@ -1,4 +1,4 @@
-import type { ChangeType } from '../model/analysis.js';
+import type { ChangeType } from '../domain/analysis.js';
 import { everyFileIs } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, KEYWORD_RULES } from './typeRules.js';

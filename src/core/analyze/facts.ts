@@ -1,5 +1,5 @@
-import type { ChangeType } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
+import type { ChangeType } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
 import { breakingFooter, parseConventionalHeader } from './conventional.js';
 import type { ConventionalHeader } from './conventional.js';
 import { classifyFile, UNREVIEWED_KINDS } from './fileClasses.js';

@@ -1,6 +1,6 @@
-import type { Language } from '../i18n/language.js';
-import type { ChangeType, Importance } from '../model/analysis.js';
-import type { UserRule } from '../model/options.js';
+import type { Language } from '../domain/language.js';
+import type { ChangeType, Importance } from '../domain/analysis.js';
+import type { UserRule } from '../domain/options.js';
 import { everyFileIs, firstPathWithTrait } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import { changeTypeLabel, message } from './messages.js';

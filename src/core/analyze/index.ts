@@ -1,7 +1,7 @@
-import type { Language } from '../i18n/language.js';
-import type { Analysis } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
-import type { UserRule } from '../model/options.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
+import type { UserRule } from '../domain/options.js';
 import { decideChangeType } from './changeType.js';
 import { classifiedFiles, collectFacts } from './facts.js';
 import { scoreImportance } from './importance.js';
@@ -13,7 +13,7 @@ import { collectSignals, collectSignalsNow, planDiffs, readsOfPlan } from './sig
 import type { DiffPlan, DiffRead, DiffSignals, ReadDiff, ReadDiffNow } from './signals.js';
 import type { ClassifiedFile } from './fileClasses.js';
 import type { CommitFacts } from './facts.js';
-import type { ChangeType } from '../model/analysis.js';
+import type { ChangeType } from '../domain/analysis.js';
 import { buildSummary } from './summary.js';
 import { compileRule } from './userRules.js';
 import type { CompiledRule } from './userRules.js';

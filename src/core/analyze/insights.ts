@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language.js';
-import type { ChangeType, Insights } from '../model/analysis.js';
+import type { Language } from '../domain/language.js';
+import type { ChangeType, Insights } from '../domain/analysis.js';
 import { filesOfKind, filesWithTrait, pathsOf } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import { formatList, message } from './messages.js';

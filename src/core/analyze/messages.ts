@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../domain/language.js';
 
 export type MessageParams = Record<string, string | number>;
 type Message = (p: MessageParams) => string;

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language.js';
-import type { ChangeType } from '../model/analysis.js';
+import type { Language } from '../domain/language.js';
+import type { ChangeType } from '../domain/analysis.js';
 import { filesWithTrait, pathsOf, sourceChurn } from './facts.js';
 import type { CommitFacts } from './facts.js';
 import { LARGE_DELETION_LINES } from './importance.js';

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language.js';
-import type { ModuleImpact } from '../model/analysis.js';
+import type { Language } from '../domain/language.js';
+import type { ModuleImpact } from '../domain/analysis.js';
 import type { CommitFacts } from './facts.js';
 import { formatList, message } from './messages.js';
 import { messageGist } from './prose/gist.js';

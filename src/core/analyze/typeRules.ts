@@ -1,4 +1,4 @@
-import type { ChangeType } from '../model/analysis.js';
+import type { ChangeType } from '../domain/analysis.js';
 
 /** Conventional Commits header types (lower case) and what they mean here. Unknown types are not conventional. */
 export const CONVENTIONAL_TYPES: Readonly<Record<string, ChangeType>> = {

@@ -2,30 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { DigestError } from '../errors.js';
-import type { ChangeType } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
-import type { UserRule } from '../model/options.js';
+import type { ChangeType } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
+import type { UserRule } from '../domain/options.js';
+import { regexProblem } from './rulePattern.js';
 
 export const REPO_RULES_FILE = '.daily-digest.json';
 const MAX_RULES_FILE_BYTES = 1024 * 1024;
-/** Rule regexes come from cloned repositories: keep them short and test them on a bounded text. */
-const MAX_PATTERN_LENGTH = 200;
+/** A rule regex from a cloned repository is tested on a bounded text: this much of the message. */
 const MAX_MESSAGE_CHARS = 4000;
-// A quantified group that itself contains a quantifier, e.g. `(a+)+` or `(\w*x)*`: the classic catastrophic
-// backtracking shape. Refused rather than risk hanging the editor on a hostile `.daily-digest.json`.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
-
-/** Why a rule's message pattern is refused, or undefined when it may be used. */
-export function regexProblem(pattern: string): string | undefined {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
-  if (NESTED_QUANTIFIER.test(pattern)) return 'nested quantifiers like (a+)+ are not allowed';
-  try {
-    new RegExp(pattern, 'im');
-    return undefined;
-  } catch {
-    return 'not a valid regular expression';
-  }
-}
 
 /**
  * Reads `<root>/.daily-digest.json` (`{"rules": [...]}`). No file: no rules. A bad file is ignored as a whole

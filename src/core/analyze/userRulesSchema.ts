@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { DigestError } from '../errors.js';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { UserRule } from '../model/options.js';
-import { regexProblem } from './userRules.js';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import type { UserRule } from '../domain/options.js';
+import { regexProblem } from './rulePattern.js';
 
 // The validation of user rules, apart from userRules.ts so that a run without a rules file never loads zod: the
 // schemas are built on first use, and this module has no other top-level effect (the CLI bundle leaves it out of

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Language } from '../i18n/language.js';
-import type { Analysis, AnalyzerId } from '../model/analysis.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis, AnalyzerId } from '../domain/analysis.js';
 
 /** What makes a cached analysis valid: change any part and the entry is another file. */
 export interface CacheKey {

@@ -1,4 +1,4 @@
-import type { ReadOptions } from '../model/options.js';
+import type { ReadOptions } from '../domain/options.js';
 import { authorExcluder, pathspecArgs, selectionArgs } from './filters.js';
 import { locateRepositoryCached } from './repository.js';
 import { gitRun } from './runner.js';

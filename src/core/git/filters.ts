@@ -1,5 +1,5 @@
-import type { Person } from '../model/commit.js';
-import type { ReadOptions } from '../model/options.js';
+import type { Person } from '../domain/commit.js';
+import type { ReadOptions } from '../domain/options.js';
 
 /** History-walk arguments for the merge mode and the author/path filters, shared by every walk. */
 export function selectionArgs(options: Pick<ReadOptions, 'merges' | 'authors' | 'paths'>): string[] {

@@ -1,32 +1,15 @@
-import type { Commit, FileChange, FileStatus } from '../model/commit.js';
-import { PatchStreamParser } from './diffStream.js';
-import type { CapturedDiff, DiffStreamRequest } from './diffStream.js';
+import type { Commit, FileChange, FileStatus } from '../domain/commit.js';
+import type { CapturedDiff, DiffStreamRequest } from './capturedDiff.js';
+import { PatchStreamParser } from './patchParser.js';
 import { DETAIL_FIELDS } from './logFormat.js';
-import { parseMessage } from './message.js';
+import { buildParsedCommit } from './parsedCommit.js';
+import type { ParsedCommit, PendingCommit } from './parsedCommit.js';
 
 /** Files kept per commit; the rest are only counted, so a 20,000-file commit stays small. */
 export const MAX_FILES_PER_COMMIT = 5000;
 
 const NUL = 0;
 const STATUSES = new Set<FileStatus>(['A', 'M', 'D', 'R', 'C', 'T']);
-
-/** A parsed commit plus the epoch seconds of both dates, for window checks and sorting. */
-export interface ParsedCommit {
-  commit: Commit;
-  authorTime: number;
-  committerTime: number;
-}
-
-interface Pending {
-  fields: string[];
-  files: FileChange[];
-  rawCount: number;
-  numstatCount: number;
-  additions: number;
-  deletions: number;
-  /** A raw entry is a rename or a copy (also among the files beyond MAX_FILES_PER_COMMIT). */
-  paired: boolean;
-}
 
 /**
  * What to keep of each commit's patch when the log prints patches (`--patch`): the sections its analysis will read
@@ -74,7 +57,7 @@ export class LogParser {
   private numstatAdditions = 0;
   private numstatDeletions = 0;
   private numstatBinary = false;
-  private pending: Pending | undefined;
+  private pending: PendingCommit | undefined;
   /** Inside a commit's patch: the commit (already built), and whether its wanted sections are being kept. */
   private patch: OpenPatch | undefined;
   /** Keeps the wanted sections of the open patch; what it hands over (at end()) is `captured`. */
@@ -134,7 +117,7 @@ export class LogParser {
     const pending = this.pending;
     this.pending = undefined;
     if (!pending) return;
-    const parsed = this.build(pending);
+    const parsed = buildParsedCommit(pending);
     const kept = !pending.paired && !parsed.commit.filesTruncated;
     const reads = kept ? this.patchReads?.(parsed.commit) : undefined;
     const capturing = reads !== undefined && reads.length > 0;
@@ -263,41 +246,10 @@ export class LogParser {
   private flush(): void {
     const pending = this.pending;
     this.pending = undefined;
-    if (pending) this.emit(this.build(pending));
+    if (pending) this.emit(buildParsedCommit(pending));
   }
 
-  private build(pending: Pending): ParsedCommit {
-    const fields = pending.fields;
-    const field = (index: number): string => fields[index] ?? '';
-    const sha = field(FIELD.sha);
-    const message = parseMessage(field(FIELD.message));
-    const parentList = field(FIELD.parents);
-    const split = parentList === '' ? [] : parentList.split(' ');
-    const parents = split.includes('') ? split.filter((parent) => parent !== '') : split;
-    const author = { name: field(FIELD.authorName), email: field(FIELD.authorEmail), date: field(FIELD.authorDate) };
-    const committer = { name: field(FIELD.committerName), email: field(FIELD.committerEmail), date: field(FIELD.committerDate) };
-    // Keys in the report's order (prNumber before files), so the JSON renderer prints the object as it is; two
-    // literals rather than a conditional spread, so every commit of either form shares one hidden class.
-    const commit: Commit = message.prNumber === undefined
-      ? {
-        sha, shortSha: sha.slice(0, 7), parents, author, committer,
-        subject: message.subject, body: message.body, trailers: message.trailers, files: pending.files,
-      }
-      : {
-        sha, shortSha: sha.slice(0, 7), parents, author, committer,
-        subject: message.subject, body: message.body, trailers: message.trailers, prNumber: message.prNumber, files: pending.files,
-      };
-    const fileCount = Math.max(pending.rawCount, pending.numstatCount);
-    if (fileCount > pending.files.length) {
-      commit.filesTruncated = true;
-      commit.filesTotal = { files: fileCount, additions: pending.additions, deletions: pending.deletions };
-    }
-    return { commit, authorTime: Number(field(FIELD.authorTime)), committerTime: Number(field(FIELD.committerTime)) };
-  }
 }
-
-/** Each DETAIL_FIELDS name's position in a commit's header fields. */
-const FIELD = Object.fromEntries(DETAIL_FIELDS.map((name, index) => [name, index])) as Record<(typeof DETAIL_FIELDS)[number], number>;
 
 /** A numstat count in `data[start, end)`: `-`, or digits read as Number() reads them; undefined for anything else. */
 function count(data: Buffer, start: number, end: number): Count | undefined {

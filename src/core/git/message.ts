@@ -1,4 +1,4 @@
-import type { Trailer } from '../model/commit.js';
+import type { Trailer } from '../domain/commit.js';
 
 export interface ParsedMessage {
   subject: string;

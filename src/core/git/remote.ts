@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { WebKind, WebOverride } from '../model/web.js';
+import type { WebKind, WebOverride } from '../domain/web.js';
 import { otherHostRepository } from './hosting/otherHosts.js';
 import { providerForHost } from './hosting/providers.js';
 import type { HostingProvider } from './hosting/providers.js';

@@ -1,5 +1,5 @@
 import { isDigestError } from '../errors.js';
-import type { DateField } from '../model/report.js';
+import type { DateField } from '../domain/report.js';
 import { gitAtLeast, gitRun, gitStream } from './runner.js';
 import type { GitCall } from './runner.js';
 import { entriesInWindow, loadWalkIndex, mergeRecords, RecordCollector, saveWalkIndex, walkIndexFile } from './walkIndex.js';

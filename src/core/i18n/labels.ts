@@ -1,5 +1,5 @@
-import type { ChangeType, Importance } from '../model/analysis.js';
-import type { Language } from './language.js';
+import type { ChangeType, Importance } from '../domain/analysis.js';
+import type { Language } from '../domain/language.js';
 
 /** The one table of change-type names; the analyzer's sentences and every renderer use it. */
 export const CHANGE_TYPE_LABELS: Record<Language, Record<ChangeType, string>> = {

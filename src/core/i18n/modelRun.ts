@@ -1,6 +1,6 @@
-import type { FallbackCause, ModelFallback } from '../model/analysis.js';
-import type { ModelRun } from '../model/report.js';
-import type { Language } from './language.js';
+import type { FallbackCause, ModelFallback } from '../domain/analysis.js';
+import type { ModelRun } from '../domain/report.js';
+import type { Language } from '../domain/language.js';
 
 /** Short names of why a commit kept its offline analysis, for the run's tally and a commit's analyzer line. */
 const CAUSE_LABELS: Record<Language, Record<Exclude<FallbackCause, 'http'>, string>> = {

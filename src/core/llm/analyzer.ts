@@ -3,16 +3,17 @@ import pLimit from 'p-limit';
 import type { CodeFacts } from '../analyze/facts/types.js';
 import type { AnalysisCache, CacheKey } from '../cache/index.js';
 import { describeError } from '../errors.js';
-import type { Language } from '../i18n/language.js';
-import type { Analysis, AnalyzerId, ModelFallback } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis, AnalyzerId, ModelFallback } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
 import { ask } from './ask.js';
 import { isModelError } from './errors.js';
 import type { AskOutcome } from './ask.js';
 import { factNames } from './factsPrompt.js';
 import { mergeAnalysis } from './merge.js';
-import { note } from './notes.js';
-import { isFatalFallback, rethrowIfCancelled, throwIfCancelled } from './outcomes.js';
+import { note } from '../i18n/llmNotes.js';
+import { isFatalFallback } from './outcomes.js';
+import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
 import type { CommitOutcome } from './outcomes.js';
 import {
   DEFAULT_CHARS_PER_TOKEN, DEFAULT_DIFF_BUDGET_TOKENS, PROMPT_VERSION, buildPrompt, diffBytesForBudget, exclusionKind,
@@ -20,8 +21,6 @@ import {
 import type { DiffText } from './prompt.js';
 import type { ChatOptions, ChatTransport } from './types.js';
 
-export { analyzeReport, reportUsage } from './reportRun.js';
-export type { AnalyzeReportOptions } from './reportRun.js';
 
 export interface ModelAnalyzerOptions {
   transport: ChatTransport;

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../domain/language.js';
 import type { ModelOutput } from './schema.js';
 
 /**

@@ -1,11 +1,13 @@
 import { describeError } from '../errors.js';
-import type { Language } from '../i18n/language.js';
-import type { ModelFallback, TokenUsage } from '../model/analysis.js';
+import type { Language } from '../domain/language.js';
+import type { ModelFallback, TokenUsage } from '../domain/analysis.js';
+import { addUsage } from '../domain/stats.js';
 import { checkAnswerLanguage } from './answerLanguage.js';
 import { isModelError } from './errors.js';
-import { languageName, languageRetryInstruction, note, retryInstruction } from './notes.js';
-import type { RetryReason } from './notes.js';
-import { fallbackOf, rethrowIfCancelled } from './outcomes.js';
+import { languageName, languageRetryInstruction, note, retryInstruction } from '../i18n/llmNotes.js';
+import type { RetryReason } from '../i18n/llmNotes.js';
+import { fallbackOf } from './outcomes.js';
+import { rethrowIfCancelled } from '../cancellation.js';
 import { parseModelOutput } from './schema.js';
 import type { ModelOutput } from './schema.js';
 import type { ChatMessage, ChatOptions, ChatResult, ChatTransport } from './types.js';
@@ -116,12 +118,6 @@ function failed(problem: Problem, usage: TokenUsage | undefined, requests: numbe
     }
   };
   return { ok: false, fallback: { cause: problem.reason }, usage, requests, notes };
-}
-
-export function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
-  if (!more) return total;
-  if (!total) return { ...more };
-  return { promptTokens: total.promptTokens + more.promptTokens, completionTokens: total.completionTokens + more.completionTokens };
 }
 
 function endSentence(text: string, language: Language): string {

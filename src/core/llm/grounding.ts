@@ -1,6 +1,6 @@
-import type { Language } from '../i18n/language.js';
-import type { Grounding } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Grounding } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
 import { collectIdentifiers, emptyIdentifierSets, inventedIdentifier } from './identifiers.js';
 import type { IdentifierSets } from './identifiers.js';
 

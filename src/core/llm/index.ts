@@ -12,8 +12,11 @@ export { ModelOutputSchema, OUTPUT_LIMITS, OUTPUT_SHAPE, parseModelOutput } from
 export type { ModelOutput, ParseOutcome } from './schema.js';
 export { buildGroundingContext, checkSentence, groundText, groundList, splitSentences, normalizeNumber } from './grounding.js';
 export type { GroundingContext } from './grounding.js';
-export { analyzeReport, createModelAnalyzer, reportUsage } from './analyzer.js';
-export type { AnalyzeReportOptions, CommitInput, ModelAnalyzer, ModelAnalyzerOptions } from './analyzer.js';
+export { createModelAnalyzer } from './analyzer.js';
+export type { CommitInput, ModelAnalyzer, ModelAnalyzerOptions } from './analyzer.js';
+export { analyzeReport } from './reportRun.js';
+export type { AnalyzeReportOptions } from './reportRun.js';
+export { reportUsage } from '../domain/stats.js';
 export {
   createTimeLeftEstimate, fallbackOf, isFatalFallback, markNotReached, modelRunVerdict, stopModelRun, summarizeModelRun,
 } from './outcomes.js';

@@ -1,8 +1,8 @@
-import type { Language } from '../i18n/language.js';
-import type { Analysis, AnalyzerId, Grounding, ModuleImpact, TokenUsage } from '../model/analysis.js';
-import type { Commit } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis, AnalyzerId, Grounding, ModuleImpact, TokenUsage } from '../domain/analysis.js';
+import type { Commit } from '../domain/commit.js';
 import { buildGroundingContext, groundList, groundText } from './grounding.js';
-import { note } from './notes.js';
+import { note } from '../i18n/llmNotes.js';
 import type { ModelOutput } from './schema.js';
 
 export interface MergeContext {

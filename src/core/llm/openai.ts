@@ -1,5 +1,6 @@
 import { DigestError } from '../errors.js';
-import { ModelError, oneLine } from './errors.js';
+import { joinLines as oneLine } from '../text.js';
+import { ModelError } from './errors.js';
 import { extractErrorMessage, parseCompletion, readStream, shorten } from './openaiWire.js';
 
 export { withoutTags } from './openaiWire.js';

@@ -1,5 +1,6 @@
-import type { TokenUsage } from '../model/analysis.js';
-import { ModelError, oneLine } from './errors.js';
+import type { TokenUsage } from '../domain/analysis.js';
+import { joinLines as oneLine } from '../text.js';
+import { ModelError } from './errors.js';
 import type { ChatResult } from './types.js';
 
 /** The OpenAI chat-completions wire format: a completion, a stream of server-sent events, an error body. */

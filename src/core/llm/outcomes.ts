@@ -1,9 +1,8 @@
-import { DigestError } from '../errors.js';
-import type { Language } from '../i18n/language.js';
-import type { Analysis, AnalyzerId, ModelFallback } from '../model/analysis.js';
-import type { ModelRun, ModelRunCause, Report } from '../model/report.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis, AnalyzerId, ModelFallback } from '../domain/analysis.js';
+import type { ModelRun, ModelRunCause, Report } from '../domain/report.js';
 import { isModelError } from './errors.js';
-import { note } from './notes.js';
+import { note } from '../i18n/llmNotes.js';
 
 /**
  * Outcomes of a model run: why a commit kept its offline analysis (from the error), the run's tally in the
@@ -150,13 +149,4 @@ function formatSeconds(seconds: number): string {
   if (seconds < 90) return `${Math.max(1, seconds)} s`;
   const minutes = Math.round(seconds / 60);
   return minutes < 90 ? `${minutes} min` : `${Math.round(minutes / 6) / 10} h`;
-}
-
-export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-}
-
-export function rethrowIfCancelled(error: unknown, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DigestError('cancelled');
-  if (error instanceof DigestError && error.code === 'cancelled') throw error;
 }

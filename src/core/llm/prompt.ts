@@ -1,7 +1,7 @@
 import type { CodeFacts } from '../analyze/facts/types.js';
-import type { Language } from '../i18n/language.js';
-import type { Analysis } from '../model/analysis.js';
-import type { Commit, FileChange } from '../model/commit.js';
+import type { Language } from '../domain/language.js';
+import type { Analysis } from '../domain/analysis.js';
+import type { Commit, FileChange } from '../domain/commit.js';
 import { diffTier, fitSections, splitDiff } from './diffBudget.js';
 import { definitionPaths, factLines } from './factsPrompt.js';
 import { OUTPUT_SHAPE } from './schema.js';

@@ -1,11 +1,11 @@
 import pLimit from 'p-limit';
 import type { CodeFacts } from '../analyze/facts/types.js';
-import type { Analysis, TokenUsage } from '../model/analysis.js';
-import type { AnalyzedCommit, Report } from '../model/report.js';
-import { computeStats } from '../report/stats.js';
+import type { Analysis } from '../domain/analysis.js';
+import type { AnalyzedCommit, Report } from '../domain/report.js';
+import { computeStats, reportUsage } from '../domain/stats.js';
 import type { ModelAnalyzer } from './analyzer.js';
-import { addUsage } from './ask.js';
-import { summarizeModelRun, throwIfCancelled } from './outcomes.js';
+import { summarizeModelRun } from './outcomes.js';
+import { throwIfCancelled } from '../cancellation.js';
 import type { DiffText } from './prompt.js';
 
 export interface AnalyzeReportOptions {
@@ -72,11 +72,4 @@ export async function analyzeReport(report: Report, analyzer: ModelAnalyzer, opt
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) throw failure.reason;
   return report;
-}
-
-/** Token usage summed over every commit's analysis; undefined when no analysis reported any. */
-export function reportUsage(report: Report): TokenUsage | undefined {
-  let total: TokenUsage | undefined;
-  for (const repo of report.repositories) for (const commit of repo.commits) total = addUsage(total, commit.analysis.usage);
-  return total;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../domain/analysis.js';
 
 // zod/mini (a fraction of full zod's size and load time) has no messages of its own: the English ones, as full zod
 // gives. The messages go back to the model when its answer is retried.

@@ -1,4 +1,4 @@
-import type { AnalyzerId, TokenUsage } from '../model/analysis.js';
+import type { AnalyzerId, TokenUsage } from '../domain/analysis.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

@@ -1,4 +1,4 @@
-import type { Importance } from '../model/analysis.js';
+import type { Importance } from '../domain/analysis.js';
 
 /** Stable explicit anchor id of a commit: `c-` and the first ten hex digits of its SHA. */
 export function commitAnchor(commit: { sha: string }): string {

@@ -2,6 +2,7 @@
  * Escaping for hostile text (commit messages, names, paths, model output) placed into Markdown.
  * The goal: whatever the text holds, it shows as text — no HTML, no links, no emphasis, no broken tables.
  */
+import { collapseWhitespace } from '../text.js';
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -13,7 +14,7 @@ const LINE_BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[^\\S\\n]*\\r?\\n\\s*(?=
  * A line break between two Chinese characters disappears instead: Chinese puts no space between sentences.
  */
 export function toOneLine(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '').replace(LINE_BREAK_BETWEEN_CJK, '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text.replace(CONTROL_CHARACTERS, '').replace(LINE_BREAK_BETWEEN_CJK, ''));
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Report } from '../model/report.js';
-import { renderLabels } from './labels.js';
+import type { Report } from '../domain/report.js';
+import { renderLabels } from '../i18n/renderLabels.js';
 import { renderMarkdown } from './markdown.js';
 import { escapeHtml, markdownToHtml } from './markdownToHtml.js';
 

@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 
 /**
  * Key order for every object in the report, as the model declares it. Keys shared by several
@@ -75,7 +75,7 @@ function orderedObject(value: object): unknown {
 }
 
 /**
- * The Report model as JSON with a stable key order and a trailing newline: indented by two spaces, except that each
+ * The Report (src/core/domain) as JSON with a stable key order and a trailing newline: indented by two spaces, except that each
  * commit is one line. A year of 25,000 commits is 26 MB instead of 46 MB pretty-printed; `grep` finds a commit's whole
  * record, and a line diff of two reports shows which commits changed.
  */

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { CHANGE_TYPES, FALLBACK_CAUSES, IMPORTANCE_LEVELS } from '../model/analysis.js';
-import { LANGUAGES } from '../i18n/language.js';
-import type { Analysis } from '../model/analysis.js';
-import type { FileChange, Person } from '../model/commit.js';
-import type { AnalyzedCommit, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../model/report.js';
+import { CHANGE_TYPES, FALLBACK_CAUSES, IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import { LANGUAGES } from '../domain/language.js';
+import type { Analysis } from '../domain/analysis.js';
+import type { FileChange, Person } from '../domain/commit.js';
+import type { AnalyzedCommit, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../domain/report.js';
 import { activitySchema, commitGroupSchema, commitOrderSchema, daySectionSchema, glanceSchema, webKindSchema } from './triageSchema.js';
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */

@@ -1,19 +1,19 @@
-import { IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { ModelRun, Report, RepositoryReport } from '../model/report.js';
+import { IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import type { ModelRun, Report, RepositoryReport } from '../domain/report.js';
 import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import type { WebLinks } from '../git/hosting/webLinks.js';
 import { foldedShas } from '../report/groups.js';
 import { triageFieldsOf } from '../report/triage.js';
 import { anchorElement, createAnchorAllocator, foldAnchor, groupAnchor } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink } from './escape.js';
-import { renderLabels, type ReportLabels } from './labels.js';
+import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
+import { triageLabels } from '../i18n/triageLabels.js';
 import { renderCommitBlocks } from './markdownCommit.js';
 import { commitTableBlocks, groupBlocks } from './markdownCommits.js';
 import { glanceBlocks } from './markdownGlance.js';
-import { formatTimestamp } from './time.js';
-import { triageLabels } from './triageLabels.js';
+import { formatTimestamp } from '../time/format.js';
 import { describeModelRun } from '../i18n/modelRun.js';
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../domain/language.js';
 
 const RULE = '---';
 

@@ -1,14 +1,15 @@
-import type { Language } from '../i18n/language.js';
+import type { Language } from '../domain/language.js';
 import { fallbackLabel } from '../i18n/modelRun.js';
-import type { Analysis, Importance } from '../model/analysis.js';
-import type { FileChange } from '../model/commit.js';
-import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
-import type { WebKind } from '../model/web.js';
+import type { Analysis, Importance } from '../domain/analysis.js';
+import type { FileChange } from '../domain/commit.js';
+import type { AnalyzedCommit, ReportWindow } from '../domain/report.js';
+import { collapseWhitespace } from '../text.js';
+import type { WebKind } from '../domain/web.js';
 import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
-import type { ReportLabels } from './labels.js';
-import { formatTimestamp } from './time.js';
+import type { ReportLabels } from '../i18n/renderLabels.js';
+import { formatTimestamp } from '../time/format.js';
 
 /** Files listed per commit; the rest are counted in one "…and N more" line. */
 export const MAX_FILES_LISTED = 50;
@@ -208,17 +209,13 @@ function commitNotes(commit: AnalyzedCommit, labels: ReportLabels): string[] {
   const notes = [...commit.analysis.notes];
   const grounding = commit.analysis.grounding;
   if (grounding !== undefined && grounding.dropped > 0) {
-    const reasons = grounding.reasons.map(toPlain).filter((reason) => reason !== '');
+    const reasons = grounding.reasons.map(collapseWhitespace).filter((reason) => reason !== '');
     notes.push(reasons.length > 0
       ? `${labels.groundingDropped(grounding.dropped)}${labels.colon}${reasons.join('; ')}`
       : labels.groundingDropped(grounding.dropped));
   }
   if (commit.filesTruncated === true) notes.push(labels.filesTruncatedByGit);
   return notes;
-}
-
-function toPlain(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Lists up to MAX_FILES_LISTED files; `totalFiles` also counts files git's list left out (filesTotal). */

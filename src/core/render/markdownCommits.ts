@@ -1,12 +1,12 @@
-import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
-import type { CommitGroup, CommitOrder, DaySection } from '../model/triage.js';
+import type { AnalyzedCommit, ReportWindow } from '../domain/report.js';
+import type { CommitGroup, CommitOrder, DaySection } from '../domain/triage.js';
 import { orderCommits } from '../report/order.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
-import type { ReportLabels } from './labels.js';
+import type { ReportLabels } from '../i18n/renderLabels.js';
 import { commitTitle, shortShaOf } from './markdownCommit.js';
-import { formatTimestamp } from './time.js';
-import type { TriageLabels } from './triageLabels.js';
+import { formatTimestamp } from '../time/format.js';
+import type { TriageLabels } from '../i18n/triageLabels.js';
 import { weekdayOf } from '../time/calendar.js';
 
 export interface CommitListContext {

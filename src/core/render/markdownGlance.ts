@@ -1,9 +1,9 @@
-import type { Importance } from '../model/analysis.js';
-import type { RepositoryReport } from '../model/report.js';
-import type { Glance, GlanceItem } from '../model/triage.js';
+import type { Importance } from '../domain/analysis.js';
+import type { RepositoryReport } from '../domain/report.js';
+import type { Glance, GlanceItem } from '../domain/triage.js';
 import { escapeMarkdownText, inlineCode } from './escape.js';
-import type { ReportLabels } from './labels.js';
-import type { TriageLabels } from './triageLabels.js';
+import type { ReportLabels } from '../i18n/renderLabels.js';
+import type { TriageLabels } from '../i18n/triageLabels.js';
 
 export const IMPORTANCE_EMOJI: Record<Importance, string> = { high: '🔴', medium: '🟡', low: '🟢' };
 const BREAKING_EMOJI = '💥';

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../model/analysis.js';
-import { COMMIT_ORDERS } from '../model/triage.js';
-import type { ActivityCalendar, CommitGroup, DaySection, Glance } from '../model/triage.js';
-import { WEB_KINDS } from '../model/web.js';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import { COMMIT_ORDERS } from '../domain/triage.js';
+import type { ActivityCalendar, CommitGroup, DaySection, Glance } from '../domain/triage.js';
+import { WEB_KINDS } from '../domain/web.js';
 
 /** The schemas of the report's triage fields (src/core/model/triage.ts); jsonSchema.ts puts them in the report. */
 

@@ -1,8 +1,8 @@
 import { commitTimes } from '../git/activity.js';
 import type { CommitTime } from '../git/activity.js';
-import type { ReadOptions } from '../model/options.js';
-import type { DateField, ReportWindow } from '../model/report.js';
-import type { ActivityCalendar } from '../model/triage.js';
+import type { ReadOptions } from '../domain/options.js';
+import type { DateField, ReportWindow } from '../domain/report.js';
+import type { ActivityCalendar } from '../domain/triage.js';
 import { calendarSpan, dayBoundaries, dayOfTime } from '../time/calendar.js';
 import { activityCalendar } from './days.js';
 

@@ -1,6 +1,6 @@
-import type { AnalyzedCommit, ReportWindow } from '../model/report.js';
-import type { ActivityCalendar, DaySection } from '../model/triage.js';
-import { formatTimestamp } from '../render/time.js';
+import type { AnalyzedCommit, ReportWindow } from '../domain/report.js';
+import type { ActivityCalendar, DaySection } from '../domain/triage.js';
+import { formatTimestamp } from '../time/format.js';
 import { dayBoundaries } from '../time/calendar.js';
 
 /** The commit's day (`YYYY-MM-DD`) by the window's date field, in the window's time zone. */

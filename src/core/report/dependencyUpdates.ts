@@ -1,4 +1,4 @@
-import type { DependencyUpdate } from '../model/triage.js';
+import type { DependencyUpdate } from '../domain/triage.js';
 
 /**
  * How update commits name what they update, one row per wording. Each pattern takes the dependency's name (group 1)

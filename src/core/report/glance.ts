@@ -1,9 +1,9 @@
 import { message } from '../analyze/messages.js';
-import type { Language } from '../i18n/language.js';
-import { CHANGE_TYPES } from '../model/analysis.js';
-import type { Analysis, ChangeType } from '../model/analysis.js';
-import type { AnalyzedCommit } from '../model/report.js';
-import type { AuthorCount, Glance, GlanceItem, ModuleCount } from '../model/triage.js';
+import type { Language } from '../domain/language.js';
+import { CHANGE_TYPES } from '../domain/analysis.js';
+import type { Analysis, ChangeType } from '../domain/analysis.js';
+import type { AnalyzedCommit } from '../domain/report.js';
+import type { AuthorCount, Glance, GlanceItem, ModuleCount } from '../domain/triage.js';
 import { toOneLine } from '../render/escape.js';
 
 /** Changes the headline names; the rest are counted in `more`. */

@@ -1,5 +1,5 @@
-import type { AnalyzedCommit } from '../model/report.js';
-import type { CommitGroup, DependencyUpdate } from '../model/triage.js';
+import type { AnalyzedCommit } from '../domain/report.js';
+import type { CommitGroup, DependencyUpdate } from '../domain/triage.js';
 import { dependencyUpdateOf } from './dependencyUpdates.js';
 
 /** Authors whose commits are a bot's: case-insensitive substrings of the author's name or email. */

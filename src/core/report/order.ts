@@ -1,6 +1,6 @@
-import { IMPORTANCE_LEVELS } from '../model/analysis.js';
-import type { AnalyzedCommit } from '../model/report.js';
-import type { CommitOrder } from '../model/triage.js';
+import { IMPORTANCE_LEVELS } from '../domain/analysis.js';
+import type { AnalyzedCommit } from '../domain/report.js';
+import type { CommitOrder } from '../domain/triage.js';
 
 const RANK = new Map(IMPORTANCE_LEVELS.map((importance, index) => [importance, index]));
 

@@ -1,7 +1,7 @@
 import { isDigestError } from '../errors.js';
-import type { Language } from '../i18n/language.js';
-import type { ReadOptions } from '../model/options.js';
-import type { AnalyzedCommit, ReportWindow, RepositoryReport } from '../model/report.js';
+import type { Language } from '../domain/language.js';
+import type { ReadOptions } from '../domain/options.js';
+import type { AnalyzedCommit, ReportWindow, RepositoryReport } from '../domain/report.js';
 import { lastCommitDay, readActivityCalendar } from './activity.js';
 import { daySections } from './days.js';
 import { computeGlance } from './glance.js';

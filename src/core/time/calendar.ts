@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon.js';
 
 /** Weeks the activity calendar covers. */
 export const CALENDAR_WEEKS = 8;

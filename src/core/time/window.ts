@@ -1,18 +1,14 @@
-import { DateTime, FixedOffsetZone, IANAZone, Settings } from 'luxon';
-import type { Zone } from 'luxon';
 import { DigestError } from '../errors.js';
-import type { PeriodSpec } from '../model/options.js';
-import type { DateField, ReportWindow } from '../model/report.js';
+import type { PeriodSpec } from '../domain/options.js';
+import type { DateField, ReportWindow } from '../domain/report.js';
+import { DateTime, FixedOffsetZone, IANAZone } from './luxon.js';
+import type { Zone } from './luxon.js';
 
 /** A report window with its bounds as epoch milliseconds: [startMs, endMs). */
 export interface ResolvedWindow extends ReportWindow {
   startMs: number;
   endMs: number;
 }
-
-// Dates are formatted with fixed numeric patterns, never in the machine's locale (whose digits could differ), and
-// with a set locale luxon does not ask Intl for the system one: with UTC below, a run never starts ICU (~15-20 ms).
-Settings.defaultLocale = 'en-US';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RELATIVE_DAYS = /^(\d{1,5})d$/;

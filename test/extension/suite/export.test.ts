@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Report } from '../../../src/core/model/report.js';
+import type { Report } from '../../../src/core/domain/report.js';
 import { renderHtml } from '../../../src/core/render/html.js';
 import { renderJson } from '../../../src/core/render/json.js';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';

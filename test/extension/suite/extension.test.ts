@@ -3,7 +3,7 @@
 // Uses the TEST-ONLY API returned by activate() (src/extension/testApi.ts).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AnalyzedCommit, Report } from '../../../src/core/model/report.js';
+import type { AnalyzedCommit, Report } from '../../../src/core/domain/report.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';
 import { FixtureRepo } from '../../support/gitFixture.js';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../../ui/fixtureWorkspace.js';

@@ -8,11 +8,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DigestError } from '../../../src/core/errors.js';
-import type { Report } from '../../../src/core/model/report.js';
-import { classifyFailure } from '../../../src/extension/lm/failures.js';
-import { createVscodeLmTransport } from '../../../src/extension/lm/vscodeLmTransport.js';
+import type { Report } from '../../../src/core/domain/report.js';
+import { classifyFailure } from '../../../src/extension/llm/failures.js';
+import { createVscodeLmTransport } from '../../../src/extension/llm/vscodeLmTransport.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';
-import { completion, hang, json, startFakeServer, validAnswer, type FakeServer } from '../../model/fakeOpenAiServer.js';
+import { completion, hang, json, startFakeServer, validAnswer, type FakeServer } from '../../llm/fakeOpenAiServer.js';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../../ui/fixtureWorkspace.js';
 
 const EXTENSION_ID = 'daily-digest.daily-digest';

@@ -6,7 +6,7 @@
 // and sets DAILY_DIGEST_RESTRICTED=1. In a trusted window without that variable (e.g. runTestElectron.ts), it skips.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { encodeGitQuery, GIT_SCHEME } from '../../../src/extension/gitUri.js';
+import { encodeGitQuery, GIT_SCHEME } from '../../../src/extension/diffs/gitUri.js';
 import type { DailyDigestTestApi } from '../../../src/extension/testApi.js';
 import type { FixtureCommit } from '../../ui/fixtureWorkspace.js';
 

@@ -1,4 +1,4 @@
-import type { WebKind } from '../../model/web.js';
+import type { WebKind } from '../../domain/web.js';
 import { webKindOfHost } from './webLinks.js';
 
 /** A repository on a host outside HOSTING_PROVIDERS: its name segments, page URL and kind. */

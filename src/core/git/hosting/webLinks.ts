@@ -1,5 +1,5 @@
-import type { WebKind } from '../../model/web.js';
-import { WEB_KINDS } from '../../model/web.js';
+import type { WebKind } from '../../domain/web.js';
+import { WEB_KINDS } from '../../domain/web.js';
 
 /** Web pages of one repository: built from its page URL and the kind of front end serving it. */
 export interface WebLinks {

@@ -1,0 +1,31 @@
+// The status bar item of the shown report: its commits and how many are high; a click opens the report.
+import * as vscode from 'vscode';
+import type { Report } from '../core/domain/report.js';
+
+export class ReportStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('dailyDigest.status', vscode.StatusBarAlignment.Left, 10);
+    this.item.name = vscode.l10n.t('Daily Digest');
+    this.item.command = 'dailyDigest.openReport';
+  }
+
+  /** Shows the report's counts, or hides the item when there is no report. */
+  update(report: Report | undefined): void {
+    if (report === undefined) {
+      this.item.hide();
+      return;
+    }
+    const commits = report.repositories.reduce((sum, repo) => sum + repo.stats.commits, 0);
+    const high = report.repositories.reduce((sum, repo) => sum + repo.stats.high, 0);
+    this.item.text = vscode.l10n.t('Digest: {0} commits · {1} high', commits, high);
+    this.item.tooltip = vscode.l10n.t('Daily Digest for {0}: open the report', report.window.label);
+    this.item.accessibilityInformation = { label: this.item.text };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
