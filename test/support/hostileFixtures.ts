@@ -57,9 +57,12 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. */
+/**
+ * Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. With --quiet: the tests check
+ * stderr line by line, and a run slowed past a second by a busy machine would add progress lines (startCli shows them).
+ */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--quiet'], {
     encoding: 'utf8', env: cliEnv(env), cwd: resolve('.'), maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
