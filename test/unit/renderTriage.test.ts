@@ -6,6 +6,8 @@ import { findLabelLanguageProblems, findStructuralProblems, labelStrings } from 
 import { findHtmlProblems, findMarkdownProblems } from '../support/hostileFixtures.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 import { sampleTriageReport, sampleWeekReport } from '../support/sampleTriage.js';
+import { indexReport } from '../../src/shared/reportIndex.js';
+import { triageFieldsOf } from '../../src/core/report/triage.js';
 
 for (const language of ['en', 'zh-CN'] as const) {
   test(`every ${language} triage label is in ${language}`, () => {
@@ -76,4 +78,25 @@ test('hostile bot names, subjects and summaries stay text in the glance and the 
   assert.deepEqual(findStructuralProblems(markdown), []);
   assert.match(markdown, /<a id="r1-g1"><\/a>/);
   assert.deepEqual(findHtmlProblems(renderHtml(report)), []);
+});
+
+test('anchors are those the report index gives, folded commits counted, even for a commit in two repositories', () => {
+  const report = sampleTriageReport('en');
+  const uv = report.repositories[4]!;
+  // The same folded renovate commit in a second repository where it is not folded (alone, it makes no group).
+  report.repositories.push({ ...uv, name: 'mirror/uv', commits: [uv.commits[0]!], glance: undefined, groups: undefined, days: undefined });
+  const markdown = renderMarkdown(report);
+  const index = indexReport(report);
+  const declared = new Set(Array.from(markdown.matchAll(/<a id="(c-[0-9a-f-]+)"><\/a>/g), (match) => match[1]));
+  const mirrored = index.commits.find((entry) => entry.repo.name === 'mirror/uv');
+  assert.equal(mirrored?.anchor, 'c-a100000000-2');
+  assert.ok(declared.has('c-a100000000-2'));
+  assert.ok(!declared.has('c-a100000000'), 'folded: no details, so no anchor');
+  let folded = 0;
+  for (const entry of index.commits) {
+    const { groups } = triageFieldsOf(entry.repo, { language: 'en', window: report.window });
+    if (groups.some((group) => group.shas.includes(entry.commit.sha))) folded += 1;
+    else assert.ok(declared.has(entry.anchor), entry.anchor);
+  }
+  assert.equal(folded, 5);
 });

@@ -68,7 +68,9 @@ function renderRepository(
   const { glance, groups, days } = triageFieldsOf(repo, { language: report.language, window: report.window });
   const folded = foldedShas(groups);
   const shown = repo.commits.filter((commit) => !folded.has(commit.sha));
-  const anchors = new Map<string, string>(shown.map((commit) => [commit.sha, allocateAnchor(commit)]));
+  // Every commit is given its anchor in order, folded ones too (their details are not written), so the ids are those
+  // src/shared/reportIndex.ts gives the same commits.
+  const anchors = new Map<string, string>(repo.commits.map((commit) => [commit.sha, allocateAnchor(commit)]));
   const anchorOf = (commit: { sha: string }): string => anchors.get(commit.sha) ?? '';
   const sections = IMPORTANCE_LEVELS
     .map((importance) => ({
