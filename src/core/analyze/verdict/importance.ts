@@ -8,6 +8,7 @@ import type { MessageParams } from '../messages/messages.js';
 import { newModules } from '../facts/structure.js';
 import { FACT_IMPORTANCE_RULES, smallChange, smallFix } from './factImportance.js';
 import { majorBumpsOf } from './dependencies.js';
+import { SECURITY_WORDS } from './security.js';
 import type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
 
 export type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
@@ -45,6 +46,11 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'fix', group: 'type', delta: 1, reason: 'reasonFix', when: (input) => yes(input.changeType === 'fix') },
   { id: 'perf', group: 'type', delta: 3, reason: 'reasonPerf', when: (input) => yes(input.changeType === 'perf') },
   { id: 'build', group: 'type', delta: 3, reason: 'reasonBuild', when: (input) => yes(input.changeType === 'build' && reviewableChurn(input) >= BUILD_LINES) },
+  {
+    // Undoing a security fix reopens what it closed: as important as the fix itself.
+    id: 'revert-security', group: 'type', delta: 7, reason: 'reasonRevertSecurity',
+    when: (input) => yes(input.changeType === 'revert' && SECURITY_WORDS.test(input.facts.message)),
+  },
   { id: 'revert', group: 'type', delta: 3, reason: 'reasonRevert', when: (input) => yes(input.changeType === 'revert') },
   {
     id: 'refactor-source', group: 'type', delta: 1, reason: 'reasonRefactorSource',
