@@ -36,6 +36,11 @@ const reviewableChurn = ({ facts }: ImportanceInput): number => facts.reviewable
 const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'breaking', group: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
 
+  {
+    // A security fix in the product's code closes a hole users are exposed to: always high.
+    id: 'security-fix-source', group: 'type', delta: 7, reason: 'reasonSecurityFixSource',
+    when: (input) => yes(input.changeType === 'security' && hasSource(input)),
+  },
   { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
   {
     id: 'feature-source', group: 'type', delta: 4, reason: 'reasonFeatureSource',

@@ -38,9 +38,12 @@ export function isRiskyCi(fact: CiFact): boolean {
 /** Areas whose facts count when the commit adds them (new process execution, new path handling). */
 const ADDED_COUNTS: ReadonlySet<SecurityArea> = new Set(['exec', 'path']);
 
-/** Memory-safety defects named in the message: each one is a way in for an attacker. */
+/**
+ * Memory-safety defects named in the message: each one is a way in for an attacker. A bare `stack overflow` (deep
+ * recursion) is a crash, not memory corruption: only a stack *buffer* overflow counts.
+ */
 export const MEMORY_SAFETY_WORDS =
-  /\b(use[- ]after[- ]free|double[- ]free|(buffer|heap|stack|integer) overflow|out[- ]of[- ]bounds (read|write|access)|OOB (read|write)|memory corruption|dangling pointer|uninitiali[sz]ed (memory|read|value|length))\b/i;
+  /\b(use[- ]after[- ]free|double[- ]free|(buffer|heap|integer) overflow|stack[- ]buffer overflow|out[- ]of[- ]bounds (read|write|access)|OOB (read|write)|memory corruption|dangling pointer|uninitiali[sz]ed (memory|read|value|length))\b/i;
 
 /**
  * Information disclosure named in the message: data an attacker should not see (stale buffers, secrets, internal
