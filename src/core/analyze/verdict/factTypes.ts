@@ -3,7 +3,7 @@ import type { CodeView } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
 import type { ChangeTypeDecision } from './changeType.js';
 import { isApiSurface } from './apiSurface.js';
-import { INFORMATION_LEAK_WORDS, MEMORY_SAFETY_WORDS, SECURITY_WORDS } from './security.js';
+import { SECURITY_WORDS } from './security.js';
 import { REFACTOR_WORDS } from './typeRules.js';
 
 export interface FactTypeInput {
@@ -145,13 +145,6 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
     id: 'security-fix', changeType: 'security',
     over: { headerTypes: ['fix', 'chore'], keywordTypes: ['fix', 'chore', 'other', 'refactor'], untyped: true },
     when: ({ facts, view }) => SECURITY_WORDS.test(facts.message) && view.security.length > 0,
-  },
-  {
-    // The message names a memory-safety defect or an information leak the commit fixes (`use-after-free`,
-    // `exposes stale buffer`): the defect class is a security one whatever the code facts show.
-    id: 'security-defect', changeType: 'security',
-    over: { headerTypes: ['fix'], keywordTypes: ['fix', 'other'], untyped: true },
-    when: ({ facts }) => MEMORY_SAFETY_WORDS.test(facts.message) || INFORMATION_LEAK_WORDS.test(facts.message),
   },
   {
     id: 'dependencies-only', changeType: 'deps',
