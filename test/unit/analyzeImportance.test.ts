@@ -20,6 +20,24 @@ function commit(subject: string, files: FileChange[], body = ''): Commit {
 const analyze = (value: Commit, rules: UserRule[] = []) => analyzeCommit(value, { language: 'en', rules });
 
 describe('importance', () => {
+  it('a security fix in source code is high; one in docs only stays below high', async () => {
+    const fixed = await analyze(commit('Escape titles to prevent XSS', [file('src/render.ts', 3, 1)]));
+    assert.equal(fixed.changeType, 'security');
+    assert.equal(fixed.importance, 'high');
+    assert.ok(fixed.reasons.includes('security fix in source code'), fixed.reasons.join(' | '));
+    const docs = await analyze(commit('Fix XSS in the docs site example', [file('docs/example.md', 3, 1)]));
+    assert.notEqual(docs.importance, 'high');
+  });
+
+  it('a revert of a security fix is high (it reopens what the fix closed); a plain revert stays medium', async () => {
+    const reopened = await analyze(commit('Revert "sec: security patch for CVE-2024-0001"', [file('lib/response.js', 10, 4)]));
+    assert.equal(reopened.changeType, 'revert');
+    assert.equal(reopened.importance, 'high');
+    assert.ok(reopened.reasons.includes('reverts a security fix: what it protected is open again'), reopened.reasons.join(' | '));
+    const plain = await analyze(commit('Revert "Add retry to the uploader"', [file('lib/upload.js', 10, 4)]));
+    assert.equal(plain.importance, 'medium');
+  });
+
   it('scores a large feature in source as medium (size alone does not make it high), with the commit totals as its reason', async () => {
     const files = [file('src/planner/a.ts', 500, 80, 'A'), file('src/planner/b.ts', 330, 40), file('test/planner.test.ts', 60, 0, 'A')];
     const result = await analyze(commit('feat: SLA planner', files));

@@ -79,6 +79,7 @@ describe('keyword fallback for free-form messages', () => {
     ['Refactor the scheduler', 'refactor'], ['Clean up old flags', 'refactor'],
     ['Escape HTML in titles to prevent XSS', 'security'], ['Patch CVE-2024-12345 in parser', 'security'],
     ['Address a vulnerability in upload', 'security'], ['Something happened', 'other'],
+    ['Merge commit from fork', 'security'], ['Merge commit from fork of the docs', 'chore'],
   ];
   for (const [subject, expected] of cases) {
     it(`${subject} → ${expected}`, async () => assert.equal(await typeOf(subject), expected));

@@ -130,6 +130,20 @@ describe('verdict from facts: breaking', () => {
 });
 
 describe('verdict from facts: security', () => {
+  it('a message naming an information leak (stale buffer, internal state exposed) is security-relevant', async () => {
+    const none = facts({});
+    const leak = await analyze(commit('Buffer.read exposes stale internal buffer to the callback', [file('src/buffer.ts', 3, 1)]), none);
+    assert.equal(leak.security, true);
+    const disclosure = await analyze(commit('Fix information disclosure in error pages', [file('src/errors.ts', 3, 1)]), none);
+    assert.equal(disclosure.security, true);
+    const recursion = await analyze(commit('Fix stack overflow on self-referential arrays', [file('src/equals.ts', 3, 1)]), none);
+    assert.equal(recursion.security, false);
+    const smashed = await analyze(commit('Fix stack buffer overflow in the header parser', [file('src/header.c', 3, 1)]), none);
+    assert.equal(smashed.security, true);
+    const plain = await analyze(commit('Expose the internal buffer size as an option', [file('src/buffer.ts', 3, 1)]), none);
+    assert.equal(plain.security, false);
+  });
+
   it('TLS facts make a change security-relevant and are named in the insight', async () => {
     const code = facts({ security: [{ kind: 'security', area: 'tls', change: 'changed', evidence: 'verify_mode', path: 'src/client.py', line: 42 }] });
     const result = await analyze(commit('Tidy the client', [file('src/client.py', 4, 4)]), code);

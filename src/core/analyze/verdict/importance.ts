@@ -8,6 +8,7 @@ import type { MessageParams } from '../messages/messages.js';
 import { newModules } from '../facts/structure.js';
 import { FACT_IMPORTANCE_RULES, smallChange, smallFix } from './factImportance.js';
 import { majorBumpsOf } from './dependencies.js';
+import { SECURITY_WORDS } from './security.js';
 import type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
 
 export type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
@@ -35,6 +36,11 @@ const reviewableChurn = ({ facts }: ImportanceInput): number => facts.reviewable
 const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'breaking', group: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
 
+  {
+    // A security fix in the product's code closes a hole users are exposed to: always high.
+    id: 'security-fix-source', group: 'type', delta: 7, reason: 'reasonSecurityFixSource',
+    when: (input) => yes(input.changeType === 'security' && hasSource(input)),
+  },
   { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
   {
     id: 'feature-source', group: 'type', delta: 4, reason: 'reasonFeatureSource',
@@ -45,6 +51,11 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'fix', group: 'type', delta: 1, reason: 'reasonFix', when: (input) => yes(input.changeType === 'fix') },
   { id: 'perf', group: 'type', delta: 3, reason: 'reasonPerf', when: (input) => yes(input.changeType === 'perf') },
   { id: 'build', group: 'type', delta: 3, reason: 'reasonBuild', when: (input) => yes(input.changeType === 'build' && reviewableChurn(input) >= BUILD_LINES) },
+  {
+    // Undoing a security fix reopens what it closed: as important as the fix itself.
+    id: 'revert-security', group: 'type', delta: 7, reason: 'reasonRevertSecurity',
+    when: (input) => yes(input.changeType === 'revert' && SECURITY_WORDS.test(input.facts.message)),
+  },
   { id: 'revert', group: 'type', delta: 3, reason: 'reasonRevert', when: (input) => yes(input.changeType === 'revert') },
   {
     id: 'refactor-source', group: 'type', delta: 1, reason: 'reasonRefactorSource',

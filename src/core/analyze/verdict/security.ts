@@ -38,9 +38,19 @@ export function isRiskyCi(fact: CiFact): boolean {
 /** Areas whose facts count when the commit adds them (new process execution, new path handling). */
 const ADDED_COUNTS: ReadonlySet<SecurityArea> = new Set(['exec', 'path']);
 
-/** Memory-safety defects named in the message: each one is a way in for an attacker. */
+/**
+ * Memory-safety defects named in the message: each one is a way in for an attacker. A bare `stack overflow` (deep
+ * recursion) is a crash, not memory corruption: only a stack *buffer* overflow counts.
+ */
 export const MEMORY_SAFETY_WORDS =
-  /\b(use[- ]after[- ]free|double[- ]free|(buffer|heap|stack|integer) overflow|out[- ]of[- ]bounds (read|write|access)|OOB (read|write)|memory corruption|dangling pointer|uninitiali[sz]ed (memory|read|value|length))\b/i;
+  /\b(use[- ]after[- ]free|double[- ]free|(buffer|heap|integer) overflow|stack[- ]buffer overflow|out[- ]of[- ]bounds (read|write|access)|OOB (read|write)|memory corruption|dangling pointer|uninitiali[sz]ed (memory|read|value|length))\b/i;
+
+/**
+ * Information disclosure named in the message: data an attacker should not see (stale buffers, secrets, internal
+ * state) reaches a caller, a log or another user.
+ */
+export const INFORMATION_LEAK_WORDS =
+  /\b(information (leak|leakage|disclosure|exposure)|info[- ]?leak|(leaks?|leaking|leaked|exposes?|exposing|exposed|discloses?|disclosing) (the |a |an |its )?(stale|uninitiali[sz]ed|sensitive|private|secret|previous|other users'?) (internal )?(buffer|memory|data|contents?|state|characters?|bytes?|keys?|values?|credentials?|tokens?|passwords?)|stale (buffer|memory) (contents?|data))\b/i;
 
 /**
  * Evidence that names something other than security: an LLM's token counts and context windows, tokenizers. The
@@ -70,7 +80,8 @@ export const SECURITY_RULES: readonly { id: string; evidence: (input: SecurityIn
   {
     id: 'message',
     evidence: ({ facts }) => {
-      const word = SECURITY_WORDS.exec(facts.message)?.[0] ?? MEMORY_SAFETY_WORDS.exec(facts.message)?.[0];
+      const word = SECURITY_WORDS.exec(facts.message)?.[0] ?? MEMORY_SAFETY_WORDS.exec(facts.message)?.[0] ??
+        INFORMATION_LEAK_WORDS.exec(facts.message)?.[0];
       return word === undefined ? undefined : { source: 'message', word };
     },
   },

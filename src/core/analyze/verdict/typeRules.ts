@@ -37,7 +37,8 @@ export interface KeywordRule {
 export const KEYWORD_RULES: readonly KeywordRule[] = [
   { pattern: /^revert\b/i, changeType: 'revert', strong: true },
   {
-    pattern: /\b(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|XSS|CSRF|SSRF|RCE|vulnerab(le|ility|ilities)|security (fix|issue|patch|hole)|privilege escalation|path traversal|(sql|command|code) injection)\b/i,
+    // `Merge commit from fork` is the subject GitHub gives the merge of a private security-advisory fork.
+    pattern: /\b(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|XSS|CSRF|SSRF|RCE|vulnerab(le|ility|ilities)|security (fix|issue|patch|hole)|privilege escalation|path traversal|(sql|command|code) injection)\b|^merge commit from fork(?=\s*$)/i,
     changeType: 'security',
     strong: true,
   },
