@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzerId, FallbackCause } from './analysis.js';
+import type { Analysis, AnalyzerId, FallbackCause, Grounding, ModelFallback, TokenUsage } from './analysis.js';
 import type { Commit } from './commit.js';
 import type { Language } from './language.js';
 
@@ -43,6 +43,25 @@ export interface RepositoryReport {
   stats: RepoStats;
   /** Newest first by the chosen date field. */
   commits: AnalyzedCommit[];
+  /** The day's headline written by the language model from the commits' analyses, when a model was used. */
+  modelHeadline?: ModelHeadline;
+}
+
+/**
+ * The day's headline by a language model (src/core/llm/headline.ts): one to three sentences over the day's analyses,
+ * grounded like them. Without `text` the model's headline could not be used and the offline headline stands; the
+ * notes (in the report's language) say why.
+ */
+export interface ModelHeadline {
+  analyzer: AnalyzerId;
+  model: string;
+  text?: string;
+  notes: string[];
+  /** Set when the request failed: why. */
+  fallback?: ModelFallback;
+  /** Sentences removed because they named a path, identifier or number that the analyses don't contain. */
+  grounding?: Grounding;
+  usage?: TokenUsage;
 }
 
 /** Commits that fell back to the offline analysis for one cause (one HTTP status for `http`). */

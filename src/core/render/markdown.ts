@@ -4,6 +4,7 @@ import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js'
 import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
 import { commitTitle, renderCommitBlocks, shortShaOf } from './markdownCommit.js';
+import { modelHeadlineBlocks } from './markdownHeadline.js';
 import { formatTimestamp } from '../time/format.js';
 import { describeModelRun } from '../i18n/modelRun.js';
 import type { Language } from '../domain/language.js';
@@ -57,6 +58,7 @@ function renderRepository(
   }
   if (repo.ref.trim() !== '') blocks.push(`**${labels.ref}**${labels.colon}${inlineCode(repo.ref)}`);
   for (const warning of repo.warnings) blocks.push(`> ⚠️ ${escapeMarkdownText(warning)}`);
+  blocks.push(...modelHeadlineBlocks(repo.modelHeadline, labels));
 
   const anchors = new Map<AnalyzedCommit, string>(repo.commits.map((commit) => [commit, allocateAnchor(commit)]));
   const anchorOf = (commit: AnalyzedCommit): string => anchors.get(commit) ?? '';
