@@ -12,8 +12,8 @@ import { DigestError } from '../../src/core/errors.js';
 import { createOpenAiCompatibleTransport, writeDayHeadlines, writeHeadline } from '../../src/core/llm/index.js';
 import { renderJson, renderMarkdown, reportSchema } from '../../src/core/render/index.js';
 import type { HeadlineInput } from '../../src/core/llm/index.js';
-import { completion, hang, json, startFakeServer } from './fakeOpenAiServer.js';
-import type { FakeServer } from './fakeOpenAiServer.js';
+import { completion, hang, inTurn, json, startFakeServer } from './fakeOpenAiServer.js';
+import type { FakeServer, Responder } from './fakeOpenAiServer.js';
 import { makeCommit, makeOffline } from './fixtures.js';
 
 /** The day's headline by the model, over real sockets against the fake OpenAI-compatible server. */
@@ -65,15 +65,20 @@ describe('the day\'s headline by the model', () => {
     await server.close();
     await rm(dir, { recursive: true, force: true });
   });
+  /** The headline requests get these answers in turn (the last one repeats). */
+  const serve = (...responders: Responder[]): void => {
+    server.headline = inTurn(...responders);
+  };
+
   beforeEach(async () => {
-    server.requests.length = 0;
+    server.headlineRequests.length = 0;
     await rm(dir, { recursive: true, force: true });
     cache = createFileCache(dir);
   });
 
   test('a good answer becomes the headline, in one request that carries the analyses, most important first', async () => {
     const text = 'Session tokens switch to the scoped format, and `issueToken` now takes a scope. The planner no longer crashes on an empty queue.';
-    server.script(completion(answer(text), { usage: { prompt_tokens: 300, completion_tokens: 40 } }));
+    serve(completion(answer(text), { usage: { prompt_tokens: 300, completion_tokens: 40 } }));
     const outcome = await writeHeadline(input(), options());
     assert.equal(outcome.requests, 1);
     assert.equal(outcome.cached, false);
@@ -81,7 +86,7 @@ describe('the day\'s headline by the model', () => {
       analyzer: 'openai-compatible', model: 'test-model', text, notes: [], grounding: { dropped: 0, reasons: [] },
       usage: { promptTokens: 300, completionTokens: 40 },
     });
-    const body = server.requests[0]!.body!;
+    const body = server.headlineRequests[0]!.body!;
     assert.equal(body.temperature, 0);
     assert.deepEqual(body.response_format, { type: 'json_object' });
     assert.match(body.messages[0]!.content, /"headline"/);
@@ -93,7 +98,7 @@ describe('the day\'s headline by the model', () => {
   });
 
   test('a sentence with an invented identifier is dropped; the rest stays, and the drop is counted', async () => {
-    server.script(completion(answer('Session tokens switch to the scoped format via `issueToken`. It also adds `refreshAllSessions()` to the planner.')));
+    serve(completion(answer('Session tokens switch to the scoped format via `issueToken`. It also adds `refreshAllSessions()` to the planner.')));
     const { headline } = await writeHeadline(input(), options());
     assert.equal(headline.text, 'Session tokens switch to the scoped format via `issueToken`.');
     assert.equal(headline.grounding?.dropped, 1);
@@ -102,7 +107,7 @@ describe('the day\'s headline by the model', () => {
   });
 
   test('a headline whose every sentence is invented is not used: the offline headline stands, with a note', async () => {
-    server.script(completion(answer('The day adds 17 new endpoints to `billingService`.')));
+    serve(completion(answer('The day adds 17 new endpoints to `billingService`.')));
     const { headline } = await writeHeadline(input(), options('en', { cache }));
     assert.equal(headline.text, undefined);
     assert.equal(headline.notes.length, 1);
@@ -111,7 +116,7 @@ describe('the day\'s headline by the model', () => {
   });
 
   test('a headline in the wrong language is asked again with a firmer instruction, and the right one is used', async () => {
-    server.script(
+    serve(
       completion(answer('Session tokens switch to the scoped format, and the planner no longer crashes on an empty queue.')),
       completion(answer('会话令牌改为带作用域的格式，规划器在队列为空时不再崩溃。')),
     );
@@ -119,16 +124,16 @@ describe('the day\'s headline by the model', () => {
     assert.equal(outcome.requests, 2);
     assert.equal(outcome.headline.text, '会话令牌改为带作用域的格式，规划器在队列为空时不再崩溃。');
     assert.deepEqual(outcome.headline.notes, []);
-    const retry = server.requests[1]!.body!.messages;
+    const retry = server.headlineRequests[1]!.body!.messages;
     assert.equal(retry.length, 4);
     assert.equal(retry[2]!.role, 'assistant');
     assert.match(retry[3]!.content, /not written in Simplified Chinese.*\(headline\) in Simplified Chinese/s);
-    assert.match(server.requests[0]!.body!.messages[0]!.content, /Write the headline in Simplified Chinese/);
+    assert.match(server.headlineRequests[0]!.body!.messages[0]!.content, /Write the headline in Simplified Chinese/);
   });
 
   test('still the wrong language after the retry: the answer is kept, with a note', async () => {
     const english = answer('Session tokens switch to the scoped format.');
-    server.script(completion(english), completion(english));
+    serve(completion(english), completion(english));
     const { headline } = await writeHeadline(input(), options('zh-CN'));
     assert.equal(headline.text, 'Session tokens switch to the scoped format.');
     assert.equal(headline.notes.length, 1);
@@ -137,13 +142,13 @@ describe('the day\'s headline by the model', () => {
 
   test('cached per day and commit set: a second run makes zero requests; another commit set asks again', async () => {
     const text = 'Session tokens switch to the scoped format.';
-    server.fallback = completion(answer(text));
+    server.headline = completion(answer(text));
     const first = await writeHeadline(input(), options('en', { cache }));
     assert.equal(first.requests, 1);
     const second = await writeHeadline(input(), options('en', { cache }));
     assert.deepEqual({ cached: second.cached, requests: second.requests, text: second.headline.text }, { cached: true, requests: 0, text });
     assert.equal(second.headline.usage, undefined, 'a cached headline spends no tokens');
-    assert.equal(server.requests.length, 1);
+    assert.equal(server.headlineRequests.length, 1);
 
     const fewer = await writeHeadline(input(day().slice(0, 2)), options('en', { cache }));
     assert.equal(fewer.requests, 1, 'another commit set is another key');
@@ -151,11 +156,11 @@ describe('the day\'s headline by the model', () => {
     assert.equal(otherDay.requests, 1, 'another day is another key');
     const zh = await writeHeadline(input(), options('zh-CN', { cache }));
     assert.ok(zh.requests >= 1, 'another language is another key');
-    assert.equal(server.requests.length, 1 + 1 + 1 + zh.requests);
+    assert.equal(server.headlineRequests.length, 1 + 1 + 1 + zh.requests);
   });
 
   test('a server error: the offline headline stands, the note names the status', async () => {
-    server.script(json(500, { error: { message: 'boom' } }), json(500, {}), json(500, {}), json(500, {}));
+    serve(json(500, { error: { message: 'boom' } }), json(500, {}), json(500, {}), json(500, {}));
     const { headline } = await writeHeadline(input(), options());
     assert.equal(headline.text, undefined);
     assert.deepEqual(headline.fallback, { cause: 'http', status: 500 });
@@ -163,17 +168,17 @@ describe('the day\'s headline by the model', () => {
   });
 
   test('cancelling aborts the request in flight and throws cancelled', async () => {
-    server.script(hang());
+    serve(hang());
     const abort = new AbortController();
     const pending = writeHeadline(input(), { transport: transport(), language: 'en', signal: abort.signal });
-    await server.waitForRequest(1);
+    while (server.headlineRequests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     abort.abort();
     await assert.rejects(pending, (error) => error instanceof DigestError && error.code === 'cancelled');
     await server.waitForAbort();
   });
 
   test('writeDayHeadlines: one request per repository the model analyzed, the usage summed into the report', async () => {
-    server.fallback = completion(answer('Session tokens switch to the scoped format.'), { usage: { prompt_tokens: 50, completion_tokens: 5 } });
+    server.headline = completion(answer('Session tokens switch to the scoped format.'), { usage: { prompt_tokens: 50, completion_tokens: 5 } });
     const offlineOnly = day().map((commit) => ({ ...commit, analysis: makeOffline() }));
     const repo = (name: string, commits: AnalyzedCommit[]) => ({ name, path: `/r/${name}`, ref: 'HEAD', warnings: [], stats: computeStats(commits), commits });
     const report: Report = {
