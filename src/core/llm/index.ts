@@ -18,9 +18,9 @@ export { analyzeReport } from './reportRun.js';
 export type { AnalyzeReportOptions } from './reportRun.js';
 export { reportUsage } from '../domain/stats.js';
 export {
-  createTimeLeftEstimate, fallbackOf, isFatalFallback, markNotReached, modelRunVerdict, stopModelRun, summarizeModelRun,
+  createTimeLeftEstimate, createTimeLeftTracker, fallbackOf, formatSeconds, isFatalFallback, markNotReached, modelRunVerdict, stopModelRun, summarizeModelRun,
 } from './outcomes.js';
-export type { CommitOutcome, ModelRunInput } from './outcomes.js';
+export type { CommitOutcome, ModelRunInput, TimeLeft } from './outcomes.js';
 export { LANGUAGE_CHECK, checkAnswerLanguage, checkProseLanguage, countScripts } from './answerLanguage.js';
 export type { LanguageVerdict } from './answerLanguage.js';
 export { DIFF_TIERS, diffTier } from './diffBudget.js';
