@@ -17,7 +17,7 @@
 // server folders and fixture), DAILY_DIGEST_EXTENSION_PATH and DAILY_DIGEST_SUITES (load another extension / suite
 // folder; used to prove the harness; with DAILY_DIGEST_SUITES only the trusted pass runs unless DAILY_DIGEST_PASSES
 // says otherwise).
-import { mkdirSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { REPO_ROOT } from './config.mjs';
@@ -27,6 +27,11 @@ import { ensureInstalled, buildExtension, compileSuites, removeCompiled, extensi
 import { createFixtureWorkspace } from './fixture.mjs';
 
 const TIMEOUT_S = Number(process.env.DAILY_DIGEST_VSCODE_TIMEOUT) || 240;
+/**
+ * A test-only extension loaded beside the real one: it declares the chat model vendor that lm.test.ts registers a
+ * provider for (VS Code lists a vendor's models only when some extension's package.json declares the vendor).
+ */
+const LM_VENDOR_DIR = join(REPO_ROOT, 'test', 'extension', 'lmVendor');
 const say = (msg) => console.log(`[integration] ${msg}`);
 
 function remote(path) {
@@ -136,6 +141,7 @@ async function runPass(pass, { extDir, indexJs, resultsDir }) {
 
     const payload = [
       ['extensionDevelopmentPath', remote(extDir)],
+      ...(existsSync(join(LM_VENDOR_DIR, 'package.json')) ? [['extensionDevelopmentPath', remote(LM_VENDOR_DIR)]] : []),
       ['extensionTestsPath', remote(indexJs)],
       ['extensionEnvironment', JSON.stringify({
         DAILY_DIGEST_FIXTURE: fixture.dir,
