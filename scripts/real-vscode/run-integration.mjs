@@ -114,6 +114,8 @@ async function runPass(pass, { extDir, indexJs, resultsDir }) {
   try {
     server = await startCodeServer({
       folder: fixture.dir, smokeTestDriver: true, workspaceTrust: pass.workspaceTrust, label: `integration-${pass.name}`,
+      // Installed like a user's extension: the payload takes one extensionDevelopmentPath only (the last one wins).
+      extensions: existsSync(join(LM_VENDOR_DIR, 'package.json')) ? [LM_VENDOR_DIR] : [],
     });
     sayPass(`code-server ${server.url} (pid ${server.pid}, log ${server.logFile}${pass.workspaceTrust ? ', workspace trust on' : ''})`);
     browser = await launchBrowser();
@@ -141,7 +143,6 @@ async function runPass(pass, { extDir, indexJs, resultsDir }) {
 
     const payload = [
       ['extensionDevelopmentPath', remote(extDir)],
-      ...(existsSync(join(LM_VENDOR_DIR, 'package.json')) ? [['extensionDevelopmentPath', remote(LM_VENDOR_DIR)]] : []),
       ['extensionTestsPath', remote(indexJs)],
       ['extensionEnvironment', JSON.stringify({
         DAILY_DIGEST_FIXTURE: fixture.dir,

@@ -1,8 +1,8 @@
 // A chat model provider registered in VS Code's own model registry for the suites (vscode.lm.registerLanguageModelChatProvider,
 // looked up at run time: the 1.90 typings the extension builds against don't have it). Its vendor is declared by the
-// test-only extension test/extension/lmVendor, which the integration runner loads beside Daily Digest. It answers
-// like test/llm/fakeOpenAiServer.ts: scripted answers in turn (a good one, a wrong-language one, a refusal, an
-// error, a hang until cancelled), then a fallback; requests for the day's headline are answered and counted apart.
+// test-only extension test/extension/lmVendor, which the integration runner installs into code-server's extensions
+// folder. It answers like test/llm/fakeOpenAiServer.ts: scripted answers in turn (a good one, a wrong-language one,
+// a refusal, an error, a hang until cancelled), then a fallback; headline requests are answered and counted apart.
 import * as vscode from 'vscode';
 
 export const TEST_VENDOR = 'daily-digest-test';
