@@ -246,7 +246,8 @@ describe('Language-model analysis in a real extension host', function () {
   it('dailyDigest.model.timeoutSeconds bounds each request: a slow server gives "timeout", the note names the setting', async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
-    await configure({ 'model.timeoutSeconds': 0.5, 'lm.concurrency': 8 });
+    // 1 s is the setting's minimum: a smaller value is taken as 1.
+    await configure({ 'model.timeoutSeconds': 1, 'lm.concurrency': 8 });
     const fallback = fake.fallback;
     fake.fallback = hang();
     try {
@@ -257,7 +258,7 @@ describe('Language-model analysis in a real extension host', function () {
       assert.deepEqual(shown?.modelRun?.causes, [{ cause: 'timeout', commits: total }]);
       for (const commit of shown?.repositories.flatMap((repo) => repo.commits) ?? []) {
         const last = commit.analysis.notes.at(-1) ?? '';
-        assert.match(last, /did not answer within 0\.5 s( \(2 tries\))?: raise dailyDigest\.model\.timeoutSeconds/);
+        assert.match(last, /did not answer within 1 s( \(2 tries\))?: raise dailyDigest\.model\.timeoutSeconds/);
         assert.doesNotMatch(last, /--[a-z]/, 'no CLI flag in a note');
       }
       const notice = api.getNotices().at(-1);
@@ -482,14 +483,14 @@ describe('vscode-lm through VS Code\'s model registry: the same outcomes, notes,
 
   it('a model slower than dailyDigest.model.timeoutSeconds: cut, tried once more, then offline with "timeout"', async function () {
     this.timeout(60_000);
-    await configure({ 'model.timeoutSeconds': 0.5, 'lm.concurrency': 16 });
+    await configure({ 'model.timeoutSeconds': 1, 'lm.concurrency': 16 });
     try {
       provider.fallback = hangLm();
       const result = await analyzeDay();
       assert.deepEqual({ analyzed: result?.analyzed, offline: result?.offline }, { analyzed: 0, offline: total });
       assert.deepEqual(api.getCurrentReport()?.modelRun?.causes, [{ cause: 'timeout', commits: total }]);
       for (const commit of shownCommits()) {
-        assert.match(commit.analysis.notes.at(-1) ?? '', /Stub Model did not answer within 0\.5 s( \(2 tries\))?: raise dailyDigest\.model\.timeoutSeconds/);
+        assert.match(commit.analysis.notes.at(-1) ?? '', /Stub Model did not answer within 1 s( \(2 tries\))?: raise dailyDigest\.model\.timeoutSeconds/);
       }
       // Each request is tried once more after its timeout, until one such retry has timed out too (then the model is
       // taken as too slow, and later timeouts are not retried).
