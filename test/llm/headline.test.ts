@@ -195,10 +195,14 @@ describe('the day\'s headline by the model', () => {
     assert.equal(report.repositories[3]!.modelHeadline, undefined);
     assert.deepEqual(report.usage, { promptTokens: 50, completionTokens: 5 });
 
-    // Rendered under each repository's heading, with who wrote it; the JSON keeps it and fits the schema.
+    // Rendered in each repository's day at a glance, after the totals and before the offline list of what matters,
+    // with who wrote it; the JSON keeps it and fits the schema.
     const markdown = renderMarkdown(report);
-    assert.match(markdown, /## widgets\n\n\*\*Ref\*\*: `HEAD`\n\n\*\*🧭 Headline\*\* \(language model `test-model`\): Session tokens switch to the scoped format\./);
-    assert.match(markdown, /## offline\n\n\*\*Ref\*\*: `HEAD`\n\n> 📝 The language model analyzed none of the commits, so it was not asked for the day's headline; the offline headline is kept\./);
+    const section = (name: string): string => markdown.slice(markdown.indexOf(`## ${name}\n`), markdown.indexOf('\n## ', markdown.indexOf(`## ${name}\n`) + 1));
+    assert.match(section('widgets'),
+      /\n### 🔭 At a glance\n\n\*\*3 commits[^\n]*\n\n\*\*🧭 Headline\*\* \(language model `test-model`\): Session tokens switch to the scoped format\.\n\n- 💥 /);
+    assert.match(section('offline'), /\n\n> 📝 The language model analyzed none of the commits, so it was not asked for the day's headline; the offline headline is kept\.\n\nNothing of high importance/);
+    assert.doesNotMatch(section('empty'), /🧭|📝/);
     const parsed = JSON.parse(renderJson(report)) as Report;
     assert.equal(reportSchema.safeParse(parsed).success, true);
     assert.equal(parsed.repositories[0]!.modelHeadline?.text, 'Session tokens switch to the scoped format.');
