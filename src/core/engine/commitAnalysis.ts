@@ -32,9 +32,8 @@ const FALLBACK_CONCURRENCY = 4;
 const ANALYSIS_SLICE = 256;
 /**
  * Uncaptured commits needing a diff that start a stream while the read goes on (each git process costs its
- * start-up); the rest stream when the read is done. Tests lower it to stream during the read of a small repository.
- * `codeFacts: false` skips the facts pass (tests that compare the first pass with per-commit reads).
- */
+ * start-up); the rest stream when the read is done. Tests lower it to stream during the read of a small repository,
+ * and set `codeFacts: false` to skip the facts pass (tests that compare the first pass with per-commit reads). */
 export const ENGINE_TUNING = { streamBatch: 4096, codeFacts: true };
 
 type RepoRules = Awaited<ReturnType<typeof loadRepoRules>>;
