@@ -9,7 +9,9 @@ import { extractSide } from './syntax/extract.js';
 import { languageOfPath } from './syntax/languages.js';
 import type { LanguageRow } from './syntax/languages.js';
 import { parseSource } from './syntax/parse.js';
+import type { SyntaxTree } from './syntax/parse.js';
 import { utf8Length } from './syntax/screening.js';
+import { TreeStore } from './syntax/treeStore.js';
 
 /**
  * The definitions and tests of a commit from a real parser: each changed source file is parsed on both sides, its
@@ -43,15 +45,19 @@ export interface ExtractOptions {
   budget?: ParseBudget;
   /** Outcomes by blob id and path, shared by the commits of a run (FileInput.oldId/newId key it). */
   cache?: SideFactsCache;
+  /** Trees by blob id and path, left for the interface reader and the next commit (syntax/treeStore.ts). */
+  trees?: TreeStore;
 }
 
 /** One side's outcome: from the cache, or parsed (its bytes were reserved in the budget beforehand). */
-async function readSide(path: string, text: string | undefined, blobId: string | undefined, cache: SideFactsCache): Promise<SideOutcome> {
+async function readSide(
+  path: string, text: string | undefined, blobId: string | undefined, cache: SideFactsCache, trees: TreeStore | undefined,
+): Promise<SideOutcome> {
   if (text === undefined) return {};
   const key = blobId ? SideFactsCache.key(blobId, path) : undefined;
   const cached = key ? cache.get(key) : undefined;
   if (cached) return cached;
-  const outcome = await parseAndRead(path, text);
+  const outcome = await parseAndRead(path, text, blobId ? TreeStore.key(blobId, path) : undefined, trees);
   if (key) cache.set(key, outcome, utf8Length(text));
   return outcome;
 }
@@ -62,15 +68,25 @@ function sideCost(path: string, text: string | undefined, blobId: string | undef
   return utf8Length(text);
 }
 
-async function parseAndRead(path: string, text: string): Promise<SideOutcome> {
+/** One side parsed (or its tree taken from `trees`) and read; a tree parsed here is left in `trees` when it fits. */
+async function parseAndRead(path: string, text: string, treeKey: string | undefined, trees: TreeStore | undefined): Promise<SideOutcome> {
+  const stored = treeKey ? trees?.get(treeKey) : undefined;
+  if (stored) return readTree(stored.tree, stored.language, path, text);
   const parsed = await parseSource(path, text);
   if (!parsed.tree) return { reason: parsed.reason };
+  const kept = treeKey !== undefined && trees !== undefined && trees.keep(treeKey, parsed.tree, parsed.language, utf8Length(text));
   try {
-    return { facts: extractSide(parsed.tree, parsed.language, path, text), language: parsed.language.name };
+    return readTree(parsed.tree, parsed.language, path, text);
+  } finally {
+    if (!kept) parsed.tree.delete();
+  }
+}
+
+function readTree(tree: SyntaxTree, language: LanguageRow, path: string, text: string): SideOutcome {
+  try {
+    return { facts: extractSide(tree, language, path, text), language: language.name };
   } catch {
     return { reason: 'unreadable' };
-  } finally {
-    parsed.tree.delete();
   }
 }
 
@@ -126,8 +142,8 @@ export async function extractCodeFacts(files: FileInput[], options: ExtractOptio
     }
     budget.remainingBytes -= bytes;
     const { file } = candidate;
-    candidate.old = await readSide(file.oldPath ?? file.path, candidate.oldText, file.oldId, cache);
-    candidate.now = await readSide(file.path, candidate.newText, file.newId, cache);
+    candidate.old = await readSide(file.oldPath ?? file.path, candidate.oldText, file.oldId, cache, options.trees);
+    candidate.now = await readSide(file.path, candidate.newText, file.newId, cache, options.trees);
   }
   const definitionFiles: FileDefinitions[] = [];
   const testFiles: FileTests[] = [];
