@@ -22,7 +22,7 @@ const CLI_ID_PLACEHOLDER = '0'.repeat(16);
 
 const targets = {
   cli: {
-    entryPoints: ['src/cli/program.ts'], outfile: `${out}/cli.bundle.js`, platform: 'node', format: 'cjs', target: 'node20', minify: true,
+    entryPoints: ['src/cli/program.ts'], outfile: `${out}/cli.bundle.js`, platform: 'node', format: 'cjs', target: 'node20', minify: process.env.DD_MINIFY !== '0',
     banner: { js: `/*! daily-digest cli ${CLI_ID_PLACEHOLDER} */` },
     // The tree-sitter runtime is required from grammars/ at run time (runtime.ts), never bundled: the loader runs the
     // bundle as a vm.Script with a code cache, and there (Node 20) the runtime's own `import("module")` has no loader.

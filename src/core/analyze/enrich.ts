@@ -68,6 +68,7 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
     if (isCancelled(error, options.signal)) throw error;
   } finally {
     reader.close();
+    budget.trees?.clear();
   }
 }
 

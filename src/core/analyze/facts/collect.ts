@@ -9,6 +9,7 @@ import { createParseBudget } from './definitions.js';
 import { extractFacts } from './extract.js';
 import type { ExtractRun } from './extract.js';
 import { SideFactsCache } from './sideCache.js';
+import { TreeStore } from './syntax/treeStore.js';
 import { unifiedPatch } from './lineDiff.js';
 import { isPinFile } from './pins.js';
 import { languageOfPath } from './syntax/languages.js';
@@ -57,7 +58,7 @@ export interface RunBudget extends ExtractRun {
 export function createRunBudget(
   parseBytes: number = FACT_BUDGETS.parseBytes, readBytes: number = FACT_BUDGETS.readBytes, commits: number = FACT_BUDGETS.commits,
 ): RunBudget {
-  return { remainingBytes: readBytes, remainingCommits: commits, budget: createParseBudget(parseBytes), cache: new SideFactsCache() };
+  return { remainingBytes: readBytes, remainingCommits: commits, budget: createParseBudget(parseBytes), cache: new SideFactsCache(), trees: new TreeStore() };
 }
 
 /** Files whose blobs are asked for ahead of the one being handled. */

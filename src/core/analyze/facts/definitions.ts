@@ -9,7 +9,10 @@ import { extractSide } from './syntax/extract.js';
 import { languageOfPath } from './syntax/languages.js';
 import type { LanguageRow } from './syntax/languages.js';
 import { parseSource } from './syntax/parse.js';
+import type { ParsedSource, SyntaxTree } from './syntax/parse.js';
+import { editsFromPatch, parseNewIncrementally } from './code/sideTrees.js';
 import { utf8Length } from './syntax/screening.js';
+import { TreeStore } from './syntax/treeStore.js';
 
 /**
  * The definitions and tests of a commit from a real parser: each changed source file is parsed on both sides, its
@@ -43,15 +46,31 @@ export interface ExtractOptions {
   budget?: ParseBudget;
   /** Outcomes by blob id and path, shared by the commits of a run (FileInput.oldId/newId key it). */
   cache?: SideFactsCache;
+  /** Trees by blob id and path, left for the interface reader and the next commit (syntax/treeStore.ts). */
+  trees?: TreeStore;
 }
 
 /** One side's outcome: from the cache, or parsed (its bytes were reserved in the budget beforehand). */
-async function readSide(path: string, text: string | undefined, blobId: string | undefined, cache: SideFactsCache): Promise<SideOutcome> {
+/**
+ * The other side of a file, which this side may be parsed from incrementally: its tree in the store, its text and
+ * the patch between them (`reverse` when the patch leads from this side to the base, i.e. this is the old side).
+ */
+interface IncrementalBase {
+  treeKey: string;
+  text: string;
+  patch: string;
+  reverse: boolean;
+}
+
+async function readSide(
+  path: string, text: string | undefined, blobId: string | undefined, cache: SideFactsCache, trees: TreeStore | undefined,
+  base?: IncrementalBase,
+): Promise<SideOutcome> {
   if (text === undefined) return {};
   const key = blobId ? SideFactsCache.key(blobId, path) : undefined;
   const cached = key ? cache.get(key) : undefined;
   if (cached) return cached;
-  const outcome = await parseAndRead(path, text);
+  const outcome = await parseAndRead(path, text, blobId ? TreeStore.key(blobId, path) : undefined, trees, base);
   if (key) cache.set(key, outcome, utf8Length(text));
   return outcome;
 }
@@ -62,15 +81,48 @@ function sideCost(path: string, text: string | undefined, blobId: string | undef
   return utf8Length(text);
 }
 
-async function parseAndRead(path: string, text: string): Promise<SideOutcome> {
-  const parsed = await parseSource(path, text);
+/** One side parsed (or its tree taken from `trees`) and read; a tree parsed here is left in `trees` when it fits. */
+async function parseAndRead(
+  path: string, text: string, treeKey: string | undefined, trees: TreeStore | undefined, base: IncrementalBase | undefined,
+): Promise<SideOutcome> {
+  const stored = treeKey ? trees?.get(treeKey) : undefined;
+  if (stored) return readTree(stored.tree, stored.language, path, text);
+  const parsed = (trees && base ? await parseFromBase(path, text, trees, base) : undefined) ?? await parseSource(path, text);
   if (!parsed.tree) return { reason: parsed.reason };
+  const kept = treeKey !== undefined && trees !== undefined && trees.keep(treeKey, parsed.tree, parsed.language, utf8Length(text));
   try {
-    return { facts: extractSide(parsed.tree, parsed.language, path, text), language: parsed.language.name };
+    return readTree(parsed.tree, parsed.language, path, text);
+  } finally {
+    if (!kept) parsed.tree.delete();
+  }
+}
+
+/**
+ * The new side parsed incrementally from the old side's tree (code/sideTrees.ts: tree-sitter re-reads only the
+ * hunks); undefined when it cannot be (no stored tree, hunks that do not tile the texts, a tree left broken), and
+ * the caller parses the text whole.
+ */
+async function parseFromBase(path: string, text: string, trees: TreeStore, base: IncrementalBase): Promise<ParsedSource | undefined> {
+  const old = trees.get(base.treeKey);
+  const edits = old ? editsFromPatch(base.patch, base.text, text, base.reverse) : undefined;
+  if (!old || !edits) return undefined;
+  // The stored tree is shared: the edits go to a copy.
+  const edited = old.tree.copy();
+  try {
+    const side = await parseNewIncrementally(path, text, edited, old.language, edits);
+    if (!side) return undefined;
+    if ('reason' in side) return side.reason === 'syntax-error' ? undefined : { language: old.language, reason: side.reason };
+    return { tree: side.tree, language: side.language };
+  } finally {
+    edited.delete();
+  }
+}
+
+function readTree(tree: SyntaxTree, language: LanguageRow, path: string, text: string): SideOutcome {
+  try {
+    return { facts: extractSide(tree, language, path, text), language: language.name };
   } catch {
     return { reason: 'unreadable' };
-  } finally {
-    parsed.tree.delete();
   }
 }
 
@@ -126,8 +178,12 @@ export async function extractCodeFacts(files: FileInput[], options: ExtractOptio
     }
     budget.remainingBytes -= bytes;
     const { file } = candidate;
-    candidate.old = await readSide(file.oldPath ?? file.path, candidate.oldText, file.oldId, cache);
-    candidate.now = await readSide(file.path, candidate.newText, file.newId, cache);
+    // Each side may be parsed from the other's tree: a run reads newest first, so the new side is most often the
+    // one parsed already (it was the old side of the commit read before).
+    const oldBase = baseOf(file.newId, file.path, candidate.newText, file.patch, true);
+    candidate.old = await readSide(file.oldPath ?? file.path, candidate.oldText, file.oldId, cache, options.trees, oldBase);
+    const newBase = baseOf(file.oldId, file.oldPath ?? file.path, candidate.oldText, file.patch, false);
+    candidate.now = await readSide(file.path, candidate.newText, file.newId, cache, options.trees, newBase);
   }
   const definitionFiles: FileDefinitions[] = [];
   const testFiles: FileTests[] = [];
@@ -146,6 +202,10 @@ export async function extractCodeFacts(files: FileInput[], options: ExtractOptio
   }
   const definitions = diffDefinitions(definitionFiles);
   return { definitions, tests: diffTests(testFiles, definitions), notes: notes.sort(byPath) };
+}
+
+function baseOf(blobId: string | undefined, path: string, text: string | undefined, patch: string | undefined, reverse: boolean): IncrementalBase | undefined {
+  return blobId && text !== undefined && patch !== undefined ? { treeKey: TreeStore.key(blobId, path), text, patch, reverse } : undefined;
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {

@@ -4,6 +4,7 @@ import { extractInterfaceFacts } from './interfaceFacts.js';
 import { pinFacts } from './pins.js';
 import { referenceFacts } from './references.js';
 import type { SideFactsCache } from './sideCache.js';
+import type { TreeStore } from './syntax/treeStore.js';
 import { parseJson, parseToml, recordAt, stringAt } from './structured.js';
 import type { CodeFacts, FileInput, ParseNote, VersionFact } from './types.js';
 
@@ -11,6 +12,8 @@ import type { CodeFacts, FileInput, ParseNote, VersionFact } from './types.js';
 export interface ExtractRun {
   budget: ParseBudget;
   cache: SideFactsCache;
+  /** Trees parsed in the run, read by both extractors (one parse per blob side); cleared when the run ends. */
+  trees?: TreeStore;
 }
 
 /**
@@ -23,13 +26,13 @@ export async function extractFacts(files: FileInput[], run: ExtractRun): Promise
   const notes: ParseNote[] = [];
   let definitions: Pick<CodeFacts, 'definitions' | 'tests'> = { definitions: [], tests: [] };
   try {
-    const found = await extractCodeFacts(files, { budget: run.budget, cache: run.cache });
+    const found = await extractCodeFacts(files, { budget: run.budget, cache: run.cache, ...(run.trees ? { trees: run.trees } : {}) });
     definitions = found;
     notes.push(...found.notes);
   } catch {
     // A grammar that fails to load: the definitions are missing, the rest of the facts stand.
   }
-  const { tokens, ...iface } = await extractInterfaceFacts(files, { budget: run.budget });
+  const { tokens, ...iface } = await extractInterfaceFacts(files, { budget: run.budget, ...(run.trees ? { trees: run.trees } : {}) });
   notes.push(...iface.notes);
   const own = ownPackages(files);
   const code: CodeFacts = {

@@ -8,6 +8,7 @@ import { dependencyFacts } from './deps/dependencyFacts.js';
 import { manifestKindOf } from './deps/manifestKinds.js';
 import { fileSecurityFacts, MAX_SECURITY_PER_COMMIT } from './security/securityFacts.js';
 import { languageOfPath } from './syntax/languages.js';
+import type { TreeStore } from './syntax/treeStore.js';
 import type { CodeFacts, FactLocation, FileInput, ParseNote, SecurityFact } from './types.js';
 
 /** `tokens`: the identifiers and strings on each file's changed lines (for the facts runner's references). */
@@ -19,6 +20,8 @@ export interface InterfaceFactsOptions {
    * Past it, files are read from their patch with a `budget` note. Default: 8 MB for this call.
    */
   budget?: ParseBudget;
+  /** Trees the definitions reader left (syntax/treeStore.ts): a side found there is not parsed again. */
+  trees?: TreeStore;
 }
 
 function byLocation<T extends FactLocation>(facts: T[]): T[] {
@@ -59,7 +62,7 @@ export async function extractInterfaceFacts(files: FileInput[], options: Interfa
   const configFiles = guarded(() => configFileFacts(files, notes), { config: [], defaults: [] });
   let code: CodeInterfaceResult;
   try {
-    code = await codeInterfaceFacts(files, notes, options.budget);
+    code = await codeInterfaceFacts(files, notes, options.budget, options.trees);
   } catch {
     code = emptyCodeResult();
   }

@@ -15,6 +15,7 @@ import { emptySide, observeModel } from './observe.js';
 import type { SideObservations, Sighting } from './observe.js';
 import { patchModel } from './patchModel.js';
 import { treeModels } from './sideModels.js';
+import type { TreeStore } from '../syntax/treeStore.js';
 
 /** The tokens a file's changed lines hold on each side, for the security vocabulary. */
 export interface ChangedTokens {
@@ -54,7 +55,7 @@ function isCiFile(path: string): boolean {
 }
 
 /** The models of a file's two sides: from its trees when both sides parse, else from its patch. */
-async function fileModels(file: FileInput, budget: ParseBudget): Promise<FileModels | undefined> {
+async function fileModels(file: FileInput, budget: ParseBudget, trees: TreeStore | undefined): Promise<FileModels | undefined> {
   const row = languageOfPath(file.path);
   const lines = patchLines(file.patch);
   const touched = touchedLines(file.patch);
@@ -68,7 +69,7 @@ async function fileModels(file: FileInput, budget: ParseBudget): Promise<FileMod
   if (file.unreadable) return fromPatch(file.unreadable, row.id);
   // Nothing changed inside (a pure rename or mode change): nothing to read.
   if (lines.added.length === 0 && lines.removed.length === 0 && file.status !== 'A' && file.status !== 'D') return undefined;
-  const models = await treeModels(file, lines, touched, budget);
+  const models = await treeModels(file, lines, touched, budget, trees);
   if ('reason' in models) return fromPatch(models.reason, row.id);
   return { ...models, language: row.id };
 }
@@ -78,7 +79,8 @@ async function fileModels(file: FileInput, budget: ParseBudget): Promise<FileMod
  * else the patch, with a `budget` note), their flags, environment reads, config keys, defaults, routes and formats gathered per side over the
  * whole commit, and the sides compared, so code that moves between files is not reported as added and removed.
  */
-export async function codeInterfaceFacts(files: readonly FileInput[], notes: ParseNote[], budget: ParseBudget = createParseBudget()): Promise<CodeInterfaceResult> {
+export async function codeInterfaceFacts(files: readonly FileInput[], notes: ParseNote[], budget: ParseBudget = createParseBudget(), trees?: TreeStore,
+): Promise<CodeInterfaceResult> {
   const before = emptySide();
   const after = emptySide();
   const unsafe: SecurityFact[] = [];
@@ -90,7 +92,7 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     if (file.binary || manifestKindOf(file.path)?.lock || isCiFile(file.path)) continue;
     let models: FileModels | undefined;
     try {
-      models = await fileModels(file, budget);
+      models = await fileModels(file, budget, trees);
     } catch {
       notes.push({ path: file.path, reason: 'unreadable' });
       continue;

@@ -56,11 +56,14 @@ function lineCount(text: string): number {
 
 /**
  * The tree edits that turn the old text into the new one, last hunk first (so each edit's offsets are still those
- * of the old text), or undefined when the hunks do not add up to the two texts.
+ * of the old text), or undefined when the hunks do not add up to the two texts. `reverse`: the patch goes from
+ * `newText` to `oldText` (a run reading newest first parses an old side from the new side's tree).
  */
-export function editsFromPatch(patch: string | undefined, oldText: string, newText: string): Edit[] | undefined {
+export function editsFromPatch(patch: string | undefined, oldText: string, newText: string, reverse = false): Edit[] | undefined {
   if (!patch) return undefined;
-  const hunks = hunksOf(patch);
+  const hunks = reverse
+    ? hunksOf(patch).map((hunk) => ({ oldStart: hunk.newStart, oldCount: hunk.newCount, newStart: hunk.oldStart, newCount: hunk.oldCount }))
+    : hunksOf(patch);
   if (hunks.length === 0) return undefined;
   // The hunks must tile both texts alike: in order, each unchanged gap as long on both sides, the ends matching.
   const oldLines = lineCount(oldText);
