@@ -24,10 +24,13 @@ const targets = {
   cli: {
     entryPoints: ['src/cli/program.ts'], outfile: `${out}/cli.bundle.js`, platform: 'node', format: 'cjs', target: 'node20', minify: true,
     banner: { js: `/*! daily-digest cli ${CLI_ID_PLACEHOLDER} */` },
+    // The tree-sitter runtime is required from grammars/ at run time (runtime.ts), never bundled: the loader runs the
+    // bundle as a vm.Script with a code cache, and there (Node 20) the runtime's own `import("module")` has no loader.
+    external: ['@vscode/tree-sitter-wasm'],
   },
   extension: {
     entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, platform: 'node', format: 'cjs',
-    target: 'node20', external: ['vscode'],
+    target: 'node20', external: ['vscode', '@vscode/tree-sitter-wasm'],
   },
   webview: {
     entryPoints: ['webview/main.ts'], outfile: `${out}/webview.js`, platform: 'browser', format: 'iife',
@@ -74,7 +77,7 @@ function copyGrammars() {
   const require = createRequire(join(process.cwd(), 'package.json'));
   const folder = join(out, 'grammars');
   mkdirSync(folder, { recursive: true });
-  for (const entry of [list.runtime, ...Object.values(list.grammars)]) {
+  for (const entry of [list.runtime, list.runtimeScript, ...Object.values(list.grammars)]) {
     const from = join(dirname(require.resolve(`${entry.package}/package.json`)), entry.file);
     const to = join(folder, basename(entry.file));
     if (existsSync(to) && readFileSync(to).equals(readFileSync(from))) continue;

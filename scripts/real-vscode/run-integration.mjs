@@ -17,7 +17,7 @@
 // server folders and fixture), DAILY_DIGEST_EXTENSION_PATH and DAILY_DIGEST_SUITES (load another extension / suite
 // folder; used to prove the harness; with DAILY_DIGEST_SUITES only the trusted pass runs unless DAILY_DIGEST_PASSES
 // says otherwise).
-import { mkdirSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { REPO_ROOT } from './config.mjs';
@@ -27,6 +27,11 @@ import { ensureInstalled, buildExtension, compileSuites, removeCompiled, extensi
 import { createFixtureWorkspace } from './fixture.mjs';
 
 const TIMEOUT_S = Number(process.env.DAILY_DIGEST_VSCODE_TIMEOUT) || 240;
+/**
+ * A test-only extension loaded beside the real one: it declares the chat model vendor that lm.test.ts registers a
+ * provider for (VS Code lists a vendor's models only when some extension's package.json declares the vendor).
+ */
+const LM_VENDOR_DIR = join(REPO_ROOT, 'test', 'extension', 'lmVendor');
 const say = (msg) => console.log(`[integration] ${msg}`);
 
 function remote(path) {
@@ -109,6 +114,8 @@ async function runPass(pass, { extDir, indexJs, resultsDir }) {
   try {
     server = await startCodeServer({
       folder: fixture.dir, smokeTestDriver: true, workspaceTrust: pass.workspaceTrust, label: `integration-${pass.name}`,
+      // Installed like a user's extension: the payload takes one extensionDevelopmentPath only (the last one wins).
+      extensions: existsSync(join(LM_VENDOR_DIR, 'package.json')) ? [LM_VENDOR_DIR] : [],
     });
     sayPass(`code-server ${server.url} (pid ${server.pid}, log ${server.logFile}${pass.workspaceTrust ? ', workspace trust on' : ''})`);
     browser = await launchBrowser();

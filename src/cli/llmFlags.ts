@@ -2,7 +2,8 @@ import { DigestError } from '../core/errors.js';
 import { readCommitDiff } from '../core/git/index.js';
 import { describeModelRun } from '../core/i18n/modelRun.js';
 import type { Report } from '../core/domain/report.js';
-import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport } from '../core/llm/index.js';
+import { analyzeReport, createModelAnalyzer, createOpenAiCompatibleTransport, writeDayHeadlines } from '../core/llm/index.js';
+import type { AnalysisCache } from '../core/cache/index.js';
 import { createTimeLeftEstimate, stopModelRun } from '../core/llm/outcomes.js';
 import { createFileCache, defaultCliCacheDir } from '../core/cache/index.js';
 
@@ -46,11 +47,13 @@ export async function runLlmAnalysis(
     if (!apiKey) throw new DigestError('usage', { detail: `--api-key-env names ${flags.apiKeyEnv}, but that variable is empty.` });
   }
   const transport = createOpenAiCompatibleTransport({ baseUrl: flags.baseUrl, model: flags.model, apiKey });
+  const cache: AnalysisCache | undefined = flags.cache ? createFileCache(defaultCliCacheDir()) : undefined;
+  const startedAt = Date.now();
   const analyzer = createModelAnalyzer({
     transport,
     language: report.language,
     customInstructions: flags.instructions,
-    cache: flags.cache ? createFileCache(defaultCliCacheDir()) : undefined,
+    cache,
     ...(flags.timeout !== undefined ? { timeoutSeconds: flags.timeout } : {}),
     maxModelSeconds: flags.modelTimeLimit,
   });
@@ -79,15 +82,34 @@ export async function runLlmAnalysis(
         if (left !== undefined) onProgress(left);
       },
     });
+    if ((report.modelRun?.analyzed ?? 0) > 0) onProgress('model: writing the day\'s headline');
+    await writeDayHeadlines(report, {
+      transport, signal, cache,
+      ...(flags.timeout !== undefined ? { timeoutSeconds: flags.timeout } : {}),
+      deadline: startedAt + flags.modelTimeLimit * 1000,
+    });
   } catch (error) {
     const stopped = error instanceof DigestError && error.code === 'cancelled' && signals.stop.aborted && !signals.run.aborted;
     if (!stopped) throw error;
+    // Also when stopped while the headline was written: every commit was reached then, and none is marked.
     stopModelRun(report, analyzer);
   } finally {
     signals.stop.removeEventListener('abort', onStop);
   }
   reportModelRun(report, flags.quiet);
+  reportHeadlines(report, flags.quiet);
   return report;
+}
+
+/** A headline the model could not write says why on stderr (its note is in the report too). */
+function reportHeadlines(report: Report, quiet: boolean): void {
+  if (quiet) return;
+  for (const repo of report.repositories) {
+    const headline = repo.modelHeadline;
+    if (headline === undefined || headline.text !== undefined || headline.fallback === undefined) continue;
+    const why = headline.notes.at(-1);
+    if (why !== undefined) process.stderr.write(`daily-digest: ${repo.name}: headline: ${why}\n`);
+  }
 }
 
 /** The run's tally on stderr; with --quiet, only when a commit kept its offline analysis. */

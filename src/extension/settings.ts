@@ -1,6 +1,6 @@
 // Reads the `dailyDigest.*` settings into engine options.
 import * as vscode from 'vscode';
-import { parseUserRules } from '../core/analyze/userRulesSchema.js';
+import { parseUserRules } from '../core/analyze/verdict/userRulesSchema.js';
 import type { DigestError } from '../core/errors.js';
 import { isLanguage, languageFromLocale, type Language } from '../core/domain/language.js';
 import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES } from '../core/domain/defaults.js';

@@ -14,7 +14,7 @@ test('from a bundle, the parser loads tree-sitter.wasm and the grammars from gra
   assert.deepEqual(readdirSync(join(out, 'grammars')).sort(), [
     'tree-sitter-c.wasm', 'tree-sitter-cpp.wasm', 'tree-sitter-go.wasm', 'tree-sitter-java.wasm',
     'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm', 'tree-sitter-rust.wasm', 'tree-sitter-tsx.wasm',
-    'tree-sitter-typescript.wasm', 'tree-sitter.wasm',
+    'tree-sitter-typescript.wasm', 'tree-sitter.js', 'tree-sitter.wasm',
   ]);
   await build({
     entryPoints: ['test/support/parseProbe.ts'], outfile: join(out, 'probe.js'), bundle: true, platform: 'node',

@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseConventionalHeader } from '../../src/core/analyze/conventional.js';
+import { parseConventionalHeader } from '../../src/core/analyze/facts/conventional.js';
 import { withLinkTexts, withoutHtmlComments } from '../../src/core/analyze/prose/markdownInline.js';
-import { withoutPrSuffix } from '../../src/core/analyze/summary.js';
+import { withoutPrSuffix } from '../../src/core/analyze/prose/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
 import { withoutTags } from '../../src/core/llm/openaiWire.js';
 import { withoutTrailingAddress } from '../../src/core/render/markdownCommit.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src/core/domain/report.js';
 import { FixtureRepo } from '../support/gitFixture.js';
-import { completion, hang, json, startFakeServer, validAnswer, validAnswerZh } from './fakeOpenAiServer.js';
+import { completion, hang, headlineAnswer, json, startFakeServer, validAnswer, validAnswerZh } from './fakeOpenAiServer.js';
 import type { FakeServer, Responder } from './fakeOpenAiServer.js';
 
 /**
@@ -73,6 +73,8 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
   /** Resets the server: `fallback` answers every request not scripted. */
   function serve(fallback: Responder, ...scripted: Responder[]): void {
     server.requests.length = 0;
+    server.headlineRequests.length = 0;
+    server.headline = headlineAnswer();
     server.fallback = fallback;
     server.script(...scripted);
   }
@@ -102,6 +104,8 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
     assert.match(run.stderr, /^daily-digest: model: 0 analyzed, 5 offline \(HTTP 500 ×5\)$/m);
     assert.match(run.stderr, /^daily-digest: The language model failed: model endpoint .* still answered HTTP 500 after 3 retries \(boom\)/m);
     assert.equal(server.requests.length, 5 * 4, 'one request and three retries per commit');
+    assert.equal(server.headlineRequests.length, 0, 'no headline is asked when the model analyzed no commit');
+    assert.match(run.report.repositories[0]!.modelHeadline?.notes[0] ?? '', /analyzed none of the commits/);
     assert.deepEqual(run.report.modelRun, {
       analyzer: 'openai-compatible', model: 'test-model', commits: 5, analyzed: 0, cached: 0, offline: 5,
       causes: [{ cause: 'http', status: 500, commits: 5 }],
@@ -125,6 +129,8 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
     const markdown = readFileSync(out, 'utf8');
     assert.ok(markdown.includes('**🧠 Analysis**: language model `test-model` — 5 analyzed, 0 offline\n'));
     assert.equal(markdown.match(/- \*\*🧠 Analysis\*\*: language model `test-model`/g)?.length, 5, 'every commit names its analyzer');
+    assert.equal(server.headlineRequests.length, 1, 'one more request: the day\'s headline');
+    assert.ok(markdown.includes('**🧭 Headline** (language model `test-model`): Several changes landed today.\n'));
     assert.ok(!markdown.includes('📝 Notes'));
   });
 
@@ -235,10 +241,14 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
       const first = await startCli(args, { XDG_CACHE_HOME: cacheHome }).done;
       assert.equal(first.code, 0, first.stderr);
       assert.equal(server.requests.length, 5);
+      assert.equal(server.headlineRequests.length, 1);
       serve(json(500, {}));
+      server.headline = json(500, {});
       const second = await startCli(args, { XDG_CACHE_HOME: cacheHome }).done;
       assert.equal(second.code, 0, second.stderr);
       assert.equal(server.requests.length, 0);
+      assert.equal(server.headlineRequests.length, 0, 'the headline of the same day and commits comes from the cache');
+      assert.equal((JSON.parse(second.stdout) as Report).repositories[0]!.modelHeadline?.text, 'Several changes landed today.');
       assert.match(second.stderr, /^daily-digest: model: 5 analyzed \(5 from the cache\), 0 offline$/m);
     } finally {
       rmSync(cacheHome, { recursive: true, force: true });

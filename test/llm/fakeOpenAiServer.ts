@@ -34,7 +34,14 @@ export type Responder = (request: RecordedRequest, res: ServerResponse, ctx: Res
 export interface FakeServer {
   /** `http://127.0.0.1:PORT/v1` */
   baseUrl: string;
+  /** Requests for commits' analyses (and anything that is not a headline request). */
   requests: RecordedRequest[];
+  /**
+   * Requests for the day's headline (the system message opens as headlineSystemPrompt's): kept apart, answered by
+   * `headline`, so they neither take scripted answers nor count in `requests`.
+   */
+  headlineRequests: RecordedRequest[];
+  headline: Responder;
   /** Most requests open at the same time. */
   readonly maxInFlight: number;
   /** Requests whose client went away before the answer was finished. */
@@ -52,6 +59,7 @@ export interface FakeServer {
 export async function startFakeServer(fallback: Responder = completion(validAnswer())): Promise<FakeServer> {
   const queue: Responder[] = [];
   const requests: RecordedRequest[] = [];
+  const headlineRequests: RecordedRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let aborted = 0;
@@ -94,9 +102,10 @@ export async function startFakeServer(fallback: Responder = completion(validAnsw
         body = undefined;
       }
       const request: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body, receivedAt: Date.now() };
-      requests.push(request);
+      const forHeadline = isHeadlineRequest(body);
+      (forHeadline ? headlineRequests : requests).push(request);
       notify();
-      const responder = queue.shift() ?? fake.fallback;
+      const responder = forHeadline ? fake.headline : queue.shift() ?? fake.fallback;
       Promise.resolve(responder(request, res, { aborted: abortedPromise, isAborted: () => wasAborted })).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(String(error));
@@ -125,6 +134,8 @@ export async function startFakeServer(fallback: Responder = completion(validAnsw
   const fake: FakeServer = {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    headlineRequests,
+    headline: headlineAnswer(),
     get maxInFlight() {
       return maxInFlight;
     },
@@ -147,6 +158,29 @@ export async function startFakeServer(fallback: Responder = completion(validAnsw
       }),
   };
   return fake;
+}
+
+/** A request for the day's headline: its system message opens as headlineSystemPrompt's. */
+export function isHeadlineRequest(body: ChatRequestBody | undefined): boolean {
+  return body?.messages?.[0]?.content?.startsWith('You write the headline of a daily digest') === true;
+}
+
+/** A headline in the request's language (its system message says which), with nothing to ground. */
+export function headlineAnswer(text: { en: string; zh: string } = { en: 'Several changes landed today.', zh: '今天合入了几项改动。' }): Responder {
+  return (request, res, ctx) => {
+    const zh = request.body?.messages?.[0]?.content?.includes('Simplified Chinese') === true;
+    return completion(JSON.stringify({ headline: zh ? text.zh : text.en }))(request, res, ctx);
+  };
+}
+
+/** The responders in turn, one a request; the last one answers every request after them. */
+export function inTurn(...responders: Responder[]): Responder {
+  let next = 0;
+  return (request, res, ctx) => {
+    const responder = responders[Math.min(next, responders.length - 1)]!;
+    next += 1;
+    return responder(request, res, ctx);
+  };
 }
 
 export interface CompletionOptions {

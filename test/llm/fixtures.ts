@@ -33,6 +33,7 @@ export function makeOffline(overrides: Partial<Analysis> = {}): Analysis {
     summary: 'handle an empty queue',
     scope: [{ module: 'src', files: 1, additions: 12, deletions: 3 }],
     insights: { architecture: [], performance: [], security: [] },
+    security: false,
     risks: [],
     recommendations: [],
     notes: [],

@@ -10,8 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectFacts } from '../../src/core/analyze/facts.js';
-import { buildSummary } from '../../src/core/analyze/summary.js';
+import { collectFacts } from '../../src/core/analyze/facts/commitFacts.js';
+import { buildSummary } from '../../src/core/analyze/prose/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
 import type { Commit } from '../../src/core/domain/commit.js';
 import { brokenSummaryReasons } from './brokenSummary.js';

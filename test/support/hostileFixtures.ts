@@ -58,8 +58,8 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. With --quiet: the tests check
- * stderr line by line, and a run slowed past a second by a busy machine would add progress lines (startCli shows them).
+ * Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. With `--quiet`: the tests read
+ * stderr line by line, and a run past one second (a loaded machine) would add progress lines to it.
  */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--quiet'], {

@@ -23,6 +23,7 @@ export function emptyAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     summary: '',
     scope: [],
     insights: { architecture: [], performance: [], security: [] },
+    security: false,
     risks: [],
     recommendations: [],
     notes: [],
@@ -110,9 +111,16 @@ export function sampleReport(language: Language): Report {
         date: '2026-01-22T20:43:37+08:00', prNumber: 5557, repoUrl: dynamoUrl,
         files: releaseFiles,
         analysis: emptyAnalysis({
-          changeType: 'ci', importance: 'medium', score: 4,
-          reasons: [t('Adds a release workflow', '新增发布工作流')],
-          summary: t('Adds a release workflow that builds and publishes images.', '新增发布工作流，用于构建并发布镜像。'),
+          changeType: 'ci', importance: 'medium', score: 4, security: true,
+          reasons: [t('CI workflow .github/workflows/release.yml gains `packages: write`', '持续集成工作流 .github/workflows/release.yml 新增 `packages: write`')],
+          summary: t('Adds a release workflow that builds and publishes images. Bumps `docker/build-push-action` v5 → v6.',
+            '新增发布工作流，用于构建并发布镜像。将 `docker/build-push-action` 从 v5 升级到 v6。'),
+          insights: {
+            architecture: [], performance: [],
+            security: [t('.github/workflows/release.yml gains `packages: write`.', '.github/workflows/release.yml 新增 `packages: write`。')],
+          },
+          risks: [t('.github/workflows/release.yml gains `packages: write`: code from pull requests may reach it.',
+            '.github/workflows/release.yml 新增 `packages: write`：来自拉取请求的代码可能利用它。')],
           scope: [
             { module: '.github', files: 1, additions: 180, deletions: 0 },
             { module: 'deploy', files: 52, additions: 104, deletions: 52 },
@@ -191,7 +199,9 @@ export function sampleReport(language: Language): Report {
         files: [file('lib/runtime/src/lib.rs', 3, 5)],
         analysis: emptyAnalysis({
           changeType: 'refactor', importance: 'low', score: 1,
-          summary: t('Lowers start-up logs from info to debug.\nRemoves a redundant log line.', '将启动日志从 info 降为 debug。\n删除一条冗余日志。'),
+          reasons: [t('restructures `init_logging()`', '重构 `init_logging()`')],
+          summary: t('Lowers start-up logs from info to debug.\nRemoves a redundant log line. Changes `init_logging()`; no longer uses `STARTUP_BANNER`.',
+            '将启动日志从 info 降为 debug。\n删除一条冗余日志。修改 `init_logging()`；不再使用 `STARTUP_BANNER`。'),
           notes: [t('Analysed from the commit message only.', '仅根据提交信息分析。')],
         }),
       }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff, workflowFindings } from '../../src/core/analyze/diffSignals.js';
+import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff, workflowFindings } from '../../src/core/analyze/facts/diffSignals.js';
 
 const patch = (path: string, removed: string[], added: string[]): string =>
   `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1 +1 @@\n${removed.map((line) => `-${line}\n`).join('')}${added.map((line) => `+${line}\n`).join('')}`;

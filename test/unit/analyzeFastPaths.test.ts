@@ -3,9 +3,9 @@
 // built from the characters and words those paths look for.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultChanges, majorBumpsInMessage, parseUnifiedDiff } from '../../src/core/analyze/diffSignals.js';
-import type { FileDiffLines } from '../../src/core/analyze/diffSignals.js';
-import { moduleOf } from '../../src/core/analyze/modules.js';
+import { defaultChanges, majorBumpsInMessage, parseUnifiedDiff } from '../../src/core/analyze/facts/diffSignals.js';
+import type { FileDiffLines } from '../../src/core/analyze/facts/diffSignals.js';
+import { moduleOf } from '../../src/core/analyze/facts/modules.js';
 
 /** A small deterministic generator (tests must not depend on Math.random). */
 function random(seed: number): () => number {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
-import { FILE_KIND_RULES, FILE_TRAIT_RULES } from '../../src/core/analyze/fileClasses.js';
+import { FILE_KIND_RULES, FILE_TRAIT_RULES } from '../../src/core/analyze/facts/fileClasses.js';
 import fc from 'fast-check';
-import { anyGlob, requiredLiteral } from '../../src/core/analyze/globs.js';
-import { builtinGlobTable } from '../../src/core/analyze/builtinGlobs.js';
-import { PRECOMPILED_GLOBS } from '../../src/core/analyze/globRegexes.generated.js';
+import { anyGlob, requiredLiteral } from '../../src/core/analyze/facts/globs.js';
+import { builtinGlobTable } from '../../src/core/analyze/facts/builtinGlobs.js';
+import { PRECOMPILED_GLOBS } from '../../src/core/analyze/facts/globRegexes.generated.js';
 
 const FOLDERS = ['', 'src/', 'a/b/', '.github/workflows/', '.gitlab/ci/x/', 'vendor/', 'x/node_modules/y/', 'docs/', 'Docs/',
   'test/', 'pkg/api/', 'include/x/', 'db/', 'db/schema/', 'man/', 'x/man/', './', '../', 'a/./b/', 'a//b/', 'é/', 'a\\b/',

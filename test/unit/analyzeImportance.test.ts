@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeCommit, IMPORTANCE_THRESHOLDS, loadRepoRules } from '../../src/core/analyze/index.js';
-import { parseUserRules } from '../../src/core/analyze/userRulesSchema.js';
+import { parseUserRules } from '../../src/core/analyze/verdict/userRulesSchema.js';
 import type { Commit, FileChange } from '../../src/core/domain/commit.js';
 import type { UserRule } from '../../src/core/domain/options.js';
 
@@ -20,25 +20,48 @@ function commit(subject: string, files: FileChange[], body = ''): Commit {
 const analyze = (value: Commit, rules: UserRule[] = []) => analyzeCommit(value, { language: 'en', rules });
 
 describe('importance', () => {
-  it('scores a large feature in source as high, with the commit totals as its reason', async () => {
+  it('a security fix in source code is high; one in docs only stays below high', async () => {
+    const fixed = await analyze(commit('Escape titles to prevent XSS', [file('src/render.ts', 3, 1)]));
+    assert.equal(fixed.changeType, 'security');
+    assert.equal(fixed.importance, 'high');
+    assert.ok(fixed.reasons.includes('security fix in source code'), fixed.reasons.join(' | '));
+    const docs = await analyze(commit('Fix XSS in the docs site example', [file('docs/example.md', 3, 1)]));
+    assert.notEqual(docs.importance, 'high');
+  });
+
+  it('a revert of a security fix is high (it reopens what the fix closed); a plain revert stays medium', async () => {
+    const reopened = await analyze(commit('Revert "sec: security patch for CVE-2024-0001"', [file('lib/response.js', 10, 4)]));
+    assert.equal(reopened.changeType, 'revert');
+    assert.equal(reopened.importance, 'high');
+    assert.ok(reopened.reasons.includes('reverts a security fix: what it protected is open again'), reopened.reasons.join(' | '));
+    const plain = await analyze(commit('Revert "Add retry to the uploader"', [file('lib/upload.js', 10, 4)]));
+    assert.equal(plain.importance, 'medium');
+  });
+
+  it('scores a large feature in source as medium (size alone does not make it high), with the commit totals as its reason', async () => {
     const files = [file('src/planner/a.ts', 500, 80, 'A'), file('src/planner/b.ts', 330, 40), file('test/planner.test.ts', 60, 0, 'A')];
     const result = await analyze(commit('feat: SLA planner', files));
-    assert.equal(result.importance, 'high');
-    assert.ok(result.score >= IMPORTANCE_THRESHOLDS.high);
+    assert.equal(result.importance, 'medium');
+    assert.ok(result.score < IMPORTANCE_THRESHOLDS.high);
     assert.ok(result.reasons.includes('new feature in source code: 3 files, +890/−120'), result.reasons.join(' | '));
     assert.ok(result.reasons.includes('large change: 3 files, +890/−120'));
   });
 
-  it('scores a small fix as medium and a small chore as low', async () => {
-    const fix = await analyze(commit('fix: null check', [file('src/app.ts', 3, 1)]));
+  it('scores a fix of more than 10 source lines (or with tests) as medium, a smaller one and a small chore as low', async () => {
+    const fix = await analyze(commit('fix: null check', [file('src/app.ts', 10, 2)]));
     assert.equal(fix.importance, 'medium');
     assert.deepEqual(fix.reasons, ['bug fix in source code']);
+    const tested = await analyze(commit('fix: null check', [file('src/app.ts', 3, 1), file('test/app.test.ts', 8, 0)]));
+    assert.equal(tested.importance, 'medium');
+    const small = await analyze(commit('fix: null check', [file('src/app.ts', 3, 1)]));
+    assert.equal(small.importance, 'low');
+    assert.deepEqual(small.reasons, ['bug fix']);
     const chore = await analyze(commit('chore: rename variable', [file('src/app.ts', 1, 1)]));
     assert.equal(chore.importance, 'low');
   });
 
   it('raises security-sensitive paths', async () => {
-    const result = await analyze(commit('fix: token expiry', [file('src/auth/session.ts', 4, 2)]));
+    const result = await analyze(commit('fix: token expiry', [file('src/auth/session.ts', 14, 2)]));
     assert.equal(result.importance, 'high');
     assert.ok(result.reasons.includes('touches a security-sensitive path (src/auth/session.ts)'));
   });
@@ -136,7 +159,7 @@ describe('user rules from settings and .daily-digest.json', () => {
     ['a bad importance', JSON.stringify({ rules: [{ match: { paths: ['a/**'] }, importance: 'urgent' }] }), /rules\[0\]\.importance/],
     ['a misspelt key', JSON.stringify({ rules: [{ match: { paths: ['a/**'] }, importnce: 'high' }] }), /rules\[0\].*importnce/],
     ['a path that is not a string', JSON.stringify({ rules: [{ match: { paths: [3] }, score: 1 }] }), /rules\[0\]\.match\.paths\[0\]/],
-    ['an empty match', JSON.stringify({ rules: [{ match: {}, score: 1 }] }), /rules\[0\]\.match: needs paths, message or types/],
+    ['an empty match', JSON.stringify({ rules: [{ match: {}, score: 1 }] }), /rules\[0\]\.match: needs paths, message, types or facts/],
     ['a bad regex', JSON.stringify({ rules: [{ match: { message: '(' }, score: 1 }] }), /rules\[0\]\.match\.message: not a valid regular expression/],
     ['a catastrophic regex', JSON.stringify({ rules: [{ match: { message: '(a+)+$' }, score: 1 }] }), /rules\[0\]\.match\.message: nested quantifiers/],
     ['a bad change type', JSON.stringify({ rules: [{ match: { types: ['feat'] }, score: 1 }] }), /rules\[0\]\.match\.types\[0\]/],

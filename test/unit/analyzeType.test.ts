@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCommit, parseConventionalHeader } from '../../src/core/analyze/index.js';
-import { classifyFile } from '../../src/core/analyze/fileClasses.js';
+import { classifyFile } from '../../src/core/analyze/facts/fileClasses.js';
 import type { ChangeType } from '../../src/core/domain/analysis.js';
 import type { Commit, FileChange, Trailer } from '../../src/core/domain/commit.js';
 
@@ -79,6 +79,7 @@ describe('keyword fallback for free-form messages', () => {
     ['Refactor the scheduler', 'refactor'], ['Clean up old flags', 'refactor'],
     ['Escape HTML in titles to prevent XSS', 'security'], ['Patch CVE-2024-12345 in parser', 'security'],
     ['Address a vulnerability in upload', 'security'], ['Something happened', 'other'],
+    ['Merge commit from fork', 'security'], ['Merge commit from fork of the docs', 'chore'],
   ];
   for (const [subject, expected] of cases) {
     it(`${subject} → ${expected}`, async () => assert.equal(await typeOf(subject), expected));

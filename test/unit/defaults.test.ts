@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES } from '../../src/core/domain/defaults.js';
+import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES, MODEL_TIMEOUT_SECONDS } from '../../src/core/domain/defaults.js';
 import {
   ANALYZER_SETTINGS, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_DIFF_BUDGET_TOKENS, MIN_CONCURRENCY,
   MIN_DIFF_BUDGET_TOKENS,
@@ -44,4 +44,7 @@ test('the language-model settings default to the values their code falls back to
     [DEFAULT_CONCURRENCY, MIN_CONCURRENCY, MAX_CONCURRENCY]);
   assert.deepEqual([setting('lm.diffBudgetTokens').default, setting('lm.diffBudgetTokens').minimum, setting('lm.diffBudgetTokens').maximum],
     [DEFAULT_DIFF_BUDGET_TOKENS, MIN_DIFF_BUDGET_TOKENS, MAX_DIFF_BUDGET_TOKENS]);
+  assert.deepEqual(
+    [setting('model.timeoutSeconds').default, setting('model.timeoutSeconds').minimum, setting('model.timeoutSeconds').maximum],
+    [MODEL_TIMEOUT_SECONDS.default, MODEL_TIMEOUT_SECONDS.min, MODEL_TIMEOUT_SECONDS.max]);
 });

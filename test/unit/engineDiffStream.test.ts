@@ -17,6 +17,10 @@ import { STREAM_DAY, diffStreamRepo } from '../support/diffStreamFixture.js';
 
 const RULES: UserRule[] = [{ match: { paths: ['src/**'] }, score: 1, reason: 'source' }];
 
+// These tests compare the first pass (the streamed diffs) with per-commit reads: the facts pass, which analyses each
+// commit again from its blobs, is tested on its own (analyzeFactsGit.test.ts).
+ENGINE_TUNING.codeFacts = false;
+
 /** What the engine did before the stream: every read is one readCommitDiff (git show) of the commit. */
 async function perCommitAnalyses(
   dir: string,

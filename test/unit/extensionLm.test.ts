@@ -18,7 +18,10 @@ import { applyAnalysis, offlineAnalysesOf, shadowReport } from '../../src/extens
 import {
   apiKeySecretName, DEFAULT_BASE_URL, effectiveDiffBudget, isLoopbackHost, modelConfigFrom, openAiOrigin,
 } from '../../src/extension/llm/config.js';
-import { classifyFailure, extensionModelErrorText, LmAccessError, mergeSystemMessages } from '../../src/extension/llm/failures.js';
+import {
+  classifyFailure, ExtensionModelError, extensionModelErrorText, languageModelFailure, mergeSystemMessages,
+} from '../../src/extension/llm/failures.js';
+import { fallbackOf } from '../../src/core/llm/outcomes.js';
 import { guardTransport } from '../../src/extension/llm/guard.js';
 import { emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 
@@ -79,15 +82,23 @@ test('settings: the offline analyzer is the default, and anything unknown falls 
 
 test('settings: vscode-lm selector leaves out empty vendor and family', () => {
   assert.deepEqual(modelConfigFrom({ analyzer: 'vscode-lm' }),
-    { kind: 'vscode-lm', concurrency: 4, diffBudgetTokens: 6000, selector: {} });
+    { kind: 'vscode-lm', concurrency: 4, diffBudgetTokens: 6000, timeoutSeconds: 120, selector: {} });
   assert.deepEqual(modelConfigFrom({ analyzer: 'vscode-lm', vendor: ' copilot ', family: '', customInstructions: '  Be brief. ' }),
-    { kind: 'vscode-lm', concurrency: 4, diffBudgetTokens: 6000, customInstructions: 'Be brief.', selector: { vendor: 'copilot' } });
+    { kind: 'vscode-lm', concurrency: 4, diffBudgetTokens: 6000, timeoutSeconds: 120, customInstructions: 'Be brief.', selector: { vendor: 'copilot' } });
+});
+
+test('settings: dailyDigest.model.timeoutSeconds is kept within 1–3600 s; anything not a number is the default', () => {
+  const timeout = (value: unknown): number | undefined => {
+    const config = modelConfigFrom({ analyzer: 'vscode-lm', timeoutSeconds: value });
+    return config.kind === 'vscode-lm' ? config.timeoutSeconds : undefined;
+  };
+  assert.deepEqual([timeout(300), timeout(2.5), timeout(0), timeout(99_999), timeout('60'), timeout(Number.NaN)], [300, 2.5, 1, 3600, 120, 120]);
 });
 
 test('settings: openai-compatible defaults to the local Ollama URL, trims slashes, needs a model', () => {
   assert.equal(DEFAULT_BASE_URL, 'http://127.0.0.1:11434/v1');
   assert.deepEqual(modelConfigFrom({ analyzer: 'openai-compatible', model: 'qwen2.5-coder:7b' }), {
-    kind: 'openai-compatible', concurrency: 4, diffBudgetTokens: 6000, baseUrl: 'http://127.0.0.1:11434/v1',
+    kind: 'openai-compatible', concurrency: 4, diffBudgetTokens: 6000, timeoutSeconds: 120, baseUrl: 'http://127.0.0.1:11434/v1',
     model: 'qwen2.5-coder:7b', origin: 'http://127.0.0.1:11434', loopback: true,
   });
   const hosted = modelConfigFrom({ analyzer: 'openai-compatible', baseUrl: 'https://api.example.com/v1//', model: 'm' });
@@ -162,13 +173,18 @@ test('vscode.lm: several system messages are joined in order; without a user mes
 
 // ---- failures -------------------------------------------------------------------------------------------------
 
-test('failures: vscode.lm access errors stop the run; other provider errors cost one commit', () => {
-  assert.deepEqual(classifyFailure(new LmAccessError('NoPermissions', 'user declined')),
-    { kind: 'lm-no-permission', fatal: true, detail: 'user declined' });
-  assert.equal(classifyFailure(new LmAccessError('Blocked', 'quota'))?.kind, 'lm-blocked');
-  assert.equal(classifyFailure(new LmAccessError('NotFound', 'gone'))?.kind, 'lm-not-found');
-  assert.deepEqual(classifyFailure(new LmAccessError('Unknown', 'model\nexploded')),
-    { kind: 'other', fatal: false, detail: 'model exploded' });
+test('failures: vscode.lm access errors stop the run, with their own cause; other provider errors cost one commit', () => {
+  const denied = languageModelFailure('NoPermissions', 'user declined', 'Stub');
+  assert.deepEqual(classifyFailure(denied), { kind: 'lm-no-permission', fatal: true, detail: 'user declined' });
+  assert.deepEqual(fallbackOf(denied), { cause: 'no-access' });
+  assert.match(denied.message, /the language model Stub may not be used \(user declined\)/);
+  assert.equal(classifyFailure(languageModelFailure('Blocked', 'quota', 'Stub'))?.kind, 'lm-blocked');
+  const gone = languageModelFailure('NotFound', 'gone', 'Stub');
+  assert.equal(classifyFailure(gone)?.kind, 'lm-not-found');
+  assert.deepEqual(fallbackOf(gone), { cause: 'model-unavailable' });
+  const other = languageModelFailure('Unknown', 'model\nexploded', 'Stub');
+  assert.deepEqual(classifyFailure(other), { kind: 'other', fatal: false, detail: 'model exploded' });
+  assert.deepEqual(fallbackOf(other), { cause: 'other' });
   assert.equal(classifyFailure(new DigestError('cancelled')), undefined);
   assert.deepEqual(classifyFailure(new Error('boom')), { kind: 'other', fatal: false, detail: 'boom' });
 });
@@ -201,38 +217,42 @@ test('failures: no model error names a CLI flag in the extension, in any languag
 
 // ---- guard ----------------------------------------------------------------------------------------------------
 
-test('guard: counts requests; a fatal failure aborts the run once; others are recorded and reworded', async () => {
+test('guard: counts requests, records the first failure and the first fatal one, rewords without losing the cause', async () => {
   const abort = new AbortController();
-  let fatalCalls = 0;
   let next: unknown = new ModelError('timeout', { endpoint: 'http://127.0.0.1:1/v1', seconds: '120' });
   const inner: ChatTransport = {
     id: 'openai-compatible', model: 'm',
     complete: () => Promise.reject(next),
   };
-  const guarded = guardTransport(inner, { language: 'en', onFatal: () => { fatalCalls += 1; abort.abort(); } });
+  const guarded = guardTransport(inner, { language: 'en' });
   const options = { signal: abort.signal, jsonMode: true };
   await assert.rejects(guarded.complete([], options), (error: Error) =>
-    !(error instanceof ModelError) && /did not answer within 120 s/.test(error.message));
+    error instanceof ExtensionModelError && error.code === 'timeout' &&
+    /did not answer within 120 s: raise dailyDigest\.model\.timeoutSeconds/.test(error.message) &&
+    /请调大 dailyDigest\.model\.timeoutSeconds/.test(error.format('zh-CN')));
   const fatalOf = () => guarded.fatal;
-  assert.equal(guarded.failures.length, 1);
+  assert.equal(guarded.firstFailure?.kind, 'other');
   assert.equal(fatalOf(), undefined);
-  assert.equal(abort.signal.aborted, false);
 
   next = new ModelError('auth', { endpoint: 'http://127.0.0.1:1/v1', status: '401' });
-  await assert.rejects(guarded.complete([], options));
+  await assert.rejects(guarded.complete([], options), (error: unknown) => {
+    assert.deepEqual(fallbackOf(error), { cause: 'http', status: 401 }, 'the tally still counts HTTP 401');
+    return true;
+  });
   assert.equal(fatalOf()?.kind, 'auth');
-  assert.equal(abort.signal.aborted, true);
+  next = new ModelError('refused', { endpoint: 'http://127.0.0.1:1/v1', server: 'Ollama' });
   await assert.rejects(guarded.complete([], options));
-  assert.equal(fatalCalls, 1);
+  assert.equal(fatalOf()?.kind, 'auth', 'the first fatal failure is kept');
+  assert.equal(guarded.firstFailure?.kind, 'other');
   assert.equal(guarded.calls, 3);
+  assert.equal(abort.signal.aborted, false, 'the analyzer stops sending, the guard aborts nothing');
 });
 
 test('guard: cancellation passes through untouched', async () => {
   const cancelled = new DigestError('cancelled');
-  const guarded = guardTransport({ id: 'vscode-lm', model: 'm', complete: () => Promise.reject(cancelled) },
-    { language: 'en', onFatal: () => assert.fail('not fatal') });
+  const guarded = guardTransport({ id: 'vscode-lm', model: 'm', complete: () => Promise.reject(cancelled) }, { language: 'en' });
   await assert.rejects(guarded.complete([], { signal: new AbortController().signal, jsonMode: true }), (error) => error === cancelled);
-  assert.equal(guarded.failures.length, 0);
+  assert.equal(guarded.firstFailure, undefined);
 });
 
 // ---- applying analyses ----------------------------------------------------------------------------------------
@@ -273,7 +293,7 @@ test('a day analyzed through the guard lands commit by commit; the second run is
     const inner = fakeTransport();
     const run = async (): Promise<number> => {
       const abort = new AbortController();
-      const guarded = guardTransport(inner, { language: 'en', onFatal: () => abort.abort() });
+      const guarded = guardTransport(inner, { language: 'en' });
       const analyzer = createModelAnalyzer({ transport: guarded, language: 'en', cache: createFileCache(dir) });
       await analyzeReport(shadowReport(shown, offline), analyzer, {
         readDiff: async () => ({ text: '', truncated: false, omittedFiles: [] }),
@@ -295,19 +315,25 @@ test('a day analyzed through the guard lands commit by commit; the second run is
   }
 });
 
-test('a rejected key stops the day after the first answer instead of failing every commit', async () => {
+test('a rejected key stops the day after the first answer: every commit keeps the offline analysis and says why', async () => {
   const shown = report();
-  const abort = new AbortController();
   const inner = fakeTransport(() => Promise.reject(new ModelError('auth', { endpoint: 'http://127.0.0.1:1/v1', status: '401' })));
-  const guarded = guardTransport(inner, { language: 'en', onFatal: () => abort.abort() });
+  const guarded = guardTransport(inner, { language: 'en' });
   const analyzer = createModelAnalyzer({ transport: guarded, language: 'en' });
-  await assert.rejects(analyzeReport(shadowReport(shown, offlineAnalysesOf(shown)), analyzer, {
+  const shadow = shadowReport(shown, offlineAnalysesOf(shown));
+  await analyzeReport(shadow, analyzer, {
     readDiff: async () => ({ text: '', truncated: false, omittedFiles: [] }),
     concurrency: 1,
-    signal: abort.signal,
-    onCommit: () => assert.fail('no analysis lands'),
-  }), (error) => error instanceof DigestError && error.code === 'cancelled');
+    onCommit: (repoIndex, commitIndex, analysis) => applyAnalysis(shown, repoIndex, commitIndex, analysis),
+  });
   assert.equal(guarded.calls, 1);
   assert.equal(guarded.fatal?.kind, 'auth');
-  assert.ok(shown.repositories.every((repo) => repo.commits.every((commit) => commit.analysis.analyzer === 'heuristic')));
+  const commits = shown.repositories.flatMap((repo) => repo.commits);
+  assert.ok(commits.every((commit) => commit.analysis.analyzer === 'heuristic'));
+  assert.ok(commits.every((commit) => commit.analysis.fallback?.cause === 'http' && commit.analysis.fallback.status === 401));
+  const notes = commits.map((commit) => commit.analysis.notes.at(-1) ?? '');
+  assert.match(notes[0]!, /rejected the API key \(HTTP 401\): set it again with "Daily Digest: Set API Key"\. The offline analysis is kept\.$/);
+  for (const text of notes.slice(1)) assert.match(text, /^The language model was not asked: an earlier request of this run failed \(.*Set API Key"\)/);
+  assert.ok(notes.every((text) => !/--api-key-env/.test(text)), 'no CLI flag in the notes');
+  assert.deepEqual(shadow.modelRun?.causes, [{ cause: 'http', status: 401, commits: 3 }]);
 });

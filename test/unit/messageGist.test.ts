@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { collectFacts } from '../../src/core/analyze/facts.js';
+import { collectFacts } from '../../src/core/analyze/facts/commitFacts.js';
 import { MAX_GIST_CHARS, messageGist } from '../../src/core/analyze/prose/gist.js';
 import { endSentence, splitSentences } from '../../src/core/analyze/prose/sentences.js';
 import { plainInline } from '../../src/core/analyze/prose/markdownInline.js';
-import { buildSummary } from '../../src/core/analyze/summary.js';
+import { buildSummary } from '../../src/core/analyze/prose/summary.js';
 import { parseMessage } from '../../src/core/git/message.js';
 import type { Commit } from '../../src/core/domain/commit.js';
 import { brokenSummaryReasons } from '../quality/brokenSummary.js';
@@ -182,10 +182,10 @@ describe('Markdown and sentences', () => {
 });
 
 describe('the summary around the gist', () => {
-  it('lead, gist, the code sentence, then the stats', () => {
+  it('lead, gist, then the code sentence in the place of the stats (the scope shows the files)', () => {
     const raw = 'fix(http): header parsing (#12)\n\nHeaders with a trailing tab were rejected.\n';
     assert.equal(summaryOf(raw, 'Changes `parse_header()`.'),
-      `Header parsing. Headers with a trailing tab were rejected. Changes \`parse_header()\`.${STATS}`);
+      'Header parsing. Headers with a trailing tab were rejected. Changes `parse_header()`.');
   });
 });
 

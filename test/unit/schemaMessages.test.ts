@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseUserRules } from '../../src/core/analyze/userRulesSchema.js';
+import { parseUserRules } from '../../src/core/analyze/verdict/userRulesSchema.js';
 import { parseModelOutput } from '../../src/core/llm/schema.js';
 
 // The schemas use zod/mini, which has no messages of its own ("Invalid input" for everything) unless given the

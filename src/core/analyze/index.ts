@@ -2,28 +2,38 @@ import type { Language } from '../domain/language.js';
 import type { Analysis } from '../domain/analysis.js';
 import type { Commit } from '../domain/commit.js';
 import type { UserRule } from '../domain/options.js';
-import { decideChangeType } from './changeType.js';
-import { classifiedFiles, collectFacts } from './facts.js';
-import { scoreImportance } from './importance.js';
-import { collectInsights } from './insights.js';
-import { message } from './messages.js';
-import { moduleImpacts } from './modules.js';
-import { collectRisks } from './risks.js';
-import { collectSignals, collectSignalsNow, planDiffs, readsOfPlan } from './signals.js';
-import type { DiffPlan, DiffRead, DiffSignals, ReadDiff, ReadDiffNow } from './signals.js';
-import type { ClassifiedFile } from './fileClasses.js';
-import type { CommitFacts } from './facts.js';
-import type { ChangeType } from '../domain/analysis.js';
-import { buildSummary } from './summary.js';
-import { compileRule } from './userRules.js';
-import type { CompiledRule } from './userRules.js';
+import { decideChangeType } from './verdict/changeType.js';
+import { classifiedFiles, collectFacts } from './facts/commitFacts.js';
+import { scoreImportance } from './verdict/importance.js';
+import { collectInsights } from './prose/insights.js';
+import { message } from './messages/messages.js';
+import { moduleImpacts } from './facts/modules.js';
+import { collectSignals, collectSignalsNow, planDiffs, readsOfPlan } from './facts/signals.js';
+import type { DiffPlan, DiffRead, DiffSignals, ReadDiff, ReadDiffNow } from './facts/signals.js';
+import type { ClassifiedFile } from './facts/fileClasses.js';
+import type { CommitFacts } from './facts/commitFacts.js';
+import type { ChangeType, Insights } from '../domain/analysis.js';
+import { buildSummary } from './prose/summary.js';
+import { compileRule } from './verdict/userRules.js';
+import type { CompiledRule } from './verdict/userRules.js';
+import { codeView } from './facts/codeView.js';
+import type { CodeView } from './facts/codeView.js';
+import type { CodeFacts } from './facts/types.js';
+import { breakingItems } from './verdict/breaking.js';
+import { decideTypeWithFacts } from './verdict/factTypes.js';
+import { factTags } from './verdict/factTags.js';
+import { securityVerdict } from './verdict/security.js';
+import { codeSentences } from './prose/codeSentence.js';
+import { factInsights } from './prose/factInsights.js';
+import { collectAllRisks } from './prose/allRisks.js';
 
-export { parseConventionalHeader } from './conventional.js';
-export { changeTypeLabel, importanceLabel } from './messages.js';
-export { loadRepoRules, REPO_RULES_FILE } from './userRules.js';
+export { parseConventionalHeader } from './facts/conventional.js';
+export { changeTypeLabel, importanceLabel } from './messages/messages.js';
+export { loadRepoRules, REPO_RULES_FILE } from './verdict/userRules.js';
 // parseUserRules (zod) lives in ./userRulesSchema.js: import it from there, so the engine never loads zod without rules.
-export { IMPORTANCE_THRESHOLDS } from './importance.js';
-export type { DiffRead, ReadDiff } from './signals.js';
+export { IMPORTANCE_THRESHOLDS } from './verdict/importance.js';
+export type { DiffRead, ReadDiff } from './facts/signals.js';
+export type { CodeFacts, FileInput } from './facts/types.js';
 
 export interface AnalyzeContext {
   language: Language;
@@ -34,6 +44,8 @@ export interface AnalyzeContext {
    * bumps). Optional: when absent, those checks fall back to file names and the message.
    */
   readDiff?: ReadDiff;
+  /** What the commit's code changed (the facts stage), when it was read: the verdict and the prose use it. */
+  code?: CodeFacts;
 }
 
 /**
@@ -61,7 +73,7 @@ export function planCommit(commit: Commit): CommitPlan {
 
 /** The offline analysis of one commit: deterministic, grounded in the commit's message, stats and diff. */
 export async function analyzeCommit(commit: Commit, ctx: AnalyzeContext): Promise<Analysis> {
-  const prepared = prepare(commit, ctx.rules);
+  const prepared = prepare(commit, ctx.rules, undefined, ctx.code);
   return finish(prepared, await collectSignals(prepared.facts, ctx.readDiff), ctx.language);
 }
 
@@ -75,29 +87,34 @@ export function analyzeCommitNow(
   ctx: Omit<AnalyzeContext, 'readDiff'> & { readDiffNow: ReadDiffNow },
   plan: CommitPlan = planCommit(commit),
 ): Analysis | undefined {
-  const prepared = prepare(commit, ctx.rules, plan.files);
+  const prepared = prepare(commit, ctx.rules, plan.files, ctx.code);
   const signals = collectSignalsNow(prepared.facts, ctx.readDiffNow, plan.diffs);
   return signals === undefined ? undefined : finish(prepared, signals, ctx.language);
 }
 
 interface Prepared {
   facts: CommitFacts;
+  /** The code facts sorted for the verdict and the prose, when the code was read. */
+  view?: CodeView;
   changeType: ChangeType;
   matchedRules: UserRule[];
 }
 
-function prepare(commit: Commit, rules: readonly UserRule[], files?: ClassifiedFile[]): Prepared {
+function prepare(commit: Commit, rules: readonly UserRule[], files?: ClassifiedFile[], code?: CodeFacts): Prepared {
   const facts = collectFacts(commit, files);
+  const view = code ? codeView(code, facts) : undefined;
+  const base = decideChangeType(facts);
   // User rules may force the change type; each rule's `types` sees the type the rules before it left.
-  let { changeType } = decideChangeType(facts);
+  let { changeType } = view ? decideTypeWithFacts({ facts, view, base }) : base;
+  const tags = rules.length > 0 ? factTags(view, facts.files) : undefined;
   const matchedRules: UserRule[] = [];
   for (const rule of rules) {
     const compiled = compiledRule(rule);
-    if (!compiled.matches(commit, changeType)) continue;
+    if (!compiled.matches(commit, changeType, tags)) continue;
     matchedRules.push(compiled.rule);
     if (compiled.rule.changeType) changeType = compiled.rule.changeType;
   }
-  return { facts, changeType, matchedRules };
+  return view ? { facts, view, changeType, matchedRules } : { facts, changeType, matchedRules };
 }
 
 /** Rules compiled once per rule object, not once per commit (a rule's globs and pattern do not change). */
@@ -112,22 +129,38 @@ function compiledRule(rule: UserRule): CompiledRule {
   return compiled;
 }
 
-function finish({ facts, changeType, matchedRules }: Prepared, signals: DiffSignals, language: Language): Analysis {
-  const importance = scoreImportance({ facts, changeType, signals }, matchedRules, language);
+function finish({ facts, view, changeType, matchedRules }: Prepared, signals: DiffSignals, language: Language): Analysis {
+  const breaking = breakingItems({ facts, ...(view ? { view } : {}) });
+  const security = securityVerdict({ facts, signals, ...(view ? { view } : {}) });
+  const importance = scoreImportance(
+    { facts, changeType, signals, language, breaking, security, ...(view ? { view } : {}) }, matchedRules, language,
+  );
   const scope = moduleImpacts(facts.commit.files, message(language, 'rootModule'));
-  const { risks, recommendations } = collectRisks({ facts, changeType, signals, language });
+  const { risks, recommendations } = collectAllRisks({ facts, changeType, signals, language, breaking, ...(view ? { view } : {}) });
 
-  const summary = buildSummary(facts, scope, language);
-  const insights = collectInsights(facts, changeType, signals, language);
+  const summary = buildSummary(facts, scope, language, view ? codeSentences(language, view) : '');
+  const insights = view ? mergeInsights(factInsights({ facts, view, changeType, security, language }), collectInsights(facts, changeType, signals, language, true))
+    : collectInsights(facts, changeType, signals, language);
   const { importance: level, score, reasons } = importance;
+  const isBreaking = breaking.length > 0;
   // Two literals rather than a conditional spread: the same keys in the same order, one hidden class each.
   return facts.header.scope !== undefined && facts.conventionalType
     ? {
       analyzer: 'heuristic', changeType, conventionalScope: facts.header.scope, importance: level, score, reasons,
-      breaking: facts.breaking, summary, scope, insights, risks, recommendations, notes: [],
+      breaking: isBreaking, summary, scope, insights, security: security.security, risks, recommendations, notes: [],
     }
     : {
       analyzer: 'heuristic', changeType, importance: level, score, reasons,
-      breaking: facts.breaking, summary, scope, insights, risks, recommendations, notes: [],
+      breaking: isBreaking, summary, scope, insights, security: security.security, risks, recommendations, notes: [],
     };
+}
+
+/** The facts' insights first, then the structural ones they do not replace, each line once. */
+function mergeInsights(fromFacts: Insights, structural: Insights): Insights {
+  const merge = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
+  return {
+    architecture: merge(fromFacts.architecture, structural.architecture),
+    performance: merge(fromFacts.performance, structural.performance),
+    security: merge(fromFacts.security, structural.security),
+  };
 }

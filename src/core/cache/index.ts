@@ -20,6 +20,13 @@ export interface AnalysisCache {
   get(key: CacheKey): Promise<Analysis | undefined>;
   /** Best effort: a failed write (read-only disk, …) is ignored. Atomic: temp file in the same folder + rename. */
   set(key: CacheKey, analysis: Analysis): Promise<void>;
+  /**
+   * Another kind of cached answer (the day's headline), by kind and key, in the same folder (clear() removes it too).
+   * The value comes back as stored: the caller checks its shape. Undefined when absent or unreadable. Never throws.
+   */
+  getRecord(kind: string, key: string): Promise<unknown>;
+  /** Best effort and atomic, as set(). */
+  setRecord(kind: string, key: string, value: unknown): Promise<void>;
   /** Removes this cache's entries (and stray temp files); returns how many entries were removed. */
   clear(): Promise<number>;
 }
@@ -35,6 +42,14 @@ interface CacheEntry {
   analysis: Analysis;
 }
 
+interface RecordEntry {
+  version: number;
+  record: string;
+  key: string;
+  createdAt: string;
+  value: unknown;
+}
+
 /** Stable serialization of the key (fixed field order), hashed into the file name. */
 export function cacheKeyString(key: CacheKey): string {
   return JSON.stringify([key.sha, key.analyzer, key.model, key.promptVersion, key.language, key.variant ?? '']);
@@ -44,36 +59,55 @@ export function cacheFileName(key: CacheKey): string {
   return `${createHash('sha256').update(cacheKeyString(key)).digest('hex')}.json`;
 }
 
+function recordFileName(kind: string, key: string): string {
+  return `${createHash('sha256').update(JSON.stringify(['record', kind, key])).digest('hex')}.json`;
+}
+
+/** Writes `entry` as `name` in `dir`: a temp file in the same folder, then a rename. Failures are ignored. */
+async function writeEntry(dir: string, name: string, entry: unknown): Promise<void> {
+  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', mode: 0o600 });
+    await rename(temp, join(dir, name));
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+async function readEntry(dir: string, name: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(dir, name), 'utf8')) as unknown;
+  } catch {
+    return undefined; // absent or corrupt: the next write replaces it
+  }
+}
+
 /** One JSON file per analysis in `dir` (created when first written). */
 export function createFileCache(dir: string): AnalysisCache {
   return {
     async get(key) {
-      let text: string;
-      try {
-        text = await readFile(join(dir, cacheFileName(key)), 'utf8');
-      } catch {
-        return undefined;
-      }
-      try {
-        const entry = JSON.parse(text) as unknown;
-        if (!isEntry(entry) || cacheKeyString(entry.key) !== cacheKeyString(key)) return undefined;
-        return entry.analysis;
-      } catch {
-        return undefined; // corrupt: the next set() rewrites it
-      }
+      const entry = await readEntry(dir, cacheFileName(key));
+      if (!isEntry(entry) || cacheKeyString(entry.key) !== cacheKeyString(key)) return undefined;
+      return entry.analysis;
     },
 
     async set(key, analysis) {
-      const name = cacheFileName(key);
-      const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
       const entry: CacheEntry = { version: ENTRY_VERSION, key, createdAt: new Date().toISOString(), analysis };
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(temp, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', mode: 0o600 });
-        await rename(temp, join(dir, name));
-      } catch {
-        await rm(temp, { force: true }).catch(() => undefined);
-      }
+      await writeEntry(dir, cacheFileName(key), entry);
+    },
+
+    async getRecord(kind, key) {
+      const entry = await readEntry(dir, recordFileName(kind, key));
+      if (!entry || typeof entry !== 'object') return undefined;
+      const record = entry as Partial<RecordEntry>;
+      if (record.version !== ENTRY_VERSION || record.record !== kind || record.key !== key) return undefined;
+      return record.value;
+    },
+
+    async setRecord(kind, key, value) {
+      const entry: RecordEntry = { version: ENTRY_VERSION, record: kind, key, createdAt: new Date().toISOString(), value };
+      await writeEntry(dir, recordFileName(kind, key), entry);
     },
 
     async clear() {

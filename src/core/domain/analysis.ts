@@ -37,11 +37,12 @@ export interface TokenUsage {
 /**
  * Why a commit asked of a language model kept its offline analysis. `http` carries the status; the others are
  * the cause itself (`connection-refused`: nothing listened; `model-refused`: the model declined to answer;
- * `time-limit`: the run's cap on model time was reached; `stopped`: the run was cancelled before this commit).
+ * `time-limit`: the run's cap on model time was reached; `stopped`: the run was cancelled before this commit;
+ * `no-access`, `model-unavailable`: VS Code's language model API refused the model, or has it no more).
  */
 export const FALLBACK_CAUSES = [
   'http', 'timeout', 'connection-refused', 'unknown-host', 'network', 'bad-response', 'not-json', 'wrong-shape',
-  'token-limit', 'model-refused', 'time-limit', 'stopped', 'other',
+  'token-limit', 'model-refused', 'time-limit', 'stopped', 'no-access', 'model-unavailable', 'other',
 ] as const;
 export type FallbackCause = (typeof FALLBACK_CAUSES)[number];
 
@@ -67,6 +68,8 @@ export interface Analysis {
   summary: string;
   scope: ModuleImpact[];
   insights: Insights;
+  /** The change touches security: security facts in the code (TLS, auth, crypto, CI permissions, …) or words in the message. */
+  security: boolean;
   risks: string[];
   recommendations: string[];
   /** Caveats shown with the analysis: "based on a partial diff", "model failed, offline analysis kept", … */

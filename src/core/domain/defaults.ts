@@ -12,3 +12,9 @@ export const MERGE_MODES: readonly MergeMode[] = ['exclude', 'include', 'first-p
 export const DEFAULT_READ_OPTIONS: Readonly<ReadOptions> = {
   ref: 'HEAD', dateField: 'committer', merges: 'exclude', authors: [], paths: [],
 };
+
+/**
+ * Seconds one language-model request may take, from sending it to the last byte of the answer: the default and the
+ * bounds of `--timeout` and `dailyDigest.model.timeoutSeconds`.
+ */
+export const MODEL_TIMEOUT_SECONDS = { default: 120, min: 1, max: 3600 } as const;

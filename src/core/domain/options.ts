@@ -33,6 +33,8 @@ export interface RuleMatch {
   message?: string;
   /** Matches when the commit's change type is one of these. */
   types?: ChangeType[];
+  /** Fact tags read from the code (`flag.removed`, `security.tls`, …; docs/rules.md): matches when the commit has any. */
+  facts?: string[];
 }
 
 export interface UserRule {

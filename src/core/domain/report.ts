@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzerId, FallbackCause } from './analysis.js';
+import type { Analysis, AnalyzerId, FallbackCause, Grounding, ModelFallback, TokenUsage } from './analysis.js';
 import type { Commit } from './commit.js';
 import type { Language } from './language.js';
 import type { ActivityCalendar, CommitGroup, CommitOrder, DaySection, Glance } from './triage.js';
@@ -57,6 +57,25 @@ export interface RepositoryReport {
   activity?: ActivityCalendar;
   /** When the window has no commits: the day of the newest commit of the ref (in the window's time zone). */
   lastCommitDay?: string;
+  /** The day's headline written by the language model from the commits' analyses, when a model was used. */
+  modelHeadline?: ModelHeadline;
+}
+
+/**
+ * The day's headline by a language model (src/core/llm/headline.ts): one to three sentences over the day's analyses,
+ * grounded like them. Without `text` the model's headline could not be used and the offline headline stands; the
+ * notes (in the report's language) say why.
+ */
+export interface ModelHeadline {
+  analyzer: AnalyzerId;
+  model: string;
+  text?: string;
+  notes: string[];
+  /** Set when the request failed: why. */
+  fallback?: ModelFallback;
+  /** Sentences removed because they named a path, identifier or number that the analyses don't contain. */
+  grounding?: Grounding;
+  usage?: TokenUsage;
 }
 
 /** Commits that fell back to the offline analysis for one cause (one HTTP status for `http`). */

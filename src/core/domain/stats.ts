@@ -35,9 +35,12 @@ export function addUsage(total: TokenUsage | undefined, more: TokenUsage | undef
   return { promptTokens: total.promptTokens + more.promptTokens, completionTokens: total.completionTokens + more.completionTokens };
 }
 
-/** Token usage summed over every commit's analysis; undefined when no analysis reported any. */
+/** Token usage summed over every commit's analysis and the model's headlines; undefined when none reported any. */
 export function reportUsage(report: Report): TokenUsage | undefined {
   let total: TokenUsage | undefined;
-  for (const repo of report.repositories) for (const commit of repo.commits) total = addUsage(total, commit.analysis.usage);
+  for (const repo of report.repositories) {
+    for (const commit of repo.commits) total = addUsage(total, commit.analysis.usage);
+    total = addUsage(total, repo.modelHeadline?.usage);
+  }
   return total;
 }

@@ -1,6 +1,6 @@
 import { analyzeCommit, analyzeCommitNow } from '../analyze/index.js';
 import type { CommitPlan, ReadDiff } from '../analyze/index.js';
-import type { ReadDiffNow } from '../analyze/signals.js';
+import type { ReadDiffNow } from '../analyze/facts/signals.js';
 import { answerCapturedDiff } from '../git/capturedDiff.js';
 import type { CapturedDiff } from '../git/capturedDiff.js';
 import type { Language } from '../domain/language.js';

@@ -33,8 +33,9 @@ const ANALYSIS_SLICE = 256;
 /**
  * Uncaptured commits needing a diff that start a stream while the read goes on (each git process costs its
  * start-up); the rest stream when the read is done. Tests lower it to stream during the read of a small repository.
+ * `codeFacts: false` skips the facts pass (tests that compare the first pass with per-commit reads).
  */
-export const ENGINE_TUNING = { streamBatch: 4096 };
+export const ENGINE_TUNING = { streamBatch: 4096, codeFacts: true };
 
 type RepoRules = Awaited<ReturnType<typeof loadRepoRules>>;
 

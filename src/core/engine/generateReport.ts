@@ -12,8 +12,9 @@ import { EMPTY_STATS, computeStats } from '../domain/stats.js';
 import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
+import { enrichWithCodeFacts } from '../analyze/enrich.js';
 import { historyHints, triageOf } from '../report/triage.js';
-import { CommitAnalysis } from './commitAnalysis.js';
+import { CommitAnalysis, ENGINE_TUNING } from './commitAnalysis.js';
 
 /**
  * Reads every repository, analyzes each commit offline and returns the Report.
@@ -85,6 +86,10 @@ async function reportRepository(
   let commits: AnalyzedCommit[];
   try {
     commits = await analysis.finish(read, repoRules);
+    // The facts pass: each commit's code read (within the run's budget) and the commit analysed again with it.
+    if (ENGINE_TUNING.codeFacts) {
+      await enrichWithCodeFacts(commits, { root: read.root, language, rules: [...(options.rules ?? []), ...repoRules.rules], signal });
+    }
   } catch (error) {
     rethrowIfCancelled(error, signal);
     return failedRepository(repoPath, readOptions.ref, describeError(error, language), read);

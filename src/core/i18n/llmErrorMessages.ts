@@ -4,7 +4,7 @@ import type { Sentences } from './sentences.js';
 /** Why a model call failed; each code is worded with its cause and its fix. */
 export const MODEL_ERROR_CODES = [
   'refused', 'unknown-host', 'network', 'timeout', 'auth', 'not-found', 'rate-limited', 'server', 'http',
-  'bad-response', 'time-limit',
+  'bad-response', 'time-limit', 'no-access', 'model-unavailable',
 ] as const;
 export type ModelErrorCode = (typeof MODEL_ERROR_CODES)[number];
 
@@ -21,6 +21,9 @@ export const MODEL_ERROR_MESSAGES: Sentences<ModelErrorCode> = {
     http: (p) => `model endpoint ${p.endpoint} answered HTTP ${p.status}${p.detail ? ` (${p.detail})` : ''}: check --model and the provider's settings.`,
     'bad-response': (p) => `model endpoint ${p.endpoint} sent an answer that is not an OpenAI-style chat completion (${p.detail}): check that --base-url points at the /v1 API.`,
     'time-limit': (p) => `model endpoint ${p.endpoint} was not asked again: the run's time limit for the model was reached: raise the time limit, or analyze fewer commits.`,
+    // The VS Code language model API's own failures (LanguageModelError NoPermissions / Blocked, NotFound).
+    'no-access': (p) => `the language model ${p.model} may not be used (${p.detail}): allow it when VS Code asks, or choose another model.`,
+    'model-unavailable': (p) => `the language model ${p.model} is not available (${p.detail}): choose another model.`,
   },
   'zh-CN': {
     refused: (p) => `模型端点 ${p.endpoint} 拒绝连接：${p.server} 是否已启动？`,
@@ -34,5 +37,7 @@ export const MODEL_ERROR_MESSAGES: Sentences<ModelErrorCode> = {
     http: (p) => `模型端点 ${p.endpoint} 返回 HTTP ${p.status}${p.detail ? `（${p.detail}）` : ''}：请检查 --model 和服务商设置。`,
     'bad-response': (p) => `模型端点 ${p.endpoint} 的应答不是 OpenAI 格式的对话补全（${p.detail}）：请确认 --base-url 指向 /v1 接口。`,
     'time-limit': (p) => `未再请求模型端点 ${p.endpoint}：本次运行的模型总时长已用完：请调大总时长上限，或减少提交数量。`,
+    'no-access': (p) => `无权使用语言模型 ${p.model}（${p.detail}）：请在 VS Code 询问时允许，或换用其他模型。`,
+    'model-unavailable': (p) => `语言模型 ${p.model} 不可用（${p.detail}）：请换用其他模型。`,
   },
 };

@@ -8,12 +8,13 @@ const CAUSE_LABELS: Record<Language, Record<Exclude<FallbackCause, 'http'>, stri
     timeout: 'timeout', 'connection-refused': 'connection refused', 'unknown-host': 'unknown host', network: 'network error',
     'bad-response': 'not a chat completion', 'not-json': 'not JSON', 'wrong-shape': 'wrong JSON shape',
     'token-limit': 'token limit', 'model-refused': 'model refused', 'time-limit': 'time limit', stopped: 'stopped',
-    other: 'other error',
+    'no-access': 'no access to the model', 'model-unavailable': 'model not available', other: 'other error',
   },
   'zh-CN': {
     timeout: '超时', 'connection-refused': '连接被拒绝', 'unknown-host': '主机名无法解析', network: '网络错误',
     'bad-response': '应答不是对话补全', 'not-json': '不是 JSON', 'wrong-shape': 'JSON 结构不符', 'token-limit': '达到令牌上限',
-    'model-refused': '模型拒绝回答', 'time-limit': '达到总时长上限', stopped: '已中止', other: '其他错误',
+    'model-refused': '模型拒绝回答', 'time-limit': '达到总时长上限', stopped: '已中止', 'no-access': '无权使用模型',
+    'model-unavailable': '模型不可用', other: '其他错误',
   },
 };
 

@@ -52,6 +52,8 @@ export interface ReportLabels {
   risks: string;
   recommendations: string;
   notes: string;
+  /** The day's headline by the language model. */
+  headline: string;
   groundingDropped: (count: number) => string;
   filesTruncatedByGit: string;
   /** A commit whose file list could not be read; `detail` (git's reason) and `fix` (a command) are already Markdown. */
@@ -112,6 +114,7 @@ const en: ReportLabels = {
   risks: '⚠️ Risks',
   recommendations: '💡 Recommendations',
   notes: '📝 Notes',
+  headline: '🧭 Headline',
   groundingDropped: (count) =>
     count === 1 ? '1 model sentence was removed because it was not supported by the diff' :
       `${count} model sentences were removed because they were not supported by the diff`,
@@ -172,6 +175,7 @@ const zhCN: ReportLabels = {
   risks: '⚠️ 潜在风险',
   recommendations: '💡 关注建议',
   notes: '📝 说明',
+  headline: '🧭 今日要点',
   groundingDropped: (count) => `已删除 ${count} 句无法由差异佐证的模型内容`,
   filesTruncatedByGit: '读取提交时文件列表被截断。',
   unreadable: (detail, fix) => `⚠️ 无法读取此提交的文件（${detail}）：克隆不完整或已损坏，请运行 ${fix} 补全。`,

@@ -6,7 +6,7 @@ import { describeError } from '../errors.js';
 import type { Language } from '../domain/language.js';
 import type { Analysis, AnalyzerId, ModelFallback } from '../domain/analysis.js';
 import type { Commit } from '../domain/commit.js';
-import { ask } from './ask.js';
+import { COMMIT_ANSWER, ask } from './ask.js';
 import { isModelError } from './errors.js';
 import type { AskOutcome } from './ask.js';
 import { factNames } from './factsPrompt.js';
@@ -157,7 +157,7 @@ export function createModelAnalyzer(options: ModelAnalyzerOptions): ModelAnalyze
       const chat: ChatOptions = { signal, jsonMode: true };
       if (options.timeoutSeconds !== undefined) chat.timeoutMs = Math.round(options.timeoutSeconds * 1000);
       if (deadline !== undefined) chat.deadline = deadline;
-      return ask(transport, prompt.messages, chat, language);
+      return ask(transport, prompt.messages, chat, language, COMMIT_ANSWER);
     };
     const outcome = limit ? await limit(run) : await run();
     throwIfCancelled(signal);

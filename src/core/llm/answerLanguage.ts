@@ -53,9 +53,14 @@ export function countScripts(text: string): { cjk: number; latin: number } {
 }
 
 export function checkAnswerLanguage(output: ModelOutput, language: Language): LanguageVerdict {
+  return checkProseLanguage(proseTexts(output), language);
+}
+
+/** The verdict over any prose texts (a headline, the fields of an answer). */
+export function checkProseLanguage(texts: readonly string[], language: Language): LanguageVerdict {
   let cjk = 0;
   let latin = 0;
-  for (const text of proseTexts(output)) {
+  for (const text of texts) {
     const counts = countScripts(text);
     cjk += counts.cjk;
     latin += counts.latin;

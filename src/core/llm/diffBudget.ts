@@ -1,5 +1,5 @@
-import { classifyFile } from '../analyze/fileClasses.js';
-import type { FileKind } from '../analyze/fileClasses.js';
+import { classifyFile } from '../analyze/facts/fileClasses.js';
+import type { FileKind } from '../analyze/facts/fileClasses.js';
 
 /** A file whose share of the budget is smaller than this is left out rather than cut to a stub. */
 const MIN_FILE_CHARS = 240;

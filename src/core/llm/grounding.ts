@@ -85,34 +85,52 @@ function collectNumbers(text: string, into: Set<string>): void {
  * the code facts (which the prompt may list only in part).
  */
 export function buildGroundingContext(commit: Commit, inputTexts: string[], factNames: string[] = []): GroundingContext {
+  return buildContextOf([commit], inputTexts, factNames);
+}
+
+/** The same over several commits (the day's headline): what any of them, or the texts sent, contains. */
+export function buildDayGroundingContext(commits: readonly Commit[], inputTexts: string[], factNames: string[] = []): GroundingContext {
+  return buildContextOf(commits, inputTexts, factNames);
+}
+
+function buildContextOf(commits: readonly Commit[], inputTexts: string[], factNames: string[]): GroundingContext {
   const paths = new Set<string>();
   const fullPaths: string[] = [];
   const numbers = new Set<string>();
-  for (const file of commit.files) {
-    for (const path of [file.path, file.oldPath]) {
-      if (!path) continue;
-      fullPaths.push(path);
-      paths.add(path);
-      const parts = path.split('/');
-      paths.add(parts[parts.length - 1]!);
-      for (let i = 1; i < parts.length; i += 1) paths.add(parts.slice(0, i).join('/'));
-    }
-    numbers.add(String(file.additions));
-    numbers.add(String(file.deletions));
-    numbers.add(String(file.additions + file.deletions));
-  }
-  const additions = commit.files.reduce((sum, file) => sum + file.additions, 0);
-  const deletions = commit.files.reduce((sum, file) => sum + file.deletions, 0);
-  for (const value of [commit.files.length, additions, deletions, additions + deletions, commit.parents.length]) numbers.add(String(value));
-  if (commit.prNumber !== undefined) numbers.add(String(commit.prNumber));
-  for (const text of [commit.subject, commit.body, ...commit.trailers.map((t) => `${t.key} ${t.value}`), ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`), ...inputTexts]) {
-    collectNumbers(text, numbers);
-  }
   const identifiers = emptyIdentifierSets();
-  for (const text of [commit.subject, commit.body, ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`), ...inputTexts, ...factNames]) {
+  for (const commit of commits) {
+    for (const file of commit.files) {
+      for (const path of [file.path, file.oldPath]) {
+        if (!path) continue;
+        fullPaths.push(path);
+        paths.add(path);
+        const parts = path.split('/');
+        paths.add(parts[parts.length - 1]!);
+        for (let i = 1; i < parts.length; i += 1) paths.add(parts.slice(0, i).join('/'));
+      }
+      numbers.add(String(file.additions));
+      numbers.add(String(file.deletions));
+      numbers.add(String(file.additions + file.deletions));
+    }
+    const additions = commit.files.reduce((sum, file) => sum + file.additions, 0);
+    const deletions = commit.files.reduce((sum, file) => sum + file.deletions, 0);
+    for (const value of [commit.files.length, additions, deletions, additions + deletions, commit.parents.length]) numbers.add(String(value));
+    if (commit.prNumber !== undefined) numbers.add(String(commit.prNumber));
+    for (const text of [commit.subject, commit.body, ...commit.trailers.map((t) => `${t.key} ${t.value}`), ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`)]) {
+      collectNumbers(text, numbers);
+    }
+    for (const text of [commit.subject, commit.body, ...commit.files.map((f) => `${f.oldPath ?? ''} ${f.path}`)]) {
+      collectIdentifiers(text, identifiers);
+    }
+  }
+  for (const text of inputTexts) {
+    collectNumbers(text, numbers);
     collectIdentifiers(text, identifiers);
   }
-  for (const name of factNames) collectNumbers(name, numbers);
+  for (const name of factNames) {
+    collectIdentifiers(name, identifiers);
+    collectNumbers(name, numbers);
+  }
   return { paths, fullPaths, numbers, identifiers };
 }
 

@@ -1,4 +1,5 @@
 import { DigestError } from '../errors.js';
+import { MODEL_TIMEOUT_SECONDS } from '../domain/defaults.js';
 import { joinLines as oneLine } from '../text.js';
 import { ModelError } from './errors.js';
 import { extractErrorMessage, parseCompletion, readStream, shorten } from './openaiWire.js';
@@ -53,7 +54,7 @@ export interface OpenAiCompatibleOptions {
   fetchImpl?: typeof fetch;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = MODEL_TIMEOUT_SECONDS.default * 1000;
 const DEFAULT_MAX_RETRIES = 3;
 const DEFAULT_MAX_TIMEOUT_RETRIES = 1;
 const DEFAULT_RETRY_BASE_MS = 1_000;

@@ -28,6 +28,8 @@ export function fallbackOf(error: unknown): ModelFallback {
     case 'timeout': return { cause: 'timeout' };
     case 'bad-response': return { cause: 'bad-response' };
     case 'time-limit': return { cause: 'time-limit' };
+    case 'no-access': return { cause: 'no-access' };
+    case 'model-unavailable': return { cause: 'model-unavailable' };
     default:
       // auth, not-found, rate-limited, server, http: an HTTP status. A 200 whose body is an error is not HTTP's fault.
       if (error.status === undefined || error.status === 200) return { cause: 'bad-response' };
@@ -37,10 +39,11 @@ export function fallbackOf(error: unknown): ModelFallback {
 
 /**
  * Causes that every later request of the run would meet too (nothing listens, no such host, the key or the URL is
- * wrong): the commits after it are not sent.
+ * wrong, VS Code refuses the model or has it no more): the commits after it are not sent.
  */
 export function isFatalFallback(fallback: ModelFallback): boolean {
-  if (fallback.cause === 'connection-refused' || fallback.cause === 'unknown-host') return true;
+  const always: ModelFallback['cause'][] = ['connection-refused', 'unknown-host', 'no-access', 'model-unavailable'];
+  if (always.includes(fallback.cause)) return true;
   return fallback.cause === 'http' && (fallback.status === 401 || fallback.status === 403 || fallback.status === 404);
 }
 
@@ -122,30 +125,50 @@ export function modelRunVerdict(run: ModelRun | undefined): 'ok' | 'none' {
   return run !== undefined && run.commits > 0 && run.analyzed === 0 ? 'none' : 'ok';
 }
 
+export interface TimeLeft {
+  done: number;
+  total: number;
+  elapsedSeconds: number;
+  /** At the rate so far. */
+  leftSeconds: number;
+}
+
 /**
- * Says once, after the first few commits that needed a request, how long the rest should take at the rate so far
- * (wall clock, so concurrency is counted in). Commits without a request (cache hits, commits not sent) are counted
- * as done, not in the rate.
+ * The time left at the rate so far (wall clock, so concurrency is counted in), after each commit once the first few
+ * commits that needed a request are done; undefined before that and after the last commit. Commits without a request
+ * (cache hits, commits not sent) are counted as done, not in the rate.
  */
-export function createTimeLeftEstimate(total: number, options: { after?: number; now?: () => number } = {}): (outcome: { requests: number }) => string | undefined {
+export function createTimeLeftTracker(total: number, options: { after?: number; now?: () => number } = {}): (outcome: { requests: number }) => TimeLeft | undefined {
   const after = options.after ?? 3;
   const now = options.now ?? Date.now;
   const startedAt = now();
   let done = 0;
   let requested = 0;
-  let said = false;
   return (outcome) => {
     done += 1;
     if (outcome.requests > 0) requested += 1;
-    if (said || requested < after || done >= total) return undefined;
-    said = true;
+    if (requested < after || done >= total) return undefined;
     const elapsed = now() - startedAt;
-    const left = Math.round((elapsed / requested) * (total - done) / 1000);
-    return `model: ${done} of ${total} commits in ${Math.round(elapsed / 1000)} s; about ${formatSeconds(left)} left`;
+    return {
+      done, total, elapsedSeconds: Math.round(elapsed / 1000), leftSeconds: Math.round((elapsed / requested) * (total - done) / 1000),
+    };
   };
 }
 
-function formatSeconds(seconds: number): string {
+/** Says once, after the first few commits that needed a request, how long the rest should take (the CLI's line). */
+export function createTimeLeftEstimate(total: number, options: { after?: number; now?: () => number } = {}): (outcome: { requests: number }) => string | undefined {
+  const track = createTimeLeftTracker(total, options);
+  let said = false;
+  return (outcome) => {
+    const left = track(outcome);
+    if (said || left === undefined) return undefined;
+    said = true;
+    return `model: ${left.done} of ${left.total} commits in ${left.elapsedSeconds} s; about ${formatSeconds(left.leftSeconds)} left`;
+  };
+}
+
+/** `45 s`, `12 min`, `2.5 h`. */
+export function formatSeconds(seconds: number): string {
   if (seconds < 90) return `${Math.max(1, seconds)} s`;
   const minutes = Math.round(seconds / 60);
   return minutes < 90 ? `${minutes} min` : `${Math.round(minutes / 6) / 10} h`;

@@ -3,7 +3,7 @@ import { CHANGE_TYPES, FALLBACK_CAUSES, IMPORTANCE_LEVELS } from '../domain/anal
 import { LANGUAGES } from '../domain/language.js';
 import type { Analysis } from '../domain/analysis.js';
 import type { FileChange, Person } from '../domain/commit.js';
-import type { AnalyzedCommit, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../domain/report.js';
+import type { AnalyzedCommit, ModelHeadline, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../domain/report.js';
 import { activitySchema, commitGroupSchema, commitOrderSchema, daySectionSchema, glanceSchema, webKindSchema } from './triageSchema.js';
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
@@ -39,6 +39,13 @@ const tokenUsageSchema = z.object({
 
 const ANALYZERS = ['heuristic', 'openai-compatible', 'vscode-lm'] as const;
 
+const fallbackSchema = z.object({
+  cause: z.enum(FALLBACK_CAUSES),
+  status: z.optional(z.int().check(z.positive())),
+});
+
+const groundingSchema = z.object({ dropped: count, reasons: z.array(z.string()) });
+
 const analysisSchema = z.object({
   analyzer: z.enum(ANALYZERS),
   model: z.optional(z.string()),
@@ -55,15 +62,24 @@ const analysisSchema = z.object({
     performance: z.array(z.string()),
     security: z.array(z.string()),
   }),
+  security: z.boolean(),
   risks: z.array(z.string()),
   recommendations: z.array(z.string()),
   notes: z.array(z.string()),
-  grounding: z.optional(z.object({ dropped: count, reasons: z.array(z.string()) })),
+  grounding: z.optional(groundingSchema),
   usage: z.optional(tokenUsageSchema),
-  fallback: z.optional(z.object({
-    cause: z.enum(FALLBACK_CAUSES),
-    status: z.optional(z.int().check(z.positive())),
-  })).check(z.describe('Set when a language model was asked and this offline analysis was kept: why')),
+  fallback: z.optional(fallbackSchema)
+    .check(z.describe('Set when a language model was asked and this offline analysis was kept: why')),
+});
+
+const modelHeadlineSchema = z.object({
+  analyzer: z.enum(ANALYZERS),
+  model: z.string(),
+  text: z.optional(z.string()).check(z.describe('Absent when the model\'s headline could not be used: the notes say why')),
+  notes: z.array(z.string()),
+  fallback: z.optional(fallbackSchema),
+  grounding: z.optional(groundingSchema),
+  usage: z.optional(tokenUsageSchema),
 });
 
 const analyzedCommitSchema = z.object({
@@ -109,6 +125,8 @@ const repositoryReportSchema = z.object({
   days: z.optional(z.array(daySectionSchema)).check(z.describe('The commits by day, newest day first')),
   activity: z.optional(activitySchema),
   lastCommitDay: z.optional(z.string()).check(z.describe('For a window without commits: the day of the newest commit')),
+  modelHeadline: z.optional(modelHeadlineSchema)
+    .check(z.describe('The day\'s headline written by the language model from the analyses, when a model was used')),
 });
 
 export const reportSchema = z.object({
@@ -159,7 +177,8 @@ const sameKeys: [
   SameKeys<FileChange, SchemaCommit['files'][number]>,
   SameKeys<Analysis, SchemaCommit['analysis']>,
   SameKeys<ModelRun, NonNullable<SchemaReport['modelRun']>>,
-] = [true, true, true, true, true, true, true, true, true];
+  SameKeys<ModelHeadline, NonNullable<SchemaRepo['modelHeadline']>>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void sameKeys;
 
 export const REPORT_SCHEMA_ID = 'https://daily-digest.invalid/schema/report-v1.json';

@@ -2,6 +2,7 @@ import type { Importance } from '../domain/analysis.js';
 import type { RepositoryReport } from '../domain/report.js';
 import type { Glance, GlanceItem } from '../domain/triage.js';
 import { escapeMarkdownText, inlineCode } from './escape.js';
+import { modelHeadlineBlocks } from './markdownHeadline.js';
 import type { ReportLabels } from '../i18n/renderLabels.js';
 import type { TriageLabels } from '../i18n/triageLabels.js';
 
@@ -17,7 +18,10 @@ export interface GlanceContext {
   importanceAnchor: (importance: Importance) => string | undefined;
 }
 
-/** The glance section of a repository: its totals, the changes that matter, then types, modules and authors. */
+/**
+ * The glance section of a repository: its totals, the model's headline when a model wrote one, the changes that
+ * matter, then types, modules and authors.
+ */
 export function glanceBlocks(repo: RepositoryReport, glance: Glance, context: GlanceContext): string[] {
   const { labels, triage } = context;
   const blocks = [`### ${triage.glance}`];
@@ -27,6 +31,8 @@ export function glanceBlocks(repo: RepositoryReport, glance: Glance, context: Gl
     return blocks;
   }
   blocks.push(totalsLine(repo, glance, context));
+  // The model's headline (or why it stands offline) leads; the offline list still links the commits that matter.
+  blocks.push(...modelHeadlineBlocks(repo.modelHeadline, labels));
   blocks.push(headlineList(glance, context));
   // Paragraphs, not a list: a list right after the headline's list would join it.
   const facts = [

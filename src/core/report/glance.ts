@@ -1,4 +1,4 @@
-import { message } from '../analyze/messages.js';
+import { message } from '../analyze/messages/messages.js';
 import type { Language } from '../domain/language.js';
 import { CHANGE_TYPES } from '../domain/analysis.js';
 import type { Analysis, ChangeType } from '../domain/analysis.js';

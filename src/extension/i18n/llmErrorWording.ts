@@ -7,11 +7,13 @@ export const CLI_WORDING: Record<Language, [RegExp, string][]> = {
     [/--base-url/g, 'dailyDigest.openai.baseUrl'],
     [/--model\b/g, 'dailyDigest.openai.model'],
     [/--concurrency/g, 'dailyDigest.lm.concurrency'],
+    [/raise the timeout/g, 'raise dailyDigest.model.timeoutSeconds'],
   ],
   'zh-CN': [
     [/请检查 --api-key-env 所指的环境变量。?/g, '请用“每日摘要: 设置 API 密钥”重新设置。'],
     [/--base-url/g, 'dailyDigest.openai.baseUrl'],
     [/--model\b/g, 'dailyDigest.openai.model'],
     [/--concurrency/g, 'dailyDigest.lm.concurrency'],
+    [/请调大超时/g, '请调大 dailyDigest.model.timeoutSeconds'],
   ],
 };

@@ -46,3 +46,17 @@ export function applyAnalysis(report: Report, repoIndex: number, commitIndex: nu
   else delete report.usage;
   return moved;
 }
+
+/**
+ * Puts the shadow report's headlines into the shown report (the same repositories, in the same order) and sums the
+ * token usage again. Repositories without a headline in the shadow keep theirs.
+ */
+export function applyHeadlines(report: Report, shadow: Report): void {
+  shadow.repositories.forEach((repo, index) => {
+    const shown = report.repositories[index];
+    if (shown !== undefined && repo.modelHeadline !== undefined && shown.path === repo.path) shown.modelHeadline = repo.modelHeadline;
+  });
+  const usage = reportUsage(report);
+  if (usage) report.usage = usage;
+  else delete report.usage;
+}

@@ -1,5 +1,6 @@
 // The language-model settings (`dailyDigest.analyzer`, `dailyDigest.lm.*`, `dailyDigest.openai.*`) mapped to what the
 // analysis needs. Pure (no vscode): the extension reads the raw values, unit tests check the mapping directly.
+import { MODEL_TIMEOUT_SECONDS } from '../../core/domain/defaults.js';
 import { DEFAULT_DIFF_BUDGET_TOKENS } from '../../core/llm/prompt.js';
 import { PROVIDER_PRESETS } from '../../core/llm/openai.js';
 
@@ -25,12 +26,15 @@ export interface RawModelSettings {
   concurrency?: unknown;
   customInstructions?: unknown;
   diffBudgetTokens?: unknown;
+  timeoutSeconds?: unknown;
 }
 
 export interface CommonModelConfig {
   concurrency: number;
   customInstructions?: string;
   diffBudgetTokens: number;
+  /** Seconds one request may take (`dailyDigest.model.timeoutSeconds`). */
+  timeoutSeconds: number;
 }
 
 export interface VscodeLmConfig extends CommonModelConfig {
@@ -68,6 +72,12 @@ export function clampInteger(value: unknown, min: number, max: number, fallback:
   return Math.min(max, Math.max(min, Math.round(value)));
 }
 
+/** A number in [min, max]; `fallback` when the value is not a finite number. */
+export function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}
+
 export function analyzerSetting(value: unknown): AnalyzerSetting {
   return ANALYZER_SETTINGS.find((id) => id === value) ?? 'heuristic';
 }
@@ -85,6 +95,7 @@ export function modelConfigFrom(raw: RawModelSettings): ModelConfig {
   const common: CommonModelConfig = {
     concurrency: clampInteger(raw.concurrency, MIN_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
     diffBudgetTokens: clampInteger(raw.diffBudgetTokens, MIN_DIFF_BUDGET_TOKENS, MAX_DIFF_BUDGET_TOKENS, DEFAULT_DIFF_BUDGET_TOKENS),
+    timeoutSeconds: clampNumber(raw.timeoutSeconds, MODEL_TIMEOUT_SECONDS.min, MODEL_TIMEOUT_SECONDS.max, MODEL_TIMEOUT_SECONDS.default),
     ...(instructions === '' ? {} : { customInstructions: instructions }),
   };
   if (kind === 'vscode-lm') {

@@ -30,13 +30,29 @@ export function mergeSystemMessages(messages: readonly ChatMessage[]): LmMessage
 }
 
 /**
- * A `vscode.LanguageModelError` carried without vscode: `code` is `NoPermissions`, `Blocked`, `NotFound` or another
- * code of the provider (`Unknown`, …).
+ * A `vscode.LanguageModelError` (its code and message) as the error the core counts: NoPermissions and Blocked are
+ * `no-access`, NotFound is `model-unavailable` (both stop the run: every commit would meet them), any other code is a
+ * plain failure of one request.
  */
-export class LmAccessError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(joinLines(message) || code);
-    this.name = 'LmAccessError';
+export function languageModelFailure(code: string, message: string, model: string): Error {
+  const detail = joinLines(message) || code;
+  if (code === 'NoPermissions' || code === 'Blocked') return new ModelError('no-access', { model, detail, reason: code });
+  if (code === 'NotFound') return new ModelError('model-unavailable', { model, detail });
+  return new Error(detail);
+}
+
+/**
+ * A ModelError worded for the extension: its message and `format()` name the settings and commands, not the CLI's
+ * flags. The code, params and status (what the tally counts) are the original's.
+ */
+export class ExtensionModelError extends ModelError {
+  constructor(source: ModelError) {
+    super(source.code, source.params);
+    this.message = extensionModelErrorText(source, 'en');
+  }
+
+  override format(language: Language): string {
+    return reword(super.format(language), language);
   }
 }
 
@@ -54,17 +70,12 @@ export interface ModelFailure {
 /** What went wrong with a model call, for the message the user sees. Cancellation is not a failure: undefined. */
 export function classifyFailure(error: unknown, language: Language = 'en'): ModelFailure | undefined {
   if (error instanceof DigestError && error.code === 'cancelled') return undefined;
-  if (error instanceof LmAccessError) {
-    const kind: FailureKind | undefined = error.code === 'NoPermissions' ? 'lm-no-permission'
-      : error.code === 'Blocked' ? 'lm-blocked'
-        : error.code === 'NotFound' ? 'lm-not-found' : undefined;
-    return kind === undefined
-      ? { kind: 'other', fatal: false, detail: error.message }
-      : { kind, fatal: true, detail: error.message };
-  }
   if (error instanceof ModelError) {
     const detail = extensionModelErrorText(error, language);
     switch (error.code) {
+      // The messages of these quote VS Code's own words: the detail is the provider's message.
+      case 'no-access': return { kind: error.params.reason === 'Blocked' ? 'lm-blocked' : 'lm-no-permission', fatal: true, detail: String(error.params.detail ?? '') };
+      case 'model-unavailable': return { kind: 'lm-not-found', fatal: true, detail: String(error.params.detail ?? '') };
       case 'auth': return { kind: 'auth', fatal: true, detail };
       case 'refused':
       case 'unknown-host': return { kind: 'unreachable', fatal: true, detail };
@@ -77,7 +88,11 @@ export function classifyFailure(error: unknown, language: Language = 'en'): Mode
 
 /** A ModelError in the given language, naming the extension's settings and commands instead of the CLI's flags. */
 export function extensionModelErrorText(error: ModelError, language: Language): string {
-  let text = error.format(language);
-  for (const [pattern, replacement] of CLI_WORDING[language]) text = text.replace(pattern, replacement);
-  return text;
+  return reword(ModelError.prototype.format.call(error, language), language);
+}
+
+function reword(text: string, language: Language): string {
+  let out = text;
+  for (const [pattern, replacement] of CLI_WORDING[language]) out = out.replace(pattern, replacement);
+  return out;
 }

@@ -1,9 +1,10 @@
-// A ChatTransport wrapper that counts requests, rewords failures for the extension and stops the run at the first
-// failure that every other commit would meet too (no access to the model, a rejected key, a server that is down).
-// Pure (no vscode).
+// A ChatTransport wrapper that counts requests, records the first failure that every other commit would meet too (no
+// access to the model, a rejected key, a server that is down: the analyzer then sends no more), and rewords the
+// core's model errors for the extension while keeping their cause. Pure (no vscode).
 import type { Language } from '../../core/domain/language.js';
+import { ModelError } from '../../core/llm/errors.js';
 import type { ChatTransport } from '../../core/llm/types.js';
-import { classifyFailure, type ModelFailure } from './failures.js';
+import { classifyFailure, ExtensionModelError, type ModelFailure } from './failures.js';
 
 /** A failure with the error it came from (to word it again in another language). */
 export interface RecordedFailure extends ModelFailure {
@@ -13,23 +14,21 @@ export interface RecordedFailure extends ModelFailure {
 export interface GuardedTransport extends ChatTransport {
   /** Requests sent to the model (cache hits send none). */
   readonly calls: number;
-  /** The first failure that stopped the run. */
+  /** The first failure that stopped the run's requests. */
   readonly fatal: RecordedFailure | undefined;
-  /** Failures that only cost one commit its model analysis (timeouts, bad answers, …). */
-  readonly failures: readonly RecordedFailure[];
+  /** The first failure of a request (fatal or not), for the message after the run. */
+  readonly firstFailure: RecordedFailure | undefined;
 }
 
 export interface GuardOptions {
   /** The report language: the rethrown error becomes the commit's note, worded in it. */
   language: Language;
-  /** Called once, at the first fatal failure, before the error is rethrown: abort the run here. */
-  onFatal: (failure: ModelFailure) => void;
 }
 
 export function guardTransport(inner: ChatTransport, options: GuardOptions): GuardedTransport {
   let calls = 0;
   let fatal: RecordedFailure | undefined;
-  const failures: RecordedFailure[] = [];
+  let firstFailure: RecordedFailure | undefined;
   return {
     id: inner.id,
     model: inner.model,
@@ -39,8 +38,8 @@ export function guardTransport(inner: ChatTransport, options: GuardOptions): Gua
     get fatal() {
       return fatal;
     },
-    get failures() {
-      return failures;
+    get firstFailure() {
+      return firstFailure;
     },
     async complete(messages, chatOptions) {
       calls += 1;
@@ -49,16 +48,10 @@ export function guardTransport(inner: ChatTransport, options: GuardOptions): Gua
       } catch (error) {
         const failure = classifyFailure(error, options.language);
         if (failure === undefined || chatOptions.signal.aborted) throw error;
-        if (failure.fatal) {
-          if (fatal === undefined) {
-            fatal = { ...failure, error };
-            options.onFatal(fatal);
-          }
-        } else {
-          failures.push({ ...failure, error });
-        }
-        // A plain Error: the analyzer words its note with this message (settings and commands, not CLI flags).
-        throw new Error(failure.detail);
+        firstFailure ??= { ...failure, error };
+        if (failure.fatal) fatal ??= { ...failure, error };
+        // The cause stays (the tally counts it); the words name settings and commands, not CLI flags.
+        throw error instanceof ModelError && !(error instanceof ExtensionModelError) ? new ExtensionModelError(error) : error;
       }
     },
   };

@@ -34,6 +34,8 @@ export class LlmReportUpdates implements vscode.Disposable {
   /** The offline analysis of each commit of the shown report (the model's input; kept when the model answers). */
   private offline: OfflineAnalyses | undefined;
   private changes: AnalysisChange[] = [];
+  /** The shown report's model run or headlines changed since the last flush. */
+  private runChanged = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private run: Promise<RunResult> | undefined;
 
@@ -49,6 +51,11 @@ export class LlmReportUpdates implements vscode.Disposable {
       currentReport: () => shown.currentReport(),
       offlineOf: (report) => (report === shown.currentReport() ? this.offline : undefined),
       onAnalysis: (report, repoIndex, commitIndex, analysis) => this.onAnalysis(report, repoIndex, commitIndex, analysis),
+      onRunChange: (report) => {
+        if (report !== shown.currentReport()) return;
+        this.runChanged = true;
+        this.timer ??= setTimeout(() => this.flush(), MODEL_UPDATE_INTERVAL_MS);
+      },
       flush: () => this.flush(),
     });
   }
@@ -57,6 +64,7 @@ export class LlmReportUpdates implements vscode.Disposable {
   reset(report: Report): void {
     this.offline = offlineAnalysesOf(report);
     this.changes = [];
+    this.runChanged = false;
   }
 
   /** Resolves when the model analysis under way (if any) has ended. */
@@ -105,7 +113,7 @@ export class LlmReportUpdates implements vscode.Disposable {
   private start(report: Report, options: AnalyzeOptions): Promise<RunResult> {
     const run = this.runs.analyze(report, options).catch((error: unknown): RunResult => {
       this.log.error(`Model analysis failed: ${describeError(error, uiLanguage())}`);
-      return { status: 'failed', analyzed: 0, calls: 0 };
+      return { status: 'failed', analyzed: 0, offline: 0, calls: 0 };
     });
     this.run = run;
     return run;
@@ -124,8 +132,10 @@ export class LlmReportUpdates implements vscode.Disposable {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const changes = this.changes.splice(0);
+    const runChanged = this.runChanged;
+    this.runChanged = false;
     const report = this.shown.currentReport();
-    if (changes.length === 0 || report === undefined) return;
+    if ((changes.length === 0 && !runChanged) || report === undefined) return;
     this.shown.showChanges(report, changes);
   }
 

@@ -7,21 +7,22 @@ import * as vscode from 'vscode';
 import { createFileCache, type AnalysisCache } from '../../core/cache/index.js';
 import { DigestError, describeError } from '../../core/errors.js';
 import { readCommitDiff } from '../../core/git/index.js';
-import { createModelAnalyzer } from '../../core/llm/analyzer.js';
+import { createModelAnalyzer, type ModelAnalyzer } from '../../core/llm/analyzer.js';
+import { writeDayHeadlines } from '../../core/llm/headline.js';
+import { createTimeLeftTracker, markNotReached, summarizeModelRun } from '../../core/llm/outcomes.js';
 import { analyzeReport } from '../../core/llm/reportRun.js';
-import { createOpenAiCompatibleTransport } from '../../core/llm/openai.js';
-import type { ChatTransport } from '../../core/llm/types.js';
 import type { Analysis } from '../../core/domain/analysis.js';
-import type { Report } from '../../core/domain/report.js';
+import type { ModelRun, Report } from '../../core/domain/report.js';
 import type { Notices } from '../notices.js';
 import { uiLanguage } from '../settings.js';
-import { shadowReport, type OfflineAnalyses } from './apply.js';
-import { effectiveDiffBudget, type OpenAiConfig, type VscodeLmConfig } from './config.js';
+import { applyHeadlines, shadowReport, type OfflineAnalyses } from './apply.js';
+import type { CommonModelConfig } from './config.js';
 import { classifyFailure } from './failures.js';
-import { guardTransport } from './guard.js';
+import { guardTransport, type GuardedTransport } from './guard.js';
 import type { LlmProblems } from './problems.js';
+import { ModelResolver, type ResolvedModel } from './resolveModel.js';
+import { progressMessage, tallyMessage } from './runMessages.js';
 import type { LlmSetup } from './setup.js';
-import { createVscodeLmTransport, languageModelApi } from './vscodeLmTransport.js';
 
 /** The shown report, as the runs need it. */
 export interface LlmHost {
@@ -30,6 +31,8 @@ export interface LlmHost {
   offlineOf(report: Report): OfflineAnalyses | undefined;
   /** One commit's model analysis landed; the host updates the shown report and refreshes its views (throttled). */
   onAnalysis(report: Report, repoIndex: number, commitIndex: number, analysis: Analysis): void;
+  /** The shown report's model run (its tally) or headlines changed: refresh its views. */
+  onRunChange(report: Report): void;
   /** The run ended: refresh the views now. */
   flush(): void;
 }
@@ -49,17 +52,12 @@ export type RunStatus = 'done' | 'cancelled' | 'skipped' | 'failed';
 
 export interface RunResult {
   status: RunStatus;
-  /** Commits whose analysis landed. */
+  /** Commits of the run the model analyzed (this run, or from the cache). */
   analyzed: number;
-  /** Requests sent to the model (0 when everything came from the cache). */
+  /** Commits of the run that kept the offline analysis (each says why). */
+  offline: number;
+  /** Requests sent to the model, the headline's included (0 when everything came from the cache). */
   calls: number;
-}
-
-interface ResolvedModel {
-  transport: ChatTransport;
-  /** What the user knows the model as. */
-  label: string;
-  diffBudgetTokens: number;
 }
 
 /** The language-model runs; the parts it works with come from the extension's wiring (llm/reportUpdates.ts). */
@@ -78,12 +76,14 @@ export class LlmRuns implements vscode.Disposable {
   private readonly notices: Notices;
   private readonly setup: LlmSetup;
   private readonly problems: LlmProblems;
+  private readonly resolver: ModelResolver;
 
   constructor(parts: LlmParts, private readonly host: LlmHost) {
     this.log = parts.log;
     this.notices = parts.notices;
     this.setup = parts.setup;
     this.problems = parts.problems;
+    this.resolver = new ModelResolver(parts.log, parts.setup, parts.problems);
     this.cache = createFileCache(join(parts.context.globalStorageUri.fsPath, 'analysis-cache'));
   }
 
@@ -98,7 +98,7 @@ export class LlmRuns implements vscode.Disposable {
 
   /** Runs the configured model over the report (or one commit), replacing analyses as they arrive. */
   async analyze(report: Report, options: AnalyzeOptions): Promise<RunResult> {
-    const skipped: RunResult = { status: 'skipped', analyzed: 0, calls: 0 };
+    const skipped: RunResult = { status: 'skipped', analyzed: 0, offline: 0, calls: 0 };
     if (!vscode.workspace.isTrusted) {
       // The model needs git diffs, and git does not run in Restricted Mode.
       if (options.interactive) await this.notices.explainRestrictedMode();
@@ -122,29 +122,34 @@ export class LlmRuns implements vscode.Disposable {
     this.running = abort;
     try {
       const resolved = config.kind === 'vscode-lm'
-        ? await this.resolveVscodeLm(config, options)
-        : await this.resolveOpenAi(config, options);
+        ? await this.resolver.vscodeLm(config, options)
+        : await this.resolver.openAi(config, options);
       if (resolved === undefined || abort.signal.aborted) return skipped;
-      return await this.run(report, offline, config.concurrency, config.customInstructions, resolved, options, abort);
+      return await this.run(report, offline, config, resolved, options, abort);
     } finally {
       if (this.running === abort) this.running = undefined;
     }
   }
 
-  private async run(report: Report, offline: OfflineAnalyses, concurrency: number, customInstructions: string | undefined,
-    resolved: ResolvedModel, options: AnalyzeOptions, abort: AbortController): Promise<RunResult> {
-    const guarded = guardTransport(resolved.transport, { language: report.language, onFatal: () => abort.abort() });
+  private async run(report: Report, offline: OfflineAnalyses, config: CommonModelConfig, resolved: ResolvedModel,
+    options: AnalyzeOptions, abort: AbortController): Promise<RunResult> {
+    const guarded = guardTransport(resolved.transport, { language: report.language });
+    const { concurrency, timeoutSeconds } = config;
     const analyzer = createModelAnalyzer({
-      transport: guarded, language: report.language, customInstructions, diffBudgetTokens: resolved.diffBudgetTokens,
-      cache: this.cache, concurrency,
+      transport: guarded, language: report.language, customInstructions: config.customInstructions,
+      diffBudgetTokens: resolved.diffBudgetTokens, cache: this.cache, concurrency, timeoutSeconds,
     });
     const shadow = shadowReport(report, offline, options.only);
     const total = shadow.repositories.reduce((sum, repo) => sum + (repo.error === undefined ? repo.commits.length : 0), 0);
-    let analyzed = 0;
-    const result = (status: RunStatus): RunResult => ({ status, analyzed, calls: guarded.calls });
-    if (total === 0) return result('done');
-    this.log.info(`Model analysis of ${total} commit(s) with ${guarded.id} ${resolved.label}.`);
-
+    if (total === 0) return { status: 'done', analyzed: 0, offline: 0, calls: 0 };
+    this.log.info(`Model analysis of ${total} commit(s) with ${guarded.id} ${resolved.label}, ${timeoutSeconds} s a request.`);
+    const shown = (): boolean => this.host.currentReport() === report;
+    // A run over one commit (Analyze Commit) has that commit alone in the shadow report.
+    const land = (repoIndex: number, commitIndex: number, analysis: Analysis): void => {
+      if (shown()) this.host.onAnalysis(report, repoIndex, options.only?.commitIndex ?? commitIndex, analysis);
+    };
+    const counts = { cached: 0 };
+    let status: RunStatus = 'done';
     try {
       await vscode.window.withProgress({
         location: options.interactive ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
@@ -152,109 +157,92 @@ export class LlmRuns implements vscode.Disposable {
         cancellable: true,
       }, async (progress, token) => {
         const subscription = token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: vscode.l10n.t('{0} of {1} commits', 0, total) });
         try {
-          await analyzeReport(shadow, analyzer, {
-            // The analyzer's paths are literal file names, never globs.
-            readDiff: (repoPath, sha, maxBytes, paths) => readCommitDiff(repoPath, sha, {
-              maxBytes, paths: paths?.map((path) => `:(literal)${path}`), signal: abort.signal,
-            }),
-            concurrency,
-            signal: abort.signal,
-            onCommit: (repoIndex, commitIndex, analysis) => {
-              analyzed += 1;
-              progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1} commits', analyzed, total) });
-              if (this.host.currentReport() !== report) return;
-              this.host.onAnalysis(report, repoIndex, options.only?.commitIndex ?? commitIndex, analysis);
-            },
-          });
+          await this.analyzeShadow(shadow, analyzer, { total, concurrency, signal: abort.signal, progress, counts, land });
+          if (options.only === undefined) {
+            progress.report({ message: vscode.l10n.t('writing the day\'s headline') });
+            await writeDayHeadlines(shadow, { transport: guarded, signal: abort.signal, cache: this.cache, timeoutSeconds });
+            if (shown()) applyHeadlines(report, shadow);
+          }
         } finally {
           subscription.dispose();
         }
       });
     } catch (error) {
-      this.host.flush();
-      if (guarded.fatal !== undefined) {
-        const fatal = classifyFailure(guarded.fatal.error, uiLanguage()) ?? guarded.fatal;
-        this.log.error(`Model analysis stopped: ${fatal.detail}`);
-        this.problems.explainFailure(fatal, resolved.label, options);
-        return result('failed');
+      if (!abort.signal.aborted && !(error instanceof DigestError && error.code === 'cancelled')) {
+        this.host.flush();
+        const message = describeError(error, uiLanguage());
+        this.log.error(`Model analysis failed: ${message}`);
+        void this.notices.notify('error', vscode.l10n.t('The language-model analysis failed: {0}', message));
+        return { status: 'failed', analyzed: 0, offline: 0, calls: guarded.calls };
       }
-      if (abort.signal.aborted || (error instanceof DigestError && error.code === 'cancelled')) {
-        this.log.info(`Model analysis cancelled after ${analyzed} of ${total} commit(s).`);
-        return result('cancelled');
-      }
-      const message = describeError(error, uiLanguage());
-      this.log.error(`Model analysis failed: ${message}`);
-      void this.notices.notify('error', vscode.l10n.t('The language-model analysis failed: {0}', message));
-      return result('failed');
+      status = 'cancelled';
+      // The commits never reached keep the offline analysis, marked stopped; the finished ones stay (and are cached).
+      markNotReached(shadow);
+      shadow.repositories.forEach((repo, repoIndex) => repo.commits.forEach((commit, commitIndex) => {
+        if (commit.analysis.fallback?.cause === 'stopped') land(repoIndex, commitIndex, commit.analysis);
+      }));
+    }
+    const stopped = status === 'cancelled' ? { stopped: 'cancelled' as const } : {};
+    const run = summarizeModelRun(shadow, { analyzer: guarded.id, model: guarded.model, cached: counts.cached, ...stopped });
+    if (shown()) {
+      // The shown report's header counts every commit it shows (an Analyze Commit run adds to the earlier ones).
+      const earlier = options.only === undefined ? 0 : report.modelRun?.cached ?? 0;
+      report.modelRun = summarizeModelRun(report, { analyzer: guarded.id, model: guarded.model, cached: earlier + counts.cached, ...stopped });
+      this.host.onRunChange(report);
     }
     this.host.flush();
-    this.log.info(`Model analysis done: ${analyzed} commit(s), ${guarded.calls} model request(s).`);
-    if (guarded.failures.length > 0) {
-      const first = classifyFailure(guarded.failures[0]?.error, uiLanguage());
-      void this.notices.notify('warning', vscode.l10n.t(
-        'The language model failed for {0} of {1} commits; they keep the offline analysis. {2}',
-        guarded.failures.length, total, first?.detail ?? ''));
+    const result: RunResult = { status, analyzed: run.analyzed, offline: run.offline, calls: guarded.calls };
+    this.log.info(`Model analysis ${status}: ${tallyMessage(resolved.label, run)} ${guarded.calls} model request(s).`);
+    return this.tellOutcome(result, run, resolved.label, guarded, options);
+  }
+
+  /** The commits of the shadow report, analyzed; each one that lands goes to the shown report at once. */
+  private async analyzeShadow(shadow: Report, analyzer: ModelAnalyzer, run: {
+    total: number; concurrency: number; signal: AbortSignal; counts: { cached: number };
+    progress: vscode.Progress<{ message?: string; increment?: number }>;
+    land: (repoIndex: number, commitIndex: number, analysis: Analysis) => void;
+  }): Promise<void> {
+    const { total, progress } = run;
+    const timeLeft = createTimeLeftTracker(total);
+    let done = 0;
+    progress.report({ message: progressMessage(0, total, undefined) });
+    await analyzeReport(shadow, analyzer, {
+      // The analyzer's paths are literal file names, never globs.
+      readDiff: (repoPath, sha, maxBytes, paths) => readCommitDiff(repoPath, sha, {
+        maxBytes, paths: paths?.map((path) => `:(literal)${path}`), signal: run.signal,
+      }),
+      concurrency: run.concurrency,
+      signal: run.signal,
+      onCommit: (repoIndex, commitIndex, analysis, outcome) => {
+        done += 1;
+        if (outcome.cached) run.counts.cached += 1;
+        progress.report({ increment: 100 / total, message: progressMessage(done, total, timeLeft(outcome)) });
+        run.land(repoIndex, commitIndex, analysis);
+      },
+    });
+  }
+
+  /** After the run: the tally in the UI language, and the way out when a failure stopped the requests. */
+  private tellOutcome(result: RunResult, run: ModelRun, label: string, guarded: GuardedTransport, options: AnalyzeOptions): RunResult {
+    const tally = tallyMessage(label, run);
+    if (guarded.fatal !== undefined) {
+      const fatal = classifyFailure(guarded.fatal.error, uiLanguage()) ?? guarded.fatal;
+      this.log.error(`Model analysis stopped: ${fatal.detail}`);
+      this.problems.explainFailure(fatal, label, options);
+      return { ...result, status: 'failed' };
+    }
+    if (!options.interactive) return result;
+    if (result.status === 'cancelled') {
+      void this.notices.notify('info', `${tally} ${vscode.l10n.t('The analyses already done are kept.')}`);
+    } else if (run.offline > 0) {
+      const first = guarded.firstFailure === undefined ? undefined : classifyFailure(guarded.firstFailure.error, uiLanguage());
+      const why = first === undefined ? vscode.l10n.t('Each of those commits says why in its notes.') : first.detail;
+      void this.notices.notify('warning', `${tally} ${why}`);
     } else if (options.explicit) {
-      void this.notices.notify('info', analyzed === 1
-        ? vscode.l10n.t('Analyzed 1 commit with {0}.', resolved.label)
-        : vscode.l10n.t('Analyzed {0} commits with {1}.', analyzed, resolved.label));
+      void this.notices.notify('info', tally);
     }
-    return result('done');
-  }
-
-  private async resolveVscodeLm(config: VscodeLmConfig, options: AnalyzeOptions): Promise<ResolvedModel | undefined> {
-    const api = languageModelApi();
-    if (api === undefined) {
-      this.problems.offerOffline('warning', vscode.l10n.t('This version of VS Code has no language model API. The report shows the offline analysis.'), options);
-      return undefined;
-    }
-    let models: vscode.LanguageModelChat[];
-    try {
-      models = await api.selectChatModels(config.selector);
-    } catch (error) {
-      const failure = classifyFailure(error, uiLanguage());
-      if (failure !== undefined) this.problems.explainFailure(failure, describeSelector(config.selector), options);
-      return undefined;
-    }
-    const chat = models[0];
-    if (chat === undefined) {
-      const which = describeSelector(config.selector);
-      this.log.warn(`No language model available for ${which || 'any vendor'}.`);
-      this.problems.offerOffline('warning', which === ''
-        ? vscode.l10n.t('No language model is available. Install and sign in to an extension that provides chat models, or run "Daily Digest: Select Model". The report shows the offline analysis.')
-        : vscode.l10n.t('No language model matches {0}. Install and sign in to an extension that provides it, or run "Daily Digest: Select Model". The report shows the offline analysis.', which),
-      options, vscode.l10n.t('Select Model'));
-      return undefined;
-    }
-    if (!options.userAction && !this.setup.maySend(chat)) {
-      // Consent can only be asked during a user action: an automatic refresh keeps the offline analysis.
-      this.log.info(`Model analysis skipped: ${chat.id} has not been allowed yet (it is asked on a user action).`);
-      return undefined;
-    }
-    return {
-      transport: createVscodeLmTransport(chat, vscode.l10n.t(
-        'Daily Digest sends the message, file list and part of the diff of each commit of the report to analyze it.')),
-      label: chat.name || chat.id,
-      diffBudgetTokens: effectiveDiffBudget(config.diffBudgetTokens, chat.maxInputTokens),
-    };
-  }
-
-  private async resolveOpenAi(config: OpenAiConfig, options: AnalyzeOptions): Promise<ResolvedModel | undefined> {
-    if (!config.loopback && !(await this.setup.hasSendConsent(config.origin, options))) return undefined;
-    const apiKey = await this.setup.apiKey(config.origin);
-    try {
-      return {
-        transport: createOpenAiCompatibleTransport({ baseUrl: config.baseUrl, model: config.model, apiKey }),
-        label: config.model,
-        diffBudgetTokens: config.diffBudgetTokens,
-      };
-    } catch (error) {
-      this.problems.explainInvalid('bad-url', config.baseUrl);
-      this.log.error(`Model analysis: ${describeError(error)}`);
-      return undefined;
-    }
+    return result;
   }
 
   async clearCache(): Promise<number> {
@@ -271,6 +259,3 @@ export class LlmRuns implements vscode.Disposable {
   }
 }
 
-function describeSelector(selector: { vendor?: string; family?: string }): string {
-  return [selector.vendor, selector.family].filter((part) => part !== undefined && part !== '').join(' / ');
-}

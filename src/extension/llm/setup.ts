@@ -34,6 +34,7 @@ export class LlmSetup {
       concurrency: config.get<unknown>('lm.concurrency'),
       customInstructions: config.get<unknown>('lm.customInstructions'),
       diffBudgetTokens: config.get<unknown>('lm.diffBudgetTokens'),
+      timeoutSeconds: config.get<unknown>('model.timeoutSeconds'),
     });
   }
 

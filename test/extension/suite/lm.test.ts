@@ -2,8 +2,9 @@
 // - openai-compatible end to end against a fake OpenAI server on 127.0.0.1 started by this suite (real sockets);
 // - the vscode.lm transport with real vscode classes (messages, cancellation tokens, LanguageModelError) over a
 //   stand-in chat model object;
-// - vscode-lm through VS Code's own model registry: a provider is registered when the API allows it; without a
-//   model the report stays offline and a message offers "Use Offline Analyzer".
+// - vscode-lm through VS Code's own model registry: a provider registered by the suite (test/extension/lmTestProvider.ts,
+//   its vendor declared by test/extension/lmVendor) answers like the fake server: a good answer, a wrong-language one,
+//   a refusal, an error, a hang past dailyDigest.model.timeoutSeconds, a hang cancelled by the run's Cancel.
 // Settings are changed globally and put back in after().
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -13,13 +14,14 @@ import { classifyFailure } from '../../../src/extension/llm/failures.js';
 import { createVscodeLmTransport } from '../../../src/extension/llm/vscodeLmTransport.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';
 import { completion, hang, json, startFakeServer, validAnswer, type FakeServer } from '../../llm/fakeOpenAiServer.js';
+import { fail, hang as hangLm, registerTestProvider, text, TEST_FAMILY, TEST_MODEL_NAME, TEST_VENDOR, type TestProvider } from '../lmTestProvider.js';
+import { validAnswerZh } from '../../llm/fakeOpenAiServer.js';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../../ui/fixtureWorkspace.js';
 
 const EXTENSION_ID = 'daily-digest.daily-digest';
 const API_KEY = 'sk-test-dd-0123456789';
 const MODEL = 'fake-model';
-const SETTINGS = ['analyzer', 'openai.baseUrl', 'openai.model', 'lm.vendor', 'lm.family', 'lm.concurrency'];
-const TEST_VENDOR = 'daily-digest-test';
+const SETTINGS = ['analyzer', 'openai.baseUrl', 'openai.model', 'lm.vendor', 'lm.family', 'lm.concurrency', 'model.timeoutSeconds'];
 
 const ANSWER = validAnswer({
   changeType: 'feature', importance: 'high',
@@ -139,7 +141,8 @@ describe('Language-model analysis in a real extension host', function () {
     assert.ok(analyzers(report).every((id) => id === 'heuristic'), 'the offline analysis is shown at once');
 
     const result = await api.whenModelAnalysisDone();
-    assert.deepEqual(result, { status: 'done', analyzed: total, calls: total });
+    assert.deepEqual(result, { status: 'done', analyzed: total, offline: 0, calls: total + 1 }, 'one request a commit, one for the headline');
+    assert.equal(fake.headlineRequests.length, 1);
     const shown = api.getCurrentReport();
     assert.equal(shown, report);
     assert.deepEqual(new Set(analyzers(shown)), new Set(['openai-compatible']));
@@ -148,7 +151,8 @@ describe('Language-model analysis in a real extension host', function () {
       assert.equal(commit.analysis.summary, 'The model says this commit changes how the portal behaves.');
       assert.equal(commit.analysis.importance, 'high');
     }
-    assert.deepEqual(shown?.usage, { promptTokens: 100 * total, completionTokens: 20 * total });
+    // The commits' tokens and the headline's (the fake server reports 100 + 20 a request).
+    assert.deepEqual(shown?.usage, { promptTokens: 100 * (total + 1), completionTokens: 20 * (total + 1) });
     assert.equal(shown?.repositories[0]?.stats.high, total);
 
     // The tree follows: every commit node carries the model analysis, all in one High group.
@@ -177,19 +181,25 @@ describe('Language-model analysis in a real extension host', function () {
     await vscode.commands.executeCommand('dailyDigest.copyMarkdown');
     const markdown = await vscode.env.clipboard.readText();
     assert.ok(markdown.includes('The model says this commit changes how the portal behaves.'));
-    assert.ok(markdown.includes(`${100 * total}`) && markdown.includes(`${20 * total}`), 'token usage in the footer');
+    assert.ok(markdown.includes(`**🧠 Analysis**: language model \`${MODEL}\` — ${total} analyzed, 0 offline\n`), 'the header has the tally');
+    assert.ok(markdown.includes(`**🧭 Headline** (language model \`${MODEL}\`): Several changes landed today.`), 'the day\'s headline by the model');
+    assert.ok(markdown.includes(`${100 * (total + 1)}`) && markdown.includes(`${20 * (total + 1)}`), 'token usage in the footer');
     assert.ok(!markdown.includes(API_KEY));
   });
 
   it('re-generating a fully analyzed day makes zero model requests (cache in global storage)', async function () {
     this.timeout(60_000);
     const before = fake.requests.length;
+    const headlinesBefore = fake.headlineRequests.length;
     const report = await generateToday();
     const result = await api.whenModelAnalysisDone();
     assert.equal(result?.status, 'done');
     assert.equal(result?.calls, 0);
     assert.equal(fake.requests.length, before);
+    assert.equal(fake.headlineRequests.length, headlinesBefore, 'the headline of the same day and commits is cached too');
     assert.deepEqual(new Set(analyzers(report)), new Set(['openai-compatible']));
+    assert.equal(report.repositories[0]?.modelHeadline?.text, 'Several changes landed today.');
+    assert.equal(report.modelRun?.cached, commitCount(report));
     assert.equal(report.usage, undefined, 'cache hits spend no tokens');
   });
 
@@ -204,7 +214,7 @@ describe('Language-model analysis in a real extension host', function () {
     const before = fake.requests.length;
     const result = await vscode.commands.executeCommand<{ status: string; calls: number; analyzed: number }>(
       'dailyDigest.analyzeCommit', node.node);
-    assert.deepEqual(result, { status: 'done', analyzed: 1, calls: 1 });
+    assert.deepEqual(result, { status: 'done', analyzed: 1, offline: 0, calls: 1 }, 'one commit, no headline');
     assert.equal(fake.requests.length, before + 1);
     assert.ok(fake.requests.at(-1)?.raw.includes(node.node.commit.sha), 'the request is about that commit');
     const commit = api.getCurrentReport()?.repositories[0]?.commits.find((candidate) => candidate.sha === (node.node.kind === 'commit' ? node.node.commit.sha : ''));
@@ -215,6 +225,7 @@ describe('Language-model analysis in a real extension host', function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
     const before = fake.requests.length;
+    const headlinesBefore = fake.headlineRequests.length;
     const abortsBefore = fake.aborted;
     fake.script(hang(), hang(), hang(), hang());
     const pending = vscode.commands.executeCommand<{ status: string }>('dailyDigest.analyzeDay');
@@ -223,7 +234,41 @@ describe('Language-model analysis in a real extension host', function () {
     const result = await pending;
     assert.equal(result?.status, 'cancelled');
     await fake.waitForAbort(5_000, abortsBefore + 1);
-    assert.ok(api.getCurrentReport() !== undefined);
+    const shown = api.getCurrentReport();
+    const commits = shown?.repositories.flatMap((repo) => repo.commits) ?? [];
+    assert.ok(commits.length >= 8);
+    assert.ok(commits.every((commit) => commit.analysis.fallback?.cause === 'stopped'), 'every commit not analyzed says the run was stopped');
+    assert.deepEqual(shown?.modelRun?.causes, [{ cause: 'stopped', commits: commits.length }]);
+    assert.equal(shown?.modelRun?.stopped, 'cancelled');
+    assert.equal(fake.headlineRequests.length, headlinesBefore, 'a stopped run asks no headline');
+  });
+
+  it('dailyDigest.model.timeoutSeconds bounds each request: a slow server gives "timeout", the note names the setting', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+    // 1 s is the setting's minimum: a smaller value is taken as 1.
+    await configure({ 'model.timeoutSeconds': 1, 'lm.concurrency': 8 });
+    const fallback = fake.fallback;
+    fake.fallback = hang();
+    try {
+      const result = await vscode.commands.executeCommand<{ status: string; analyzed: number; offline: number }>('dailyDigest.analyzeDay');
+      const shown = api.getCurrentReport();
+      const total = commitCount(shown);
+      assert.deepEqual({ status: result?.status, analyzed: result?.analyzed, offline: result?.offline }, { status: 'done', analyzed: 0, offline: total });
+      assert.deepEqual(shown?.modelRun?.causes, [{ cause: 'timeout', commits: total }]);
+      for (const commit of shown?.repositories.flatMap((repo) => repo.commits) ?? []) {
+        const last = commit.analysis.notes.at(-1) ?? '';
+        assert.match(last, /did not answer within 1 s( \(2 tries\))?: raise dailyDigest\.model\.timeoutSeconds/);
+        assert.doesNotMatch(last, /--[a-z]/, 'no CLI flag in a note');
+      }
+      const notice = api.getNotices().at(-1);
+      assert.equal(notice?.severity, 'warning');
+      assert.match(notice?.message ?? '', new RegExp(`^Language model ${MODEL}: 0 analyzed, ${total} offline \\(timeout ×${total}\\)\\.`));
+      assert.doesNotMatch(notice?.message ?? '', /--[a-z]/);
+    } finally {
+      fake.fallback = fallback;
+      await configure({ 'model.timeoutSeconds': undefined, 'lm.concurrency': undefined });
+    }
   });
 
   it('a rejected key stops the run: the report stays offline and the message offers "Use Offline Analyzer"', async function () {
@@ -271,7 +316,7 @@ describe('Language-model analysis in a real extension host', function () {
     const result = await transport.complete([
       { role: 'system', content: 'RULES' }, { role: 'user', content: 'COMMIT' },
     ], { signal: new AbortController().signal, jsonMode: true });
-    assert.deepEqual(result, { text: '{"a": 1}', finishReason: 'stop' });
+    assert.deepEqual(result, { text: '{"a": 1}' }, 'the API gives no finish reason');
     assert.equal(seen.length, 1);
     assert.equal(seen[0]?.messages.length, 1);
     assert.equal(seen[0]?.messages[0]?.role, vscode.LanguageModelChatMessageRole.User);
@@ -305,38 +350,181 @@ describe('Language-model analysis in a real extension host', function () {
       assert.equal(failure?.fatal, true);
     }
   });
+});
 
-  it('vscode-lm through VS Code: a registered model analyzes the day, or without one the report stays offline with "Use Offline Analyzer"', async function () {
+describe('vscode-lm through VS Code\'s model registry: the same outcomes, notes, language check and headline', function () {
+  let api: DailyDigestTestApi;
+  let provider: TestProvider;
+  let repos: string[] | undefined;
+  let ownFixture: FixtureWorkspace | undefined;
+  let total = 0;
+  /** The model's id as VS Code gives it (what the report names). */
+  let modelId = '';
+  const HEADLINE = JSON.stringify({ headline: 'The portal changed in several ways today.' });
+
+  before(async function () {
     this.timeout(60_000);
-    const registration = tryRegisterTestProvider();
+    const fromEnv = process.env.DAILY_DIGEST_FIXTURE;
+    if (fromEnv === undefined || fromEnv === '' || !(vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.fsPath === fromEnv)) {
+      ownFixture = createFixtureWorkspace();
+      repos = [ownFixture.dir];
+    }
+    const extension = vscode.extensions.getExtension<DailyDigestTestApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    provider = registerTestProvider(ANSWER, HEADLINE);
+    console.log(`      [vscode-lm] registerLanguageModelChatProvider ${provider.registered ? 'exists' : 'missing'}${provider.error ? ` (${provider.error})` : ''}`);
+    await configure({ analyzer: 'vscode-lm', 'lm.vendor': TEST_VENDOR, 'lm.family': TEST_FAMILY });
+    const report = await api.generate({ kind: 'day', day: 'today' }, repos);
+    await api.whenModelAnalysisDone();
+    total = commitCount(report);
+    assert.ok(total >= 8, `expected the fixture's commits, got ${total}`);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    api.cancel();
+    await api.whenModelAnalysisDone();
+    provider.dispose();
+    await configure(Object.fromEntries(SETTINGS.map((key) => [key, undefined])));
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+    ownFixture?.cleanup();
+  });
+
+  beforeEach(async function () {
+    if (!provider.registered) this.skip();
+    provider.reset();
+    await vscode.commands.executeCommand('dailyDigest.clearAnalysisCache');
+  });
+
+  const analyzeDay = () => vscode.commands.executeCommand<{ status: string; analyzed: number; offline: number; calls: number }>('dailyDigest.analyzeDay');
+  const shownCommits = () => api.getCurrentReport()?.repositories.flatMap((repo) => repo.commits) ?? [];
+
+  it('VS Code lists the registered model for the vendor', async () => {
+    const models = await vscode.lm.selectChatModels({ vendor: TEST_VENDOR, family: TEST_FAMILY });
+    assert.deepEqual(models.map((model) => model.name), [TEST_MODEL_NAME]);
+    modelId = models[0]!.id;
+  });
+
+  it('a good answer: every commit analyzed by vscode-lm, the tally in the header and a notice, the headline written', async function () {
+    this.timeout(60_000);
+    const result = await analyzeDay();
+    assert.deepEqual(result, { status: 'done', analyzed: total, offline: 0, calls: total + 1 });
+    assert.equal(provider.requests.length, total);
+    assert.equal(provider.headlineRequests.length, 1);
+    assert.ok(provider.requests.every((request) => request.text.startsWith('You review one git commit')), 'the system prompt leads the first user message');
+    const shown = api.getCurrentReport();
+    assert.deepEqual(new Set(shownCommits().map((commit) => commit.analysis.analyzer)), new Set(['vscode-lm']));
+    assert.deepEqual(shown?.modelRun, { analyzer: 'vscode-lm', model: modelId, commits: total, analyzed: total, cached: 0, offline: 0, causes: [] });
+    assert.equal(shown?.repositories[0]?.modelHeadline?.text, 'The portal changed in several ways today.');
+    assert.equal(shown?.repositories[0]?.modelHeadline?.analyzer, 'vscode-lm');
+    assert.equal(api.getNotices().at(-1)?.message, `Language model ${TEST_MODEL_NAME}: ${total} analyzed, 0 offline.`);
+    await vscode.commands.executeCommand('dailyDigest.copyMarkdown');
+    const markdown = await vscode.env.clipboard.readText();
+    assert.ok(markdown.includes(`— ${total} analyzed, 0 offline\n`), 'the header has the tally');
+    assert.ok(markdown.includes(`**🧭 Headline** (editor language model \`${modelId}\`): The portal changed in several ways today.`));
+
+    // Again: everything from the cache, the headline too.
+    provider.reset();
+    const again = await analyzeDay();
+    assert.deepEqual(again, { status: 'done', analyzed: total, offline: 0, calls: 0 });
+    assert.equal(provider.requests.length + provider.headlineRequests.length, 0);
+  });
+
+  it('an answer in the wrong language is asked again, firmly, then kept with a note', async function () {
+    this.timeout(60_000);
+    provider.fallback = text(validAnswerZh());
+    const chinese = '门户今天有几处改动，会话令牌和导出功能都有更新，文档也补充了配置说明。';
+    provider.headline = text(JSON.stringify({ headline: chinese }));
+    const result = await analyzeDay();
+    assert.equal(result?.status, 'done');
+    assert.equal(result?.analyzed, total);
+    assert.equal(provider.requests.length, 2 * total, 'two requests a commit');
+    assert.ok(provider.requests.filter((request) => request.text.includes('was not written in English')).length === total);
+    for (const commit of shownCommits()) {
+      assert.equal(commit.analysis.analyzer, 'vscode-lm');
+      assert.ok(commit.analysis.notes.includes('The language model answered in Simplified Chinese although the report is in English, even when asked again; its answer is kept.'));
+    }
+    const headline = api.getCurrentReport()?.repositories[0]?.modelHeadline;
+    assert.equal(headline?.text, chinese);
+    assert.equal(provider.headlineRequests.length, 2, 'the headline too is asked again once');
+    assert.match(headline?.notes[0] ?? '', /answered in Simplified Chinese although the report is in English/);
+  });
+
+  it('a refusal: asked once more, then offline with "model refused", the note quoting it', async function () {
+    this.timeout(60_000);
+    provider.fallback = text("I'm sorry, I can't help with that.");
+    const result = await analyzeDay();
+    assert.deepEqual({ status: result?.status, analyzed: result?.analyzed, offline: result?.offline }, { status: 'done', analyzed: 0, offline: total });
+    assert.equal(provider.requests.length, 2 * total);
+    assert.equal(provider.headlineRequests.length, 0, 'no headline when the model analyzed nothing');
+    const shown = api.getCurrentReport();
+    assert.deepEqual(shown?.modelRun?.causes, [{ cause: 'model-refused', commits: total }]);
+    for (const commit of shownCommits()) {
+      assert.equal(commit.analysis.analyzer, 'heuristic');
+      assert.equal(commit.analysis.notes.at(-1), 'The language model refused to answer, twice (“I\'m sorry, I can\'t help with that.”); the offline analysis is kept.');
+    }
+    const notice = api.getNotices().at(-1);
+    assert.equal(notice?.severity, 'warning');
+    assert.match(notice?.message ?? '', new RegExp(`^Language model ${TEST_MODEL_NAME}: 0 analyzed, ${total} offline \\(model refused ×${total}\\)\\.`));
+  });
+
+  it('an error of the provider costs its commit only; the note says what failed', async function () {
+    this.timeout(60_000);
+    provider.script(fail(() => new Error('the stub model exploded')));
+    const result = await analyzeDay();
+    assert.deepEqual({ status: result?.status, analyzed: result?.analyzed, offline: result?.offline }, { status: 'done', analyzed: total - 1, offline: 1 });
+    const failed = shownCommits().filter((commit) => commit.analysis.fallback !== undefined);
+    assert.equal(failed.length, 1);
+    assert.match(failed[0]!.analysis.notes.at(-1) ?? '', /^The language model failed: .*the stub model exploded.*The offline analysis is kept\.$/);
+    assert.equal(api.getCurrentReport()?.modelRun?.causes.length, 1);
+    assert.equal(provider.headlineRequests.length, 1, 'the headline is still written from the analyses');
+  });
+
+  it('a model slower than dailyDigest.model.timeoutSeconds: cut, tried once more, then offline with "timeout"', async function () {
+    this.timeout(60_000);
+    await configure({ 'model.timeoutSeconds': 1, 'lm.concurrency': 16 });
     try {
-      await configure({ analyzer: 'vscode-lm', 'lm.vendor': TEST_VENDOR, 'lm.family': 'stub' });
-      const report = await generateToday();
-      // Generating from the test API is not a user action: vscode-lm waits for one (consent), so nothing ran yet.
-      await api.whenModelAnalysisDone();
-      const models = await vscode.lm.selectChatModels({ vendor: TEST_VENDOR });
-      console.log(`      [vscode-lm] registerLanguageModelChatProvider ${registration.registered ? 'exists' : 'missing'}` +
-        `${registration.error ? ` (${registration.error})` : ''}; models for vendor ${TEST_VENDOR}: ${models.length}`);
-      const noticesBefore = api.getNotices().length;
-      const result = await vscode.commands.executeCommand<{ status: string; analyzed: number }>('dailyDigest.analyzeDay');
-      if (models.length > 0) {
-        assert.equal(result?.status, 'done');
-        assert.deepEqual(new Set(analyzers(api.getCurrentReport())), new Set(['vscode-lm']));
-        assert.ok(registration.requests > 0);
-      } else {
-        assert.equal(result?.status, 'skipped');
-        assert.ok(analyzers(report).every((id) => id === 'heuristic'), 'the report keeps the offline analysis');
-        const notice = api.getNotices().at(-1);
-        assert.ok(api.getNotices().length > noticesBefore, 'a message was shown');
-        assert.equal(notice?.severity, 'warning');
-        assert.match(notice?.message ?? '', new RegExp(`No language model matches ${TEST_VENDOR} / stub`));
-        assert.deepEqual(notice?.actions, ['Select Model', 'Use Offline Analyzer']);
-        api.chooseNoticeAction(api.getNotices().length - 1, 'Use Offline Analyzer');
-        await waitFor('the analyzer setting to switch', () =>
-          vscode.workspace.getConfiguration('dailyDigest').get('analyzer') === 'heuristic');
+      provider.fallback = hangLm();
+      const result = await analyzeDay();
+      assert.deepEqual({ analyzed: result?.analyzed, offline: result?.offline }, { analyzed: 0, offline: total });
+      assert.deepEqual(api.getCurrentReport()?.modelRun?.causes, [{ cause: 'timeout', commits: total }]);
+      for (const commit of shownCommits()) {
+        assert.match(commit.analysis.notes.at(-1) ?? '', /Stub Model did not answer within 1 s( \(2 tries\))?: raise dailyDigest\.model\.timeoutSeconds/);
       }
+      // Each request is tried once more after its timeout, until one such retry has timed out too (then the model is
+      // taken as too slow, and later timeouts are not retried).
+      const sent = provider.requests.length;
+      assert.ok(sent > total && sent <= 2 * total, `${sent} requests for ${total} commits`);
+      await waitFor('each timed-out request to be cancelled', () => provider.requests.every((request) => request.cancelled) || undefined, 5_000);
     } finally {
-      registration.dispose();
+      await configure({ 'model.timeoutSeconds': undefined, 'lm.concurrency': undefined });
+    }
+  });
+
+  it('Cancel stops the requests in flight and keeps what was done: the finished analysis stays and is cached', async function () {
+    this.timeout(60_000);
+    await configure({ 'lm.concurrency': 1 });
+    try {
+      provider.script(text(ANSWER), hangLm());
+      const pending = analyzeDay();
+      await waitFor('the second request', () => provider.requests.length >= 2 || undefined);
+      api.cancel();
+      const result = await pending;
+      assert.deepEqual({ status: result?.status, analyzed: result?.analyzed, offline: result?.offline }, { status: 'cancelled', analyzed: 1, offline: total - 1 });
+      await waitFor('the request in flight to be cancelled', () => provider.requests[1]?.cancelled || undefined, 5_000);
+      const shown = api.getCurrentReport();
+      assert.deepEqual(shown?.modelRun?.causes, [{ cause: 'stopped', commits: total - 1 }]);
+      assert.equal(shown?.modelRun?.stopped, 'cancelled');
+      assert.equal(shownCommits().filter((commit) => commit.analysis.analyzer === 'vscode-lm').length, 1);
+      assert.match(api.getNotices().at(-1)?.message ?? '', new RegExp(`1 analyzed, ${total - 1} offline \\(stopped ×${total - 1}\\)\\. The analyses already done are kept\\.$`));
+
+      provider.reset();
+      const again = await analyzeDay();
+      assert.equal(again?.status, 'done');
+      assert.equal(provider.requests.length, total - 1, 'the finished analysis came from the cache');
+    } finally {
+      await configure({ 'lm.concurrency': undefined });
     }
   });
 });
@@ -350,42 +538,4 @@ function stubChat(sendRequest: SendRequest): vscode.LanguageModelChat {
     sendRequest,
     countTokens: async (text) => (typeof text === 'string' ? Math.ceil(text.length / 4) : 1),
   };
-}
-
-interface TestRegistration {
-  registered: boolean;
-  error?: string;
-  requests: number;
-  dispose(): void;
-}
-
-/**
- * Registers a chat model provider for TEST_VENDOR when this VS Code has `vscode.lm.registerLanguageModelChatProvider`
- * (not in the 1.90 typings, so it is looked up dynamically). VS Code only lists models of vendors declared in an
- * extension's `languageModelChatProviders` contribution, which the product does not ship.
- */
-function tryRegisterTestProvider(): TestRegistration {
-  const state: TestRegistration = { registered: false, requests: 0, dispose: () => undefined };
-  const lm = vscode.lm as unknown as Record<string, unknown>;
-  const register = lm['registerLanguageModelChatProvider'];
-  const TextPart = (vscode as unknown as Record<string, unknown>)['LanguageModelTextPart'];
-  if (typeof register !== 'function' || typeof TextPart !== 'function') return state;
-  const info = { id: 'stub-model', name: 'Stub Model', family: 'stub', version: '1', maxInputTokens: 32_000, maxOutputTokens: 4_000, capabilities: {} };
-  const provider = {
-    provideLanguageModelChatInformation: () => [info],
-    provideLanguageModelChatResponse: (_model: unknown, _messages: unknown, _options: unknown, progress: { report(part: unknown): void }) => {
-      state.requests += 1;
-      progress.report(new (TextPart as new (value: string) => unknown)(ANSWER));
-      return Promise.resolve();
-    },
-    provideTokenCount: (_model: unknown, text: unknown) => Promise.resolve(typeof text === 'string' ? Math.ceil(text.length / 4) : 1),
-  };
-  try {
-    const disposable = (register as (vendor: string, provider: unknown) => vscode.Disposable).call(vscode.lm, TEST_VENDOR, provider);
-    state.registered = true;
-    state.dispose = () => disposable.dispose();
-  } catch (error) {
-    state.error = error instanceof Error ? error.message : String(error);
-  }
-  return state;
 }

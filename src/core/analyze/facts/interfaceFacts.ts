@@ -1,7 +1,7 @@
 import { ciFacts } from './ci/ciFacts.js';
 import { isActionMetadata, isGithubWorkflow, isGitlabCi } from './ci/workflowModel.js';
 import { codeInterfaceFacts } from './code/codeFacts.js';
-import type { CodeInterfaceResult } from './code/codeFacts.js';
+import type { ChangedTokens, CodeInterfaceResult } from './code/codeFacts.js';
 import { configFileFacts, isConfigFile } from './config/configFileFacts.js';
 import type { ParseBudget } from './definitions.js';
 import { dependencyFacts } from './deps/dependencyFacts.js';
@@ -10,7 +10,8 @@ import { fileSecurityFacts, MAX_SECURITY_PER_COMMIT } from './security/securityF
 import { languageOfPath } from './syntax/languages.js';
 import type { CodeFacts, FactLocation, FileInput, ParseNote, SecurityFact } from './types.js';
 
-export type InterfaceFacts = Omit<CodeFacts, 'definitions' | 'tests'>;
+/** `tokens`: the identifiers and strings on each file's changed lines (for the facts runner's references). */
+export type InterfaceFacts = Omit<CodeFacts, 'definitions' | 'tests'> & { tokens?: ChangedTokens[] };
 
 export interface InterfaceFactsOptions {
   /**
@@ -77,6 +78,7 @@ export async function extractInterfaceFacts(files: FileInput[], options: Interfa
     ci: byLocation(ci),
     security: byLocation(security).slice(0, MAX_SECURITY_PER_COMMIT),
     notes: distinctNotes(notes),
+    tokens: code.tokens,
   };
 }
 

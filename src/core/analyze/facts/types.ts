@@ -160,6 +160,25 @@ export interface TestFact extends FactLocation {
   covers: string[];
 }
 
+/** The project's own version moved in its manifest (`version = "8.5.0.dev"`): a release, not a dependency. */
+export interface VersionFact extends FactLocation {
+  kind: 'version';
+  /** The package whose version it is, as its manifest names it. */
+  name: string;
+  old: string;
+  new: string;
+}
+
+/**
+ * A name the commit's changed lines start or stop referring to (a function now called, a constant now read, a key
+ * or flag now written), from the tokens of the changed lines: `added` when only the new side's changed lines hold it.
+ */
+export interface ReferenceFact extends FactLocation {
+  kind: 'reference';
+  change: AddedRemoved;
+  name: string;
+}
+
 export type ParseNoteReason =
   | 'unknown-language'
   | 'syntax-error'
@@ -204,6 +223,10 @@ export interface CodeFacts {
   security: SecurityFact[];
   tests: TestFact[];
   notes: ParseNote[];
+  /** The project's own versions that moved (set by the facts runner; absent when none). */
+  versions?: VersionFact[];
+  /** Names the changed lines start or stop referring to (set by the facts runner; absent when none). */
+  references?: ReferenceFact[];
 }
 
 export function emptyCodeFacts(): CodeFacts {

@@ -1,5 +1,6 @@
 import type { Language, Query } from '@vscode/tree-sitter-wasm';
 import type { LanguageRow } from '../syntax/languages.js';
+import { treeSitter } from '../syntax/runtime.js';
 import type { SyntaxNode, SyntaxTree } from '../syntax/parse.js';
 import { DECLARATION_HANDLERS } from './declarations.js';
 import type { DeclarationContext } from './declarations.js';
@@ -41,8 +42,8 @@ const queries = new Map<string, { structure: Query; leaves: Query; comments: Que
 async function queriesFor(language: Language, id: string): Promise<{ structure: Query; leaves: Query; comments: Query }> {
   const ready = queries.get(id);
   if (ready) return ready;
-  const imported = (await import('@vscode/tree-sitter-wasm')) as { Query: QueryConstructor; default?: { Query: QueryConstructor } };
-  const QueryClass = imported.default?.Query ?? imported.Query;
+  // The runtime's own instance (runtime.ts): the Language came from it.
+  const QueryClass = (await treeSitter()).Query as unknown as QueryConstructor;
   const pattern = (types: readonly string[]): string => `[${types.filter((type) => language.idForNodeType(type, true) !== null).map((type) => `(${type})`).join(' ')}] @n`;
   const made = {
     structure: new QueryClass(language, pattern(STRUCTURE_TYPES)),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Language, Parser } from '@vscode/tree-sitter-wasm';
 import grammarFiles from './grammarFiles.json';
@@ -45,16 +46,21 @@ export function locateGrammarFile(entry: PackageFile): string {
 
 async function loadRuntime(): Promise<TreeSitterModule> {
   const started = performance.now();
-  const imported = (await import('@vscode/tree-sitter-wasm')) as TreeSitterModule & { default?: TreeSitterModule };
-  // Node's import() of this CommonJS file gives module.exports as `default`; esbuild's gives both.
-  const module = imported.default?.Parser ? imported.default : imported;
+  // Required by path (grammars/ beside a bundle, else the installed package), through Node's own loader: the CLI
+  // runs its bundle as a vm.Script with a code cache, where the runtime's `import("module")` would find no loader.
+  const module = createRequire(__filename)(locateGrammarFile(grammarFiles.runtimeScript)) as TreeSitterModule;
   const wasm = locateGrammarFile(grammarFiles.runtime);
   await module.Parser.init({ locateFile: () => wasm });
   loadTimes.set('runtime', performance.now() - started);
   return module;
 }
 
-function treeSitter(): Promise<TreeSitterModule> {
+/**
+ * The tree-sitter runtime module (its Parser, Language, Query classes), loaded once. Code that needs a class of it
+ * takes it from here, never from its own import(): a second instance's Query cannot read this one's Language, and a
+ * bundle run from the code cache cannot import() at all.
+ */
+export function treeSitter(): Promise<TreeSitterModule> {
   runtime ??= loadRuntime().catch((error: unknown) => {
     runtime = undefined;
     throw error;

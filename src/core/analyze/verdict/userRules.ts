@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { DigestError } from '../errors.js';
-import type { ChangeType } from '../domain/analysis.js';
-import type { Commit } from '../domain/commit.js';
-import type { UserRule } from '../domain/options.js';
+import { DigestError } from '../../errors.js';
+import type { ChangeType } from '../../domain/analysis.js';
+import type { Commit } from '../../domain/commit.js';
+import type { UserRule } from '../../domain/options.js';
 import { regexProblem } from './rulePattern.js';
 
 export const REPO_RULES_FILE = '.daily-digest.json';
@@ -47,7 +47,8 @@ export async function loadRepoRules(repoRoot: string): Promise<{ rules: UserRule
 /** A user rule with its globs and regex compiled once. */
 export interface CompiledRule {
   rule: UserRule;
-  matches: (commit: Commit, changeType: ChangeType) => boolean;
+  /** `tags`: the commit's fact tags (factTags); a rule with `facts` never matches a commit whose code was not read. */
+  matches: (commit: Commit, changeType: ChangeType, tags?: ReadonlySet<string>) => boolean;
 }
 
 export function compileRule(rule: UserRule): CompiledRule {
@@ -58,8 +59,9 @@ export function compileRule(rule: UserRule): CompiledRule {
   const types = rule.match.types;
   return {
     rule,
-    matches: (commit, changeType) => {
+    matches: (commit, changeType, tags) => {
       if (types && !types.includes(changeType)) return false;
+      if (rule.match.facts && !rule.match.facts.some((tag) => tags?.has(tag))) return false;
       if (rule.match.message !== undefined) {
         if (!messageTest) return false;
         const text = `${commit.subject}\n\n${commit.body}`.slice(0, MAX_MESSAGE_CHARS);

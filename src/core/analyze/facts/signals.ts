@@ -1,8 +1,8 @@
-import { isDigestError } from '../errors.js';
+import { isDigestError } from '../../errors.js';
 import { defaultChanges, majorBumpsInDiff, majorBumpsInMessage, parseUnifiedDiff, workflowFindings } from './diffSignals.js';
 import type { DefaultChange, MajorBump, WorkflowFinding } from './diffSignals.js';
-import { pathsOf } from './facts.js';
-import type { CommitFacts } from './facts.js';
+import { pathsOf } from './commitFacts.js';
+import type { CommitFacts } from './commitFacts.js';
 import type { ClassifiedFile } from './fileClasses.js';
 import { anyGlob } from './globs.js';
 

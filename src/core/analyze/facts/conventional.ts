@@ -1,4 +1,4 @@
-import type { Commit } from '../domain/commit.js';
+import type { Commit } from '../../domain/commit.js';
 
 export interface ConventionalHeader {
   /** Lower-cased header type (`feat`, `fix`, …), or undefined when the subject has no `type:` prefix. */

@@ -1,5 +1,5 @@
-import type { ModuleImpact } from '../domain/analysis.js';
-import type { FileChange } from '../domain/commit.js';
+import type { ModuleImpact } from '../../domain/analysis.js';
+import type { FileChange } from '../../domain/commit.js';
 
 /**
  * Folders that only group modules. A path walks through them and takes the next folder as its module:

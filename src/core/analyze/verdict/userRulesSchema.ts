@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { DigestError } from '../errors.js';
-import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../domain/analysis.js';
-import type { UserRule } from '../domain/options.js';
+import { DigestError } from '../../errors.js';
+import { CHANGE_TYPES, IMPORTANCE_LEVELS } from '../../domain/analysis.js';
+import type { UserRule } from '../../domain/options.js';
 import { regexProblem } from './rulePattern.js';
+import { FACT_TAG_PATTERN } from './factTags.js';
 
 // The validation of user rules, apart from userRules.ts so that a run without a rules file never loads zod: the
 // schemas are built on first use, and this module has no other top-level effect (the CLI bundle leaves it out of
@@ -23,9 +24,10 @@ function buildSchemas() {
         }),
       )),
       types: z.optional(z.array(z.enum(CHANGE_TYPES)).check(z.minLength(1, 'needs at least one type'))),
+      facts: z.optional(z.array(z.string().check(z.regex(FACT_TAG_PATTERN, 'not a known fact tag (see docs/rules.md)'))).check(z.minLength(1, 'needs at least one fact tag'))),
     })
-    .check(z.refine((match) => match.paths !== undefined || match.message !== undefined || match.types !== undefined, {
-      message: 'needs paths, message or types',
+    .check(z.refine((match) => match.paths !== undefined || match.message !== undefined || match.types !== undefined || match.facts !== undefined, {
+      message: 'needs paths, message, types or facts',
     }));
 
   const userRule = z

@@ -1,12 +1,14 @@
-import type { Language } from '../domain/language.js';
-import type { ChangeType } from '../domain/analysis.js';
-import { filesWithTrait, pathsOf, sourceChurn } from './facts.js';
-import type { CommitFacts } from './facts.js';
-import { LARGE_DELETION_LINES } from './importance.js';
+import type { Language } from '../../domain/language.js';
+import type { ChangeType } from '../../domain/analysis.js';
+import { filesWithTrait, pathsOf, sourceChurn } from '../facts/commitFacts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { LARGE_DELETION_LINES } from '../verdict/importance.js';
 import { SIGNAL_LABELS } from './insights.js';
-import { formatList, message } from './messages.js';
-import type { MessageKey, MessageParams } from './messages.js';
-import type { DiffSignals } from './signals.js';
+import { anyMessage } from '../messages/factMessages.js';
+import type { AnyMessageKey } from '../messages/factMessages.js';
+import { formatList, message } from '../messages/messages.js';
+import type { MessageParams } from '../messages/messages.js';
+import type { DiffSignals } from '../facts/signals.js';
 
 /** Source churn (lines) from which a change without test changes is a risk. */
 export const UNTESTED_SOURCE_LINES = 10;
@@ -22,13 +24,15 @@ export interface RiskInput {
 
 /** One risk kind: when it applies, its text and the recommendation that follows from it. */
 export interface FoundRisk {
-  key: MessageKey;
+  key: AnyMessageKey;
   params?: MessageParams;
+  /** Parameters of the recommendation, when it names things too. */
+  recommendation?: MessageParams;
 }
 
 export interface RiskRule {
   id: string;
-  recommendation: MessageKey;
+  recommendation: AnyMessageKey;
   risk: (input: RiskInput) => FoundRisk | undefined;
 }
 
@@ -91,22 +95,30 @@ export const RISK_RULES: readonly RiskRule[] = [
   },
   {
     id: 'untested',
-    recommendation: 'recUntested',
-    risk: ({ facts, changeType }) => {
+    recommendation: 'recTestFiles',
+    risk: ({ facts, changeType, language }) => {
       if (NO_TESTS_NEEDED.has(changeType) || facts.files.some((item) => item.kind === 'test')) return undefined;
-      return sourceChurn(facts).lines >= UNTESTED_SOURCE_LINES ? { key: 'riskUntested' } : undefined;
+      if (sourceChurn(facts).lines < UNTESTED_SOURCE_LINES) return undefined;
+      // Named by the most changed source files: the risk says which code, not that some code changed.
+      const sources = facts.files.filter((item) => item.kind === 'source')
+        .sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions));
+      const paths = formatList(language, sources.map((item) => item.file.path), 2);
+      const additions = sources.reduce((sum, item) => sum + item.file.additions, 0);
+      const deletions = sources.reduce((sum, item) => sum + item.file.deletions, 0);
+      return { key: 'riskUntestedFiles', params: { paths, additions, deletions }, recommendation: { paths } };
     },
   },
 ];
 
-export function collectRisks(input: RiskInput): { risks: string[]; recommendations: string[] } {
+/** The risks of `rules` (all of RISK_RULES by default) with their recommendations, in table order. */
+export function collectRisks(input: RiskInput, rules: readonly RiskRule[] = RISK_RULES): { risks: string[]; recommendations: string[] } {
   const risks: string[] = [];
   const recommendations: string[] = [];
-  for (const rule of RISK_RULES) {
+  for (const rule of rules) {
     const found = rule.risk(input);
     if (!found) continue;
-    risks.push(message(input.language, found.key, found.params));
-    recommendations.push(message(input.language, rule.recommendation, recommendationParams(rule.id, input)));
+    risks.push(anyMessage(input.language, found.key, found.params));
+    recommendations.push(anyMessage(input.language, rule.recommendation, found.recommendation ?? recommendationParams(rule.id, input)));
   }
   return { risks, recommendations };
 }

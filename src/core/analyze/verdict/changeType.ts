@@ -1,7 +1,7 @@
-import type { ChangeType } from '../domain/analysis.js';
-import { everyFileIs } from './facts.js';
-import type { CommitFacts } from './facts.js';
-import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, KEYWORD_RULES } from './typeRules.js';
+import type { ChangeType } from '../../domain/analysis.js';
+import { everyFileIs } from '../facts/commitFacts.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, FIX_WORDS, KEYWORD_RULES } from './typeRules.js';
 
 export type ChangeTypeSource = 'conventional' | 'keyword' | 'files' | 'none';
 
@@ -28,9 +28,18 @@ export function decideChangeType(facts: CommitFacts): ChangeTypeDecision {
   const keyword = KEYWORD_RULES.find((rule) => rule.pattern.test(facts.description));
   if (keyword?.strong) return { changeType: keyword.changeType, source: 'keyword' };
   if (fromFiles) return { changeType: fromFiles, source: 'files' };
+  // A defect named anywhere outweighs a verb that only says how (`move NULL check before first use`).
+  if ((keyword === undefined || FIX_WORDS_OVERRIDE.has(keyword.changeType)) && FIX_WORDS.test(facts.description)) {
+    return { changeType: 'fix', source: 'keyword' };
+  }
   if (keyword) return { changeType: keyword.changeType, source: 'keyword' };
+  // Nothing to go on but the files: without source code, housekeeping; with it, the facts decide (verdict/).
+  if (facts.files.length > 0 && !facts.files.some((item) => item.kind === 'source')) return { changeType: 'chore', source: 'none' };
   return { changeType: 'other', source: 'none' };
 }
+
+/** Weak keyword types that defect words in the subject override. */
+const FIX_WORDS_OVERRIDE: ReadonlySet<ChangeType> = new Set(['refactor', 'chore']);
 
 function refineByScope(type: ChangeType, scope: string | undefined): ChangeType {
   if (scope === undefined) return type;
@@ -39,5 +48,16 @@ function refineByScope(type: ChangeType, scope: string | undefined): ChangeType 
 }
 
 export function fileOnlyType(facts: CommitFacts): ChangeType | undefined {
-  return FILE_TYPE_RULES.find((rule) => everyFileIs(facts, rule.classes))?.changeType;
+  return FILE_TYPE_RULES.find((rule) => (rule.paths ? everyFileMatches(facts, rule.classes, rule.paths) : everyFileIs(facts, rule.classes)))?.changeType;
+}
+
+/** Every file has one of `kinds` or a path `paths` matches (docs may come along), and at least one is not docs. */
+function everyFileMatches(facts: CommitFacts, kinds: readonly string[], paths: RegExp): boolean {
+  let other = false;
+  for (const { file, kind } of facts.files) {
+    if (kind === 'docs') continue;
+    if (!(kind !== undefined && kinds.includes(kind)) && !paths.test(file.path)) return false;
+    other = true;
+  }
+  return other;
 }

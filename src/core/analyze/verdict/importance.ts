@@ -1,37 +1,26 @@
-import type { Language } from '../domain/language.js';
-import type { ChangeType, Importance } from '../domain/analysis.js';
-import type { UserRule } from '../domain/options.js';
-import { everyFileIs, firstPathWithTrait } from './facts.js';
-import type { CommitFacts } from './facts.js';
-import { changeTypeLabel, message } from './messages.js';
-import type { MessageKey, MessageParams } from './messages.js';
-import { newModules } from './structure.js';
-import type { DiffSignals } from './signals.js';
+import type { Language } from '../../domain/language.js';
+import type { Importance } from '../../domain/analysis.js';
+import type { UserRule } from '../../domain/options.js';
+import { everyFileIs, firstPathWithTrait } from '../facts/commitFacts.js';
+import { anyMessage } from '../messages/factMessages.js';
+import { changeTypeLabel, message } from '../messages/messages.js';
+import type { MessageParams } from '../messages/messages.js';
+import { newModules } from '../facts/structure.js';
+import { FACT_IMPORTANCE_RULES, smallChange, smallFix } from './factImportance.js';
+import { majorBumpsOf } from './dependencies.js';
+import { SECURITY_WORDS } from './security.js';
+import type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
+
+export type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
 
 /** Score thresholds: at least HIGH is high, at least MEDIUM is medium, below is low. */
 export const IMPORTANCE_THRESHOLDS = { high: 7, medium: 3 } as const;
 /** Reviewable churn (lines added + deleted, without vendored/generated/lock files) for the size rules. */
 export const SIZE_THRESHOLDS = { large: 500, medium: 100 } as const;
+/** Lines a build change needs to matter (a one-line flag is housekeeping, a toolchain move is not). */
+export const BUILD_LINES = 5;
 /** Reviewable deleted lines that count as a large deletion (importance and risk). */
 export const LARGE_DELETION_LINES = 300;
-
-export interface ImportanceInput {
-  facts: CommitFacts;
-  changeType: ChangeType;
-  signals: DiffSignals;
-}
-
-/**
- * One row of the importance table. Rules sharing a `group` are exclusive: the first that applies wins.
- * `when` returns the reason's parameters when the rule applies.
- */
-export interface ImportanceRule {
-  id: string;
-  group?: string;
-  delta: number;
-  reason: MessageKey;
-  when: (input: ImportanceInput) => MessageParams | undefined;
-}
 
 const yes = (condition: boolean, params: MessageParams = {}): MessageParams | undefined => (condition ? params : undefined);
 const totals = ({ facts }: ImportanceInput): MessageParams => {
@@ -43,18 +32,30 @@ const firstPath = (paths: readonly string[]): MessageParams | undefined => (path
 const pathParams = (path: string | undefined): MessageParams | undefined => (path === undefined ? undefined : { path });
 const reviewableChurn = ({ facts }: ImportanceInput): number => facts.reviewable.additions + facts.reviewable.deletions;
 
-export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
-  { id: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
+/** The message and file-list rows; FACT_IMPORTANCE_RULES (verdict/factImportance.ts) come first in each group. */
+const SIGNAL_RULES: readonly ImportanceRule[] = [
+  { id: 'breaking', group: 'breaking', delta: 10, reason: 'reasonBreaking', when: (input) => yes(input.facts.breaking) },
 
+  {
+    // A security fix in the product's code closes a hole users are exposed to: always high.
+    id: 'security-fix-source', group: 'type', delta: 7, reason: 'reasonSecurityFixSource',
+    when: (input) => yes(input.changeType === 'security' && hasSource(input)),
+  },
   { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
   {
     id: 'feature-source', group: 'type', delta: 4, reason: 'reasonFeatureSource',
-    when: (input) => yes(input.changeType === 'feature' && hasSource(input), totals(input)),
+    when: (input) => yes(input.changeType === 'feature' && hasSource(input) && !smallChange(input), totals(input)),
   },
   { id: 'feature', group: 'type', delta: 2, reason: 'reasonFeature', when: (input) => yes(input.changeType === 'feature') },
-  { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input)) },
+  { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input) && !smallFix(input)) },
   { id: 'fix', group: 'type', delta: 1, reason: 'reasonFix', when: (input) => yes(input.changeType === 'fix') },
   { id: 'perf', group: 'type', delta: 3, reason: 'reasonPerf', when: (input) => yes(input.changeType === 'perf') },
+  { id: 'build', group: 'type', delta: 3, reason: 'reasonBuild', when: (input) => yes(input.changeType === 'build' && reviewableChurn(input) >= BUILD_LINES) },
+  {
+    // Undoing a security fix reopens what it closed: as important as the fix itself.
+    id: 'revert-security', group: 'type', delta: 7, reason: 'reasonRevertSecurity',
+    when: (input) => yes(input.changeType === 'revert' && SECURITY_WORDS.test(input.facts.message)),
+  },
   { id: 'revert', group: 'type', delta: 3, reason: 'reasonRevert', when: (input) => yes(input.changeType === 'revert') },
   {
     id: 'refactor-source', group: 'type', delta: 1, reason: 'reasonRefactorSource',
@@ -69,20 +70,30 @@ export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
   },
   { id: 'chore', group: 'type', delta: -1, reason: 'reasonChore', when: (input) => yes(input.changeType === 'chore') },
 
-  { id: 'security-path', delta: 4, reason: 'reasonSecurityPath', when: (input) => pathParams(firstPathWithTrait(input.facts, 'security-sensitive')) },
-  { id: 'public-api', delta: 3, reason: 'reasonPublicApi', when: (input) => pathParams(firstPathWithTrait(input.facts, 'public-api')) },
+  {
+    id: 'security-path', group: 'security', delta: 4, reason: 'reasonSecurityPath',
+    when: (input) => (input.view && !unparsedWithTrait(input, 'security-sensitive') ? undefined : pathParams(firstPathWithTrait(input.facts, 'security-sensitive'))),
+  },
+  {
+    id: 'public-api', group: 'api', delta: 2, reason: 'reasonPublicApi',
+    when: (input) => (input.view && !unparsedWithTrait(input, 'public-api') ? undefined : pathParams(firstPathWithTrait(input.facts, 'public-api'))),
+  },
   { id: 'migration', delta: 3, reason: 'reasonMigration', when: (input) => pathParams(firstPathWithTrait(input.facts, 'migration')) },
-  { id: 'ci-permissions', delta: 3, reason: 'reasonCiPermissions', when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path)) },
+  {
+    id: 'ci-permissions', group: 'ci', delta: 3, reason: 'reasonCiPermissions',
+    // With the code read, the CI facts judge a workflow; the line check speaks only for one that was not parsed.
+    when: (input) => firstPath(input.signals.workflow.map((finding) => finding.path).filter((path) => !input.view || input.view.unparsed.has(path))),
+  },
   {
     id: 'major-bump', delta: 3, reason: 'reasonMajorBump',
     when: (input) => {
-      const bump = input.signals.majorBumps[0];
+      const bump = majorBumpsOf(input.view, input.signals, input.facts)[0];
       return bump ? { name: bump.name, from: bump.from, to: bump.to } : undefined;
     },
   },
   {
-    id: 'changed-default', delta: 2, reason: 'reasonChangedDefault',
-    when: (input) => firstPath([...input.signals.defaults.map((change) => change.path), ...input.signals.defaultFiles]),
+    id: 'changed-default', group: 'default', delta: 2, reason: 'reasonChangedDefault',
+    when: (input) => firstPath([...input.signals.defaults.map((change) => change.path), ...(input.view ? [] : input.signals.defaultFiles)]),
   },
   {
     id: 'hot-path', delta: 1, reason: 'reasonHotPath',
@@ -96,13 +107,21 @@ export const IMPORTANCE_RULES: readonly ImportanceRule[] = [
     },
   },
 
-  { id: 'large', group: 'size', delta: 3, reason: 'reasonLargeChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.large, totals(input)) },
+  { id: 'large', group: 'size', delta: 2, reason: 'reasonLargeChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.large, totals(input)) },
   { id: 'medium', group: 'size', delta: 1, reason: 'reasonMediumChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.medium, totals(input)) },
   {
     id: 'large-deletion', delta: 1, reason: 'reasonLargeDeletion',
     when: (input) => yes(input.facts.reviewable.deletions >= LARGE_DELETION_LINES, { deletions: input.facts.totals.deletions }),
   },
 ];
+
+/** The whole table in order: in each group, the rows from the facts before the rows from the message and file list. */
+export const IMPORTANCE_RULES: readonly ImportanceRule[] = [...FACT_IMPORTANCE_RULES, ...SIGNAL_RULES];
+
+/** True when a file with `trait` could not be parsed: its path is then all there is to go on. */
+function unparsedWithTrait(input: ImportanceInput, trait: 'security-sensitive' | 'public-api'): boolean {
+  return input.facts.files.some((item) => item.traits.has(trait) && (input.view?.unparsed.has(item.file.path) ?? true));
+}
 
 export interface ImportanceResult {
   importance: Importance;
@@ -130,7 +149,7 @@ export function scoreImportance(input: ImportanceInput, matchedRules: readonly U
     if (params === undefined) continue;
     if (rule.group !== undefined) usedGroups.push(rule.group);
     score += rule.delta;
-    reasons.push(message(language, rule.reason, params));
+    reasons.push(anyMessage(language, rule.reason, params));
   }
   // An unreadable commit (missing blob or tree) has no files: its size is unknown, not small.
   const unreadable = input.facts.commit.unreadable;
@@ -147,10 +166,11 @@ export function scoreImportance(input: ImportanceInput, matchedRules: readonly U
 
   let importance = forced ?? levelForScore(score);
   const docsCommit = input.changeType === 'docs' || everyFileIs(input.facts, ['docs']);
-  if (input.facts.breaking && importance !== 'high') {
+  const breaking = input.breaking.length > 0;
+  if (breaking && importance !== 'high') {
     importance = 'high';
     reasons.push(message(language, 'reasonBreakingAlwaysHigh'));
-  } else if (!input.facts.breaking && docsCommit && importance === 'high') {
+  } else if (!breaking && docsCommit && importance === 'high') {
     importance = 'medium';
     reasons.push(message(language, 'reasonDocsNeverHigh'));
   }
@@ -165,5 +185,6 @@ function describeRule(rule: UserRule, language: Language): string {
   if (rule.match.types) {
     parts.push(message(language, 'ruleOnTypes', { types: rule.match.types.map((type) => changeTypeLabel(type, language)).join(separator) }));
   }
+  if (rule.match.facts) parts.push(message(language, 'ruleOnFacts', { facts: rule.match.facts.join(separator) }));
   return parts.join(language === 'en' ? '; ' : '；');
 }

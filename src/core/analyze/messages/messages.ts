@@ -1,4 +1,4 @@
-import type { Language } from '../domain/language.js';
+import type { Language } from '../../domain/language.js';
 
 export type MessageParams = Record<string, string | number>;
 type Message = (p: MessageParams) => string;
@@ -14,14 +14,17 @@ const en = {
   reasonBreakingAlwaysHigh: () => 'a breaking change is always high',
   reasonDocsNeverHigh: () => 'documentation changes are never high: capped at medium',
   reasonSecurityFix: () => 'security fix',
+  reasonSecurityFixSource: () => 'security fix in source code',
   reasonSecurityPath: (p) => `touches a security-sensitive path (${p.path})`,
   reasonFeatureSource: (p) => `new feature in source code: ${enFiles(p.files)}, +${p.additions}/−${p.deletions}`,
   reasonFeature: () => 'new feature',
   reasonFixSource: () => 'bug fix in source code',
   reasonFix: () => 'bug fix',
   reasonPerf: () => 'performance change',
+  reasonBuild: () => 'build change',
   reasonRefactorSource: () => 'refactoring of source code',
   reasonRevert: () => 'reverts an earlier change',
+  reasonRevertSecurity: () => 'reverts a security fix: what it protected is open again',
   reasonPublicApi: (p) => `changes public API files (${p.path})`,
   reasonMigration: (p) => `changes a migration or schema (${p.path})`,
   reasonHotPath: (p) => `touches a hot path (${p.path})`,
@@ -43,6 +46,7 @@ const en = {
   ruleOnPaths: (p) => `paths ${p.globs}`,
   ruleOnMessage: (p) => `message /${p.pattern}/`,
   ruleOnTypes: (p) => `types ${p.types}`,
+  ruleOnFacts: (p) => `facts ${p.facts}`,
 
   // Summary
   summaryStats: (p) => `Changes ${enFiles(p.files)} (+${p.additions}/−${p.deletions}) in ${p.modules}.`,
@@ -59,7 +63,6 @@ const en = {
   archBreakingHeader: () => 'Declares a breaking change in the commit header.',
   archRenames: (p) => `Moves or renames files: ${p.paths}.`,
   // Insights: performance
-  perfType: () => 'The commit describes itself as a performance change.',
   perfKeyword: (p) => `The message mentions performance (“${p.word}”).`,
   perfHotPath: (p) => `Touches hot paths: ${p.paths}.`,
   perfDependencies: (p) => `Changes dependencies (${p.paths}): runtime behaviour and bundle size may change.`,
@@ -75,8 +78,6 @@ const en = {
   defaultInFile: (p) => `${p.name} (${p.path})`,
 
   // Risks and recommendations
-  riskUntested: () => 'Source code changed without any test changes.',
-  recUntested: () => 'Add or update tests that cover the changed code.',
   riskLargeDeletion: (p) => `Large deletion: −${p.deletions} lines${p.deleted ? `, removed files: ${p.deleted}` : ''}.`,
   recLargeDeletion: () => 'Check that nothing still depends on the removed code.',
   riskMigration: (p) => `Changes migrations or schema: ${p.paths}.`,
@@ -103,14 +104,17 @@ const zhCN: Record<MessageKey, Message> = {
   reasonBreakingAlwaysHigh: () => '破坏性变更始终为高重要度',
   reasonDocsNeverHigh: () => '文档变更不会评为高重要度：已降为中',
   reasonSecurityFix: () => '安全修复',
+  reasonSecurityFixSource: () => '源代码中的安全修复',
   reasonSecurityPath: (p) => `涉及安全敏感路径（${p.path}）`,
   reasonFeatureSource: (p) => `源代码中的新功能：${p.files} 个文件，+${p.additions}/−${p.deletions}`,
   reasonFeature: () => '新功能',
   reasonFixSource: () => '源代码中的问题修复',
   reasonFix: () => '问题修复',
   reasonPerf: () => '性能相关变更',
+  reasonBuild: () => '构建变更',
   reasonRefactorSource: () => '源代码重构',
   reasonRevert: () => '回滚了先前的变更',
+  reasonRevertSecurity: () => '回滚了一个安全修复：它所防护的问题重新暴露',
   reasonPublicApi: (p) => `修改公共接口文件（${p.path}）`,
   reasonMigration: (p) => `修改数据迁移或模式定义（${p.path}）`,
   reasonHotPath: (p) => `涉及性能热点路径（${p.path}）`,
@@ -132,6 +136,7 @@ const zhCN: Record<MessageKey, Message> = {
   ruleOnPaths: (p) => `路径 ${p.globs}`,
   ruleOnMessage: (p) => `提交信息 /${p.pattern}/`,
   ruleOnTypes: (p) => `类型 ${p.types}`,
+  ruleOnFacts: (p) => `事实 ${p.facts}`,
 
   summaryStats: (p) => `共修改 ${p.files} 个文件（+${p.additions}/−${p.deletions}），涉及 ${p.modules}。`,
   summaryStatsMainly: (p) => `共修改 ${p.files} 个文件（+${p.additions}/−${p.deletions}），主要涉及 ${p.modules}。`,
@@ -145,7 +150,6 @@ const zhCN: Record<MessageKey, Message> = {
   archBreaking: (p) => `声明了破坏性变更：${p.text}`,
   archBreakingHeader: () => '提交标题声明了破坏性变更。',
   archRenames: (p) => `移动或重命名文件：${p.paths}。`,
-  perfType: () => '提交说明这是一项性能优化。',
   perfKeyword: (p) => `提交信息提到性能（“${p.word}”）。`,
   perfHotPath: (p) => `涉及性能热点路径：${p.paths}。`,
   perfDependencies: (p) => `修改了依赖（${p.paths}）：运行时行为和包体积可能变化。`,
@@ -159,8 +163,6 @@ const zhCN: Record<MessageKey, Message> = {
   workflowFinding: (p) => `${p.path}（${p.signals}）`,
   defaultInFile: (p) => `${p.name}（${p.path}）`,
 
-  riskUntested: () => '修改了源代码，但没有修改任何测试。',
-  recUntested: () => '补充或更新覆盖这些改动的测试。',
   riskLargeDeletion: (p) => `大量删除：−${p.deletions} 行${p.deleted ? `，删除的文件：${p.deleted}` : ''}。`,
   recLargeDeletion: () => '确认没有其他代码仍依赖被删除的部分。',
   riskMigration: (p) => `修改了数据迁移或模式定义：${p.paths}。`,
@@ -189,4 +191,4 @@ export function formatList(language: Language, items: readonly string[], max = 3
   return items.length > max ? message(language, 'listMore', { list: shown }) : shown;
 }
 
-export { changeTypeLabel, importanceLabel } from '../i18n/labels.js';
+export { changeTypeLabel, importanceLabel } from '../../i18n/labels.js';

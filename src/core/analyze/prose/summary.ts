@@ -1,10 +1,10 @@
-import type { Language } from '../domain/language.js';
-import type { ModuleImpact } from '../domain/analysis.js';
-import type { CommitFacts } from './facts.js';
-import { formatList, message } from './messages.js';
-import { messageGist } from './prose/gist.js';
-import { endSentence, joinSentences } from './prose/sentences.js';
-import { restatesSubject, subjectWords } from './prose/subjectEcho.js';
+import type { Language } from '../../domain/language.js';
+import type { ModuleImpact } from '../../domain/analysis.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import { formatList, message } from '../messages/messages.js';
+import { messageGist } from './gist.js';
+import { endSentence, joinSentences } from './sentences.js';
+import { restatesSubject, subjectWords } from './subjectEcho.js';
 
 /** Modules named in the summary's last sentence. */
 const SUMMARY_MODULES = 3;
@@ -12,8 +12,8 @@ const SUMMARY_MODULES = 3;
 const PR_SUFFIX_AT_END = /\(#\d+\)$/;
 
 /**
- * "What changed and where": the subject's gist, the message's gist (never the subject again), what changed in code
- * terms (`codeSentence`, from the facts of the diff, when there is one), and the size and the main modules.
+ * "What changed and where": the subject's gist, the message's gist (never the subject again), then what changed in
+ * code terms (`codeSentence`, from the facts of the diff) or, when the code was not read, the size and main modules.
  */
 export function buildSummary(
   facts: CommitFacts,
@@ -28,8 +28,7 @@ export function buildSummary(
   const words = subjectWords(subject, facts.description);
   if (!gist.some((sentence) => restatesSubject(sentence, words))) parts.push(subjectLead(facts));
   parts.push(...gist);
-  if (codeSentence) parts.push(codeSentence);
-  parts.push(statsSentence(facts, scope, language));
+  parts.push(codeSentence ? codeSentence : statsSentence(facts, scope, language));
   return joinSentences(parts);
 }
 

@@ -1,5 +1,5 @@
 import { compareText } from './modules.js';
-import type { CommitFacts } from './facts.js';
+import type { CommitFacts } from './commitFacts.js';
 
 /**
  * Files whose presence makes a folder a module of its own. Adding one means a new module (package, crate,

@@ -1,11 +1,11 @@
-import type { ChangeType } from '../domain/analysis.js';
-import type { Commit } from '../domain/commit.js';
+import type { ChangeType } from '../../domain/analysis.js';
+import type { Commit } from '../../domain/commit.js';
 import { breakingFooter, parseConventionalHeader } from './conventional.js';
 import type { ConventionalHeader } from './conventional.js';
 import { classifyFile, UNREVIEWED_KINDS } from './fileClasses.js';
 import type { ClassifiedFile, FileKind, FileTrait } from './fileClasses.js';
 import { compareText } from './modules.js';
-import { AREA_PREFIXES, CONVENTIONAL_TYPES } from './typeRules.js';
+import { AREA_PREFIXES, CONVENTIONAL_TYPES } from '../verdict/typeRules.js';
 
 /** Message text longer than this is not scanned (keywords, bumps): bounded work on huge messages. */
 const MAX_SCANNED_MESSAGE = 8000;

@@ -1,4 +1,4 @@
-import type { FileChange } from '../domain/commit.js';
+import type { FileChange } from '../../domain/commit.js';
 import { anyGlob } from './globs.js';
 import type { PathTest } from './globs.js';
 

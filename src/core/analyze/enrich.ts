@@ -1,0 +1,100 @@
+import type { Language } from '../domain/language.js';
+import { isDigestError } from '../errors.js';
+import { BlobReader } from '../git/blobReader.js';
+import type { AnalyzedCommit } from '../domain/report.js';
+import type { UserRule } from '../domain/options.js';
+import { collectCommitFacts, createRunBudget, FACT_BUDGETS } from './facts/collect.js';
+import type { CollectedFacts } from './facts/collect.js';
+import type { FileInput, ParseNote, ParseNoteReason } from './facts/types.js';
+import { factMessage, phraseList } from './messages/factMessages.js';
+import type { FactMessageKey } from './messages/factMessages.js';
+import { analyzeCommit } from './index.js';
+import type { ReadDiff } from './facts/signals.js';
+
+export interface EnrichOptions {
+  /** The repository's root (RepositoryRead.root). */
+  root: string;
+  language: Language;
+  /** The rules the first analysis used: settings, then the repository's file. */
+  rules: UserRule[];
+  signal?: AbortSignal;
+  /** The run's parsing budget in bytes (FACT_BUDGETS.parseBytes). */
+  parseBytes?: number;
+}
+
+/** Parse notes worth telling the reader (an unknown language or a binary file is no surprise). */
+const TOLD: Partial<Record<ParseNoteReason, FactMessageKey>> = {
+  'syntax-error': 'reasonWordSyntax', 'too-large': 'reasonWordTooLarge', 'not-utf8': 'reasonWordNotUtf8',
+  budget: 'reasonWordBudget', unreadable: 'reasonWordUnreadable',
+};
+/** Paths a note names at most. */
+const NOTE_PATHS = 3;
+
+/**
+ * The facts pass (after the offline analyses are made): reads each commit's code through one `git cat-file`, in
+ * report order while the run's budget lasts, and analyses the commit again with its facts. A commit past the
+ * budget keeps its analysis with a note saying so. Never throws but for cancellation: a reader that fails leaves
+ * the remaining commits as they were.
+ */
+export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], options: EnrichOptions): Promise<void> {
+  if (!commits.some((commit) => commit.files.length > 0)) return;
+  let reader: BlobReader;
+  try {
+    reader = await BlobReader.open(options.root, { maxBlobBytes: FACT_BUDGETS.blobBytes, ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    if (isCancelled(error, options.signal)) throw error;
+    return;
+  }
+  const budget = createRunBudget(options.parseBytes);
+  try {
+    for (const commit of commits) {
+      if (commit.files.length === 0 || commit.unreadable !== undefined) continue;
+      const collected = await collectCommitFacts(commit, (spec) => reader.read(spec), budget);
+      if (!collected) {
+        commit.analysis.notes = [...commit.analysis.notes, factMessage(options.language, 'noteBudget')];
+        continue;
+      }
+      const analysis = await analyzeCommit(commit, {
+        language: options.language, rules: options.rules, code: collected.code, readDiff: diffFromInputs(collected),
+      });
+      // The first pass's notes (a diff cut at its budget, …) still hold: its diff checks ran before this one.
+      const notes = [...commit.analysis.notes, ...analysis.notes.filter((text) => !commit.analysis.notes.includes(text))];
+      const note = unparsedNote(collected.code.notes, options.language);
+      if (note) notes.push(note);
+      analysis.notes = notes;
+      commit.analysis = analysis;
+    }
+  } catch (error) {
+    if (isCancelled(error, options.signal)) throw error;
+  } finally {
+    reader.close();
+  }
+}
+
+function isCancelled(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (isDigestError(error) && error.code === 'cancelled');
+}
+
+function unparsedNote(notes: readonly ParseNote[], language: Language): string | undefined {
+  const told = notes.filter((note) => TOLD[note.reason] !== undefined);
+  if (told.length === 0) return undefined;
+  const items = told.map((note) => `${note.path} (${factMessage(language, TOLD[note.reason]!)})`);
+  return factMessage(language, 'noteUnparsed', { items: phraseList(language, items, NOTE_PATHS), count: told.length });
+}
+
+/**
+ * The diff checks' reads (workflows, manifests, defaults) answered from the files the facts stage read, in git's
+ * patch form; files it did not read are absent, as if unchanged.
+ */
+function diffFromInputs({ inputs }: CollectedFacts): ReadDiff {
+  const byPath = new Map<string, FileInput>(inputs.map((input) => [input.path, input]));
+  return async (paths, maxBytes) => {
+    let text = '';
+    for (const path of paths) {
+      const input = byPath.get(path);
+      if (input?.patch === undefined) continue;
+      text += `diff --git a/${input.oldPath ?? path} b/${path}\n--- a/${input.oldPath ?? path}\n+++ b/${path}\n${input.patch}`;
+    }
+    return { text: text.slice(0, maxBytes), truncated: text.length > maxBytes };
+  };
+}

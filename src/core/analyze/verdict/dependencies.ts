@@ -1,0 +1,43 @@
+import type { CodeView } from '../facts/codeView.js';
+import type { CommitFacts } from '../facts/commitFacts.js';
+import type { MajorBump } from '../facts/diffSignals.js';
+import type { DiffSignals } from '../facts/signals.js';
+import { uniqueDependencies } from '../prose/items.js';
+
+/**
+ * Major upgrades: a dependency fact whose first version number grows (`0.30.21 → 1.0.0`, `v4 → v5`), then those the
+ * message announces that the facts do not hold. Lock-file-only bumps count too (a transitive major upgrade).
+ */
+export function majorBumpsOf(view: CodeView | undefined, signals: DiffSignals, facts: Pick<CommitFacts, 'message'>): MajorBump[] {
+  if (!view) return signals.majorBumps;
+  const bumps: MajorBump[] = [];
+  // A CI action's major version is the workflow's business: it reaches no user of the project.
+  const ciOnly = new Set(view.dependencies.filter((fact) => fact.scope === 'ci').map((fact) => fact.name));
+  for (const fact of uniqueDependencies(view.dependencies)) {
+    if (fact.change !== 'bumped' || fact.old === undefined || fact.new === undefined || fact.scope === 'ci') continue;
+    if (isMajor(fact.old, fact.new)) bumps.push({ name: fact.name, from: fact.old, to: fact.new });
+  }
+  const named = new Set(bumps.map((bump) => bump.name));
+  for (const bump of signals.majorBumps) {
+    if (!named.has(bump.name) && !ciOnly.has(bump.name) && facts.message.includes(bump.name)) bumps.push(bump);
+  }
+  return bumps;
+}
+
+/** The numbers of a version: `^0.30.21` → [0, 30, 21]. */
+function numbers(version: string): number[] {
+  return (version.replace(/^[^\d]*/, '').match(/\d+/g) ?? []).slice(0, 3).map(Number);
+}
+
+/**
+ * A major upgrade in semantic versioning: the first number grows, or, below 1.0, the second (`0.10 → 0.11` may break
+ * as `1 → 2` does). A commit hash or a build number (`b10353`) is no semantic version.
+ */
+export function isMajor(from: string, to: string): boolean {
+  if (/^[0-9a-f]{7,}$/i.test(from.trim())) return false;
+  const [beforeMajor, beforeMinor] = numbers(from);
+  const [afterMajor, afterMinor] = numbers(to);
+  if (beforeMajor === undefined || afterMajor === undefined || afterMajor >= 10_000) return false;
+  if (afterMajor !== beforeMajor) return afterMajor > beforeMajor;
+  return afterMajor === 0 && beforeMinor !== undefined && afterMinor !== undefined && afterMinor > beforeMinor;
+}

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeCommit } from '../../src/core/analyze/index.js';
+import { emptyCodeFacts } from '../../src/core/analyze/facts/types.js';
+import type { CodeFacts, DefinitionFact } from '../../src/core/analyze/facts/types.js';
+import type { Analysis } from '../../src/core/domain/analysis.js';
+import type { Commit, FileChange } from '../../src/core/domain/commit.js';
+import type { UserRule } from '../../src/core/domain/options.js';
+
+// The verdict and the prose from hand-built facts: each rule of verdict/ and prose/ on the smallest commit that shows it.
+
+function file(path: string, additions = 5, deletions = 1, status: FileChange['status'] = 'M'): FileChange {
+  return { path, status, additions, deletions, binary: false };
+}
+
+function commit(subject: string, files: FileChange[], body = ''): Commit {
+  const person = { name: 'Ada', email: 'ada@example.com', date: '2026-01-22T10:00:00+08:00' };
+  return { sha: 'a'.repeat(40), shortSha: 'aaaaaaa', parents: ['b'.repeat(40)], author: person, committer: person, subject, body, trailers: [], files };
+}
+
+function facts(partial: Partial<CodeFacts>): CodeFacts {
+  return { ...emptyCodeFacts(), ...partial };
+}
+
+function def(change: DefinitionFact['change'], name: string, path: string, extra: Partial<DefinitionFact> = {}): DefinitionFact {
+  return { kind: 'definition', change, defKind: 'function', name, path, public: true, language: 'Go', line: 3, ...extra };
+}
+
+const analyze = (value: Commit, code: CodeFacts, language: 'en' | 'zh-CN' = 'en', rules: UserRule[] = []): Promise<Analysis> =>
+  analyzeCommit(value, { language, rules, code });
+
+describe('verdict from facts: type', () => {
+  it('a subject without a known verb that adds public API and a flag is a feature, named in the reason and the summary', async () => {
+    const code = facts({
+      definitions: [def('added', 'PrometheusExporter', 'api/exporter.go', { defKind: 'struct' }), def('added', 'scrape', 'api/exporter.go', { public: false })],
+      flags: [{ kind: 'flag', change: 'added', name: '--metrics', framework: 'cobra', path: 'cmd/serve.go', line: 10 }],
+    });
+    const result = await analyze(commit('Prometheus telemetry exporter', [file('api/exporter.go', 200, 0, 'A'), file('cmd/serve.go', 5, 0)]), code);
+    assert.equal(result.changeType, 'feature');
+    assert.equal(result.summary, 'Prometheus telemetry exporter. Adds public `PrometheusExporter` (struct), the `--metrics` flag and `scrape()`.');
+    assert.ok(result.reasons[0]!.startsWith('new feature: adds public `PrometheusExporter` (struct)'), result.reasons.join(' | '));
+  });
+
+  it('introducing a struct that carries existing parameters (renames and new signatures, nothing user-facing) is a refactor', async () => {
+    const code = facts({
+      definitions: [
+        def('added', 'write_pack_opts', 'builtin/pack.c', { defKind: 'struct', public: false, language: 'C' }),
+        def('signature', 'write_pack', 'builtin/pack.c', { public: false, language: 'C', oldSignature: 'int write_pack(int a, int b)', signature: 'int write_pack(struct write_pack_opts *opts)' }),
+      ],
+    });
+    const result = await analyze(commit('pack: introduce struct write_pack_opts', [file('builtin/pack.c', 60, 40)]), code);
+    assert.equal(result.changeType, 'refactor');
+    assert.equal(result.breaking, false, 'a private C function is no API');
+  });
+
+  it('a lock file alone is a dependency bump whatever the subject says', async () => {
+    const code = facts({
+      dependencies: [{ kind: 'dependency', change: 'bumped', name: 'serde', old: '1.0.1', new: '1.0.2', scope: 'runtime', ecosystem: 'cargo', lockOnly: true, path: 'Cargo.lock', line: 40 }],
+    });
+    const result = await analyze(commit('Fix the nightly build', [file('Cargo.lock', 3, 3)]), code);
+    assert.equal(result.changeType, 'deps');
+    assert.equal(result.importance, 'low');
+    assert.equal(result.summary, 'Fix the nightly build. Bumps `serde` 1.0.1 → 1.0.2.');
+  });
+
+  it('a manifest that only moves the project\'s own version is a release, not a dependency change', async () => {
+    const code = facts({ versions: [{ kind: 'version', name: 'click', old: '8.4.1.dev', new: '8.5.0.dev', path: 'pyproject.toml' }] });
+    const result = await analyze(commit('start version 8.5.0', [file('pyproject.toml', 1, 1), file('CHANGES.rst', 6, 0)]), code);
+    assert.equal(result.changeType, 'chore');
+    assert.equal(result.summary, 'start version 8.5.0. Sets the version of `click` from 8.4.1.dev to 8.5.0.dev.');
+  });
+});
+
+describe('verdict from facts: breaking', () => {
+  it('a removed flag is breaking, and the reason, the risk and the recommendation name it', async () => {
+    const code = facts({ flags: [{ kind: 'flag', change: 'removed', name: '--yolo', framework: 'cobra', path: 'cmd/agent.go', line: 20, side: 'old' }] });
+    const result = await analyze(commit('cmd: remove the agent command', [file('cmd/agent.go', 0, 160)]), code);
+    assert.equal(result.breaking, true);
+    assert.equal(result.importance, 'high');
+    assert.equal(result.changeType, 'feature', 'a removed flag changes the interface, whatever the verb');
+    assert.equal(result.reasons[0], 'breaking: removes the `--yolo` flag');
+    assert.deepEqual(result.risks, ['Removes the `--yolo` flag: scripts and users that pass it get an error.']);
+    assert.deepEqual(result.recommendations, ['Name `--yolo` in the release notes and tell users what to use instead.']);
+  });
+
+  it('a changed default is breaking, with its old and new value', async () => {
+    const code = facts({ defaults: [{ kind: 'default', name: 'RepeatPenalty', old: '1.1', new: '1.0', path: 'api/types.go', line: 700 }] });
+    const result = await analyze(commit('api: stop applying repeat_penalty 1.1 to models that don\'t set one', [file('api/types.go', 1, 1)]), code);
+    assert.equal(result.breaking, true);
+    assert.deepEqual(result.risks, ['Changes the default of `RepeatPenalty` from `1.1` to `1.0`: existing users get different output.']);
+    assert.deepEqual(result.recommendations, ['Mention the new default of `RepeatPenalty` (`1.0`) in the release notes.']);
+  });
+
+  it('removing public API in a public header breaks; in a project header, a test helper or a CI script it does not', async () => {
+    const removed = (path: string, language = 'C'): CodeFacts => facts({ definitions: [def('removed', 'legacy_init', path, { language, side: 'old' })] });
+    const api = await analyze(commit('Drop legacy_init', [file('include/nixl.h', 0, 3)]), removed('include/nixl.h'));
+    assert.equal(api.breaking, true);
+    assert.equal(api.reasons[0], 'breaking: removes public `legacy_init()`');
+    assert.deepEqual(api.risks, ['Removes public `legacy_init()`: callers outside this repository break.']);
+    const internal = await analyze(commit('Drop legacy_init', [file('object-file.h', 0, 3)]), removed('object-file.h'));
+    assert.equal(internal.breaking, false, 'a header of an application like git is not a user-facing API');
+    const helper = await analyze(commit('Drop legacy_init', [file('test/helpers.go', 0, 3)]), removed('test/helpers.go', 'Go'));
+    assert.equal(helper.breaking, false, 'a test helper is no API');
+    const ci = await analyze(commit('Drop a flag', [file('.ci/build.py', 0, 3)]), facts({
+      flags: [{ kind: 'flag', change: 'removed', name: '--wheel', framework: 'argparse', path: '.ci/build.py', line: 3 }],
+    }));
+    assert.equal(ci.breaking, false, 'a CI script\'s flag is nobody\'s interface');
+  });
+
+  it('a rename that keeps the old name is not breaking; one that drops it is', async () => {
+    const renamed = def('renamed', 'open_stream', 'include/odb.h', { oldName: 'odb_open', language: 'C' });
+    const kept = await analyze(commit('Rename odb_open', [file('include/odb.h', 2, 1)]), facts({
+      definitions: [renamed, def('added', 'odb_open', 'include/odb.h', { language: 'C' })],
+    }));
+    assert.equal(kept.breaking, false);
+    const dropped = await analyze(commit('Rename odb_open', [file('include/odb.h', 1, 1)]), facts({ definitions: [renamed] }));
+    assert.equal(dropped.breaking, true);
+    assert.equal(dropped.reasons[0], 'breaking: renames public `odb_open()` to `open_stream()`');
+  });
+
+  it('adding an optional parameter keeps callers working; dropping one breaks them', async () => {
+    const resigned = (oldSignature: string, signature: string): CodeFacts => facts({
+      definitions: [def('signature', 'connect', 'src/index.ts', { language: 'TypeScript', oldSignature, signature })],
+    });
+    const optional = await analyze(commit('Add a timeout to connect', [file('src/index.ts', 2, 1)]), resigned('export function connect(url: string)', 'export function connect(url: string, timeout?: number)'));
+    assert.equal(optional.breaking, false);
+    const dropped = await analyze(commit('Simplify connect', [file('src/index.ts', 2, 1)]), resigned('export function connect(url: string, retries: number)', 'export function connect(url: string)'));
+    assert.equal(dropped.breaking, true);
+  });
+});
+
+describe('verdict from facts: security', () => {
+  it('a message naming an information leak (stale buffer, internal state exposed) is security-relevant', async () => {
+    const none = facts({});
+    const leak = await analyze(commit('Buffer.read exposes stale internal buffer to the callback', [file('src/buffer.ts', 3, 1)]), none);
+    assert.equal(leak.security, true);
+    const disclosure = await analyze(commit('Fix information disclosure in error pages', [file('src/errors.ts', 3, 1)]), none);
+    assert.equal(disclosure.security, true);
+    const recursion = await analyze(commit('Fix stack overflow on self-referential arrays', [file('src/equals.ts', 3, 1)]), none);
+    assert.equal(recursion.security, false);
+    const smashed = await analyze(commit('Fix stack buffer overflow in the header parser', [file('src/header.c', 3, 1)]), none);
+    assert.equal(smashed.security, true);
+    const plain = await analyze(commit('Expose the internal buffer size as an option', [file('src/buffer.ts', 3, 1)]), none);
+    assert.equal(plain.security, false);
+  });
+
+  it('TLS facts make a change security-relevant and are named in the insight', async () => {
+    const code = facts({ security: [{ kind: 'security', area: 'tls', change: 'changed', evidence: 'verify_mode', path: 'src/client.py', line: 42 }] });
+    const result = await analyze(commit('Tidy the client', [file('src/client.py', 4, 4)]), code);
+    assert.equal(result.security, true);
+    assert.deepEqual(result.insights.security, ['Touches TLS and certificates: `verify_mode` (src/client.py:42).']);
+  });
+
+  it('path facts count only with a hint in the message or when the commit adds them; LLM token counts are not auth', async () => {
+    const pathFact = facts({ security: [{ kind: 'security', area: 'path', change: 'changed', evidence: 'join', path: 'src/files.py', line: 3 }] });
+    assert.equal((await analyze(commit('Tidy', [file('src/files.py', 2, 2)]), pathFact)).security, false);
+    assert.equal((await analyze(commit('Reject symlinks out of the root', [file('src/files.py', 2, 2)]), pathFact)).security, true);
+    const tokens = facts({ security: [{ kind: 'security', area: 'auth', change: 'added', evidence: 'refreshContextWindowTokens', path: 'cmd/chat.go', line: 3 }] });
+    assert.equal((await analyze(commit('Refresh less often', [file('cmd/chat.go', 2, 2)]), tokens)).security, false);
+  });
+
+  it('a CI permission added is security-relevant, raises the importance and names the workflow', async () => {
+    const code = facts({ ci: [{ kind: 'ci', what: 'permission', change: 'added', detail: 'contents: write', path: '.github/workflows/release.yml', line: 4 }] });
+    const result = await analyze(commit('ci: publish from the release job', [file('.github/workflows/release.yml', 3, 0)]), code);
+    assert.equal(result.security, true);
+    assert.ok(result.reasons.includes('CI workflow .github/workflows/release.yml gains `contents: write`'), result.reasons.join(' | '));
+    assert.deepEqual(result.risks, ['.github/workflows/release.yml gains `contents: write`: code from pull requests may reach it.']);
+  });
+
+  it('a security library bump is security-relevant', async () => {
+    const code = facts({ dependencies: [{ kind: 'dependency', change: 'bumped', name: 'sha2', old: '0.10.8', new: '0.11.0', scope: 'runtime', ecosystem: 'cargo', path: 'Cargo.toml', line: 9 }] });
+    const result = await analyze(commit('Upgrade sha2 to enable ARM acceleration', [file('Cargo.toml', 1, 1), file('Cargo.lock', 8, 8)]), code);
+    assert.equal(result.changeType, 'deps');
+    assert.equal(result.security, true);
+    assert.equal(result.importance, 'medium', '0.10 → 0.11 is a major upgrade below 1.0');
+  });
+});
+
+describe('prose from facts', () => {
+  it('names changed code in English and in Chinese, identifiers in code spans', async () => {
+    const code = facts({
+      definitions: [def('body', 'PullModel', 'server/images.go'), def('added', 'hasTensorLayers', 'server/images.go', { public: false })],
+      tests: [{ kind: 'test', change: 'added', name: 'TestPullRefusesMLX', covers: ['PullModel'], path: 'server/images_test.go', line: 5 }],
+    });
+    const files = [file('server/images.go', 20, 3), file('server/images_test.go', 30, 0)];
+    const en = await analyze(commit('mlx: avoid pulling MLX models when MLX is missing', files), code);
+    assert.equal(en.summary, 'mlx: avoid pulling MLX models when MLX is missing. Adds `hasTensorLayers()`. Changes `PullModel()`; adds the test `TestPullRefusesMLX`.');
+    const zh = await analyze(commit('mlx: avoid pulling MLX models when MLX is missing', files), code, 'zh-CN');
+    assert.equal(zh.summary, 'mlx: avoid pulling MLX models when MLX is missing. 新增函数 `hasTensorLayers()`。修改 `PullModel()`；新增测试 `TestPullRefusesMLX`。');
+  });
+
+  it('an added flag no test names is a risk that names it', async () => {
+    const code = facts({ flags: [{ kind: 'flag', change: 'added', name: '--cert', framework: 'clap', path: 'crates/cli/src/lib.rs', line: 7 }] });
+    const result = await analyze(commit('Add --cert support to uv pip', [file('crates/cli/src/lib.rs', 12, 0)]), code);
+    assert.deepEqual(result.risks, ['Adds the `--cert` flag but no test names it.']);
+    assert.deepEqual(result.recommendations, ['Add a test that passes `--cert`.']);
+  });
+
+  it('says nothing when there is nothing to say: no filler risk, insight or recommendation', async () => {
+    const code = facts({ definitions: [def('body', 'write_one_shallow', 'shallow.c', { public: false, language: 'C' })] });
+    const result = await analyze(commit('shallow: fix NULL dereference', [file('shallow.c', 2, 1)]), code);
+    assert.deepEqual(result.risks, []);
+    assert.deepEqual(result.recommendations, []);
+    assert.deepEqual(result.insights, { architecture: [], performance: [], security: [] });
+    assert.equal(result.importance, 'low');
+    assert.deepEqual(result.reasons, ['bug fix in `write_one_shallow()`']);
+  });
+
+  it('keeps identifiers as text: a backtick in a name cannot open a span', async () => {
+    const code = facts({ definitions: [def('added', 'evil`name', 'api/x.go')] });
+    const result = await analyze(commit('Add evil', [file('api/x.go', 3, 0)]), code);
+    assert.ok(result.summary.includes("`evil'name()`"), result.summary);
+    assert.equal((result.summary.match(/`/g) ?? []).length % 2, 0);
+  });
+});
+
+describe('user rules on fact tags', () => {
+  it('a rule matching a fact tag applies only to commits with that fact', async () => {
+    const rules: UserRule[] = [{ match: { facts: ['security.tls'] }, importance: 'high', reason: 'TLS is reviewed by the security team' }];
+    const tls = facts({ security: [{ kind: 'security', area: 'tls', change: 'changed', evidence: 'verify_mode', path: 'src/client.py', line: 42 }] });
+    const hit = await analyze(commit('Tidy the client', [file('src/client.py', 4, 4)]), tls, 'en', rules);
+    assert.equal(hit.importance, 'high');
+    assert.ok(hit.reasons.includes('TLS is reviewed by the security team'));
+    const miss = await analyze(commit('Tidy the client', [file('src/client.py', 4, 4)]), facts({}), 'en', rules);
+    assert.notEqual(miss.importance, 'high');
+  });
+});
