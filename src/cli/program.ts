@@ -9,7 +9,7 @@ import type { DigestOptions, PeriodSpec } from '../core/domain/options.js';
 import type { DateField, MergeMode, Report } from '../core/domain/report.js';
 import { unreadableCommitsWarning } from '../core/i18n/reportMessages.js';
 import type { Text } from './writeText.js';
-import { collect, triageFlagOptions, emptyDayHint, failedRepositoryLine, triageOptions, wroteLine } from './triageFlags.js';
+import { collect, emptyDayHint, failedRepositoryLine, triageFlagOptions, triageOptions, wroteLine } from './triageFlags.js';
 import type { TriageFlags } from './triageFlags.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
@@ -199,6 +199,8 @@ export async function main(argv: string[]): Promise<number> {
       authors: flags.author ?? [],
       paths: flags.path ?? [],
       ...triageOptions(flags, repos.length),
+      // Only the JSON report holds the activity calendar: the others spare its `git log`.
+      activity: format(flags) === 'json',
       language: lang,
       signal: controller.signal,
       onProgress: progress,

@@ -56,3 +56,20 @@ test('weekdays are the calendar\'s, whatever the zone', () => {
   assert.equal(weekdayOf('2026-03-08'), 0);
   assert.equal(weekdayOf('nope'), -1);
 });
+
+test('with the window\'s bounds, days come from its midnights and match the zone\'s formatting, DST and strays included', () => {
+  const window = {
+    dateField: 'committer' as const, timeZone: 'America/New_York',
+    start: '2026-03-01T00:00:00-05:00', end: '2026-03-15T00:00:00-04:00',
+  };
+  const commits = Array.from({ length: 400 }, (_, index) => makeCommit({
+    sha: index.toString(16).padStart(40, '0'), subject: 's', analysis: emptyAnalysis(),
+    // Every 53 minutes from a day before the window to a day after it: strays on both sides, and the DST night.
+    date: new Date(Date.parse('2026-02-28T00:00:00Z') + (400 - index) * 53 * 60_000 * 1.4).toISOString().replace('.000Z', '+00:00'),
+  }));
+  const fast = daySections(commits, window);
+  const slow = daySections(commits, { dateField: window.dateField, timeZone: window.timeZone });
+  assert.deepEqual(fast, slow);
+  assert.ok(fast.some((section) => section.day === '2026-03-08'));
+  assert.ok(fast.some((section) => section.day < '2026-03-01') && fast.some((section) => section.day > '2026-03-14'));
+});

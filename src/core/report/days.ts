@@ -9,11 +9,19 @@ export function commitDay(commit: AnalyzedCommit, window: Pick<ReportWindow, 'da
   return formatTimestamp(person.date, window.timeZone).slice(0, 10);
 }
 
-/** The commits by day, newest day first; each day's commits keep their order (newest first). Empty days are left out. */
-export function daySections(commits: readonly AnalyzedCommit[], window: Pick<ReportWindow, 'dateField' | 'timeZone'>): DaySection[] {
+/**
+ * The commits by day, newest day first; each day's commits keep their order (newest first). Empty days are left out.
+ * With the window's bounds, a commit's day is found among the window's midnights (a year of commits is formatted
+ * once for the report already); a date outside them, or a window without bounds, is formatted in the zone.
+ */
+export function daySections(
+  commits: readonly AnalyzedCommit[],
+  window: Pick<ReportWindow, 'dateField' | 'timeZone'> & Partial<Pick<ReportWindow, 'start' | 'end'>>,
+): DaySection[] {
   const byDay = new Map<string, DaySection>();
+  const dayOf = windowDays(window);
   for (const commit of commits) {
-    const day = commitDay(commit, window);
+    const day = dayOf(commit);
     let section = byDay.get(day);
     if (section === undefined) {
       section = { day, commits: 0, high: 0, medium: 0, low: 0, shas: [] };
@@ -24,6 +32,24 @@ export function daySections(commits: readonly AnalyzedCommit[], window: Pick<Rep
     section.shas.push(commit.sha);
   }
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+}
+
+/** The day of a commit: by the window's midnights when it has bounds (a year at most), else commitDay. */
+function windowDays(
+  window: Pick<ReportWindow, 'dateField' | 'timeZone'> & Partial<Pick<ReportWindow, 'start' | 'end'>>,
+): (commit: AnalyzedCommit) => string {
+  const slow = (commit: AnalyzedCommit): string => commitDay(commit, window);
+  if (window.start === undefined || window.end === undefined) return slow;
+  const first = formatTimestamp(window.start, window.timeZone).slice(0, 10);
+  const last = formatTimestamp(window.end, window.timeZone).slice(0, 10);
+  const boundaries = dayBoundaries(first, last, window.timeZone);
+  if (boundaries.length < 2 || boundaries.length > 400) return slow;
+  const names = boundaries.slice(0, -1).map((seconds) => formatTimestamp(new Date(seconds * 1000).toISOString(), window.timeZone).slice(0, 10));
+  return (commit) => {
+    const person = window.dateField === 'author' ? commit.author : commit.committer;
+    const index = dayIndex(boundaries, Date.parse(person.date) / 1000);
+    return index < 0 ? slow(commit) : names[index]!;
+  };
 }
 
 /** Counts of the given epoch-second times per calendar day from `from` to `to` (times outside are ignored). */

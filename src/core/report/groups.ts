@@ -11,12 +11,18 @@ export const GROUP_UPDATES_LISTED = 5;
 
 /** Whether `author` matches one of the bot patterns (case-insensitive substrings of name or email). */
 export function isBotAuthor(author: { name: string; email: string }, patterns: readonly string[]): boolean {
-  const name = author.name.toLowerCase();
-  const email = author.email.toLowerCase();
-  return patterns.some((pattern) => {
-    const needle = pattern.trim().toLowerCase();
-    return needle !== '' && (name.includes(needle) || email.includes(needle));
-  });
+  return botMatcher(patterns)(author);
+}
+
+/** isBotAuthor with the patterns prepared once, for a whole report's commits. */
+function botMatcher(patterns: readonly string[]): (author: { name: string; email: string }) => boolean {
+  const needles = patterns.map((pattern) => pattern.trim().toLowerCase()).filter((needle) => needle !== '');
+  return (author) => {
+    if (needles.length === 0) return false;
+    const name = author.name.toLowerCase();
+    const email = author.email.toLowerCase();
+    return needles.some((needle) => name.includes(needle) || email.includes(needle));
+  };
 }
 
 /** Whether a commit may be folded: never a high-importance or breaking one, whoever made it. */
@@ -31,11 +37,12 @@ function foldable(commit: AnalyzedCommit): boolean {
  */
 export function groupCommits(commits: readonly AnalyzedCommit[], botPatterns: readonly string[]): CommitGroup[] {
   const members = new Map<string, { kind: CommitGroup['kind']; author: string; commits: AnalyzedCommit[] }>();
+  const isBot = botMatcher(botPatterns);
   for (const commit of commits) {
     if (!foldable(commit)) continue;
     let key: string;
     let entry: { kind: CommitGroup['kind']; author: string };
-    if (isBotAuthor(commit.author, botPatterns)) {
+    if (isBot(commit.author)) {
       key = `bot:${commit.author.name.toLowerCase()}`;
       entry = { kind: 'bot', author: commit.author.name };
     } else if (commit.analysis.changeType === 'deps') {

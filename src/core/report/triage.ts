@@ -9,7 +9,7 @@ import { DEFAULT_BOT_PATTERNS, foldedShas, groupCommits } from './groups.js';
 
 export interface TriageSettings {
   language: Language;
-  window: Pick<ReportWindow, 'dateField' | 'timeZone'>;
+  window: Pick<ReportWindow, 'dateField' | 'timeZone'> & Partial<Pick<ReportWindow, 'start' | 'end'>>;
   /** DEFAULT_BOT_PATTERNS when left out. */
   bots?: readonly string[];
 }
