@@ -15,11 +15,12 @@ export type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
 export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Daily Digest'), { log: true });
   const controller = new DigestController(context, log);
+  const gitContent = new GitContentProvider((repo) => controller.isAllowedRepo(repo), log);
   context.subscriptions.push(
     log,
     controller,
-    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME,
-      new GitContentProvider((repo) => controller.isAllowedRepo(repo), log)),
+    gitContent,
+    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, gitContent),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         controller.panel.restore(panel, isWebviewState(state) ? state : undefined);
