@@ -1,0 +1,146 @@
+// The filter bar: the table's order, and filters by importance, type, author (only these / all but these), module
+// and review state. Built once per report and language (so a control keeps its focus and open list while the table
+// below changes); every change calls back with the whole new filter. Values are the report's own (hostile) text:
+// they go into vscode-elements as text and properties only.
+import type { ReportLabels } from '../src/core/i18n/renderLabels.js';
+import { filterChoices, type CommitFilter, type FilterChoices } from '../src/shared/commitFilter.js';
+import type { AnalyzedCommit } from '../src/core/domain/report.js';
+import { actionLink, el } from './dom.js';
+import type { WebviewWords } from './words.js';
+
+export type CommitOrder = 'importance' | 'time';
+
+export interface FilterBarState {
+  filter: CommitFilter;
+  order: CommitOrder;
+}
+
+export interface FilterBar {
+  element: HTMLElement;
+  /** Updates the "Showing N of M" line. */
+  showCounts(shown: number, total: number, filtering: boolean): void;
+}
+
+interface Option {
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+function option(entry: Option): HTMLElement {
+  const element = document.createElement('vscode-option');
+  element.setAttribute('value', entry.value);
+  element.textContent = entry.label;
+  if (entry.selected) element.setAttribute('selected', '');
+  return element;
+}
+
+function select(kind: 'vscode-single-select' | 'vscode-multi-select', name: string, label: string, options: Option[]): HTMLElement {
+  const element = document.createElement(kind);
+  element.dataset['ddControl'] = name;
+  element.setAttribute('aria-label', label);
+  element.title = label;
+  element.append(...options.map(option));
+  return element;
+}
+
+function field(label: string, ...controls: HTMLElement[]): HTMLElement {
+  const box = el('div', 'dd-field');
+  box.append(el('span', 'dd-field-label', label), ...controls);
+  return box;
+}
+
+function checkbox(name: string, label: string, checked: boolean, value?: string): HTMLElement {
+  const element = document.createElement('vscode-checkbox');
+  element.dataset['ddControl'] = name;
+  if (value !== undefined) element.dataset['ddValue'] = value;
+  element.textContent = label;
+  if (checked) element.setAttribute('checked', '');
+  return element;
+}
+
+function selectedValues(element: Element): string[] {
+  const value = (element as HTMLElement & { value?: unknown }).value;
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' && value !== '' ? [value] : [];
+}
+
+function isChecked(element: Element): boolean {
+  return (element as HTMLElement & { checked?: unknown }).checked === true;
+}
+
+/** The filter bar for these commits, showing `state`; `onChange` gets every new state. */
+export function renderFilterBar(
+  commits: readonly AnalyzedCommit[],
+  state: FilterBarState,
+  labels: ReportLabels,
+  words: WebviewWords,
+  onChange: (state: FilterBarState) => void,
+): FilterBar {
+  const choices: FilterChoices = filterChoices(commits);
+  const { filter } = state;
+  const section = el('section', 'dd-filters');
+  section.setAttribute('aria-label', words.filters);
+
+  const order = select('vscode-single-select', 'order', words.order, [
+    { value: 'importance', label: words.importanceFirst, selected: state.order === 'importance' },
+    { value: 'time', label: words.newestFirst, selected: state.order === 'time' },
+  ]);
+  const importance = choices.importance.map((choice) => checkbox('importance',
+    `${labels.importance[choice.value]} (${choice.commits})`, filter.importance.includes(choice.value), choice.value));
+  const types = select('vscode-multi-select', 'types', words.type, choices.types.map((choice) => ({
+    value: choice.value, label: `${labels.changeType[choice.value]} (${choice.commits})`, selected: filter.types.includes(choice.value),
+  })));
+  const authorMode = select('vscode-single-select', 'authorMode', words.author, [
+    { value: 'include', label: words.authorsOnly, selected: filter.authorMode === 'include' },
+    { value: 'exclude', label: words.authorsExcept, selected: filter.authorMode === 'exclude' },
+  ]);
+  const authors = select('vscode-multi-select', 'authors', words.author, choices.authors.map((choice) => ({
+    value: choice.value, label: `${choice.value} (${choice.commits})`, selected: filter.authors.includes(choice.value),
+  })));
+  const modules = select('vscode-multi-select', 'modules', words.module, choices.modules.map((choice) => ({
+    value: choice.value, label: `${choice.value} (${choice.commits})`, selected: filter.modules.includes(choice.value),
+  })));
+  const unreviewed = checkbox('unreviewedOnly', words.unreviewedOnly, filter.unreviewedOnly);
+  const shown = el('span', 'dd-shown');
+  shown.setAttribute('aria-live', 'polite');
+  const clear = actionLink(words.clearFilters, 'clearFilters');
+  clear.classList.add('dd-clear');
+
+  const importanceBox = el('div', 'dd-checks');
+  importanceBox.append(...importance);
+  section.append(
+    field(words.order, order),
+    field(words.importance, importanceBox),
+    field(words.type, types),
+    field(words.author, authorMode, authors),
+  );
+  if (choices.modules.length > 0) section.append(field(words.module, modules));
+  const tail = el('div', 'dd-field dd-filter-tail');
+  tail.append(unreviewed, shown, clear);
+  section.append(tail);
+
+  const read = (): FilterBarState => ({
+    order: selectedValues(order)[0] === 'time' ? 'time' : 'importance',
+    filter: {
+      importance: choices.importance.map((choice) => choice.value)
+        .filter((value) => importance.some((box) => box.dataset['ddValue'] === value && isChecked(box))),
+      types: choices.types.map((choice) => choice.value).filter((value) => selectedValues(types).includes(value)),
+      authors: selectedValues(authors),
+      authorMode: selectedValues(authorMode)[0] === 'exclude' ? 'exclude' : 'include',
+      modules: selectedValues(modules),
+      unreviewedOnly: isChecked(unreviewed),
+    },
+  });
+  // Selects dispatch a change that does not bubble: listen on each control.
+  for (const control of [order, types, authorMode, authors, modules, unreviewed, ...importance]) {
+    control.addEventListener('change', () => onChange(read()));
+  }
+  return {
+    element: section,
+    showCounts(count, total, filtering) {
+      shown.textContent = words.shown(count, total);
+      clear.hidden = !filtering;
+    },
+  };
+}
