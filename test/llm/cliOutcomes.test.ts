@@ -14,7 +14,7 @@ import type { FakeServer, Responder } from './fakeOpenAiServer.js';
  * the notes and the report.
  */
 
-const CLI = resolve('src/cli.ts');
+const CLI = resolve('src/cli/program.ts');
 
 interface CliRun {
   code: number | null;

@@ -120,7 +120,7 @@ describe('the eval on a repository built here', () => {
   });
 
   function options(overrides: Partial<EvalOptions> = {}): EvalOptions {
-    return { dataDir, mirrorsDir: '/nonexistent', split: 'all', lang: 'en', verbose: false, cli: { script: resolve('src/cli.ts') }, ...overrides };
+    return { dataDir, mirrorsDir: '/nonexistent', split: 'all', lang: 'en', verbose: false, cli: { script: resolve('src/cli/program.ts') }, ...overrides };
   }
 
   it('runs the CLI per day, finds every labelled commit and measures it', () => {
@@ -144,7 +144,7 @@ describe('the eval on a repository built here', () => {
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     };
     const jsonFile = join(dataDir, '..', `dd-quality-${process.pid}.out.json`);
-    const ok = run(['--data', dataDir, '--cli', 'src/cli.ts', '--split', 'dev', '--verbose', '--json', jsonFile]);
+    const ok = run(['--data', dataDir, '--cli', 'src/cli/program.ts', '--split', 'dev', '--verbose', '--json', jsonFile]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /type accuracy .* (PASS|MISS)/);
     assert.match(ok.stdout, /broken summaries/);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { HTML_CONTENT_SECURITY_POLICY, markdownToHtml, renderHtml, renderMarkdown } from '../../src/core/render/index.js';
 import { inPageLinkTargets } from '../support/markdownChecks.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from '../support/sampleReport.js';
+import { sampleTriageReport } from '../support/sampleTriage.js';
 
 /** Real tags (escaped text never contains a raw `<`), with their names and attribute text. */
 function tags(html: string): { name: string; attributes: string }[] {
@@ -66,16 +67,16 @@ test('hostile report text stays inert through renderHtml', () => {
   }));
   const html = renderHtml(report);
   assertInert(html.slice(html.indexOf('<body>')));
-  // The table row survived the newline and pipes in the author name: 4 cells in each row.
+  // The table row survived the newline and pipes in the author name: 5 cells in each row.
   for (const row of html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
-    assert.equal((row[1] ?? '').match(/<t[dh]>/g)?.length, 4);
+    assert.equal((row[1] ?? '').match(/<t[dh]>/g)?.length, 5);
   }
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
 });
 
 test('renderHtml is one standalone page: charset, strict CSP, inline CSS for light and dark, no script or external resources', () => {
   for (const language of ['en', 'zh-CN'] as const) {
-    const report = sampleReport(language);
+    const report = sampleTriageReport(language);
     const html = renderHtml(report);
     assert.match(html, /^<!doctype html>\n<html lang="(en|zh-CN)">\n<head>\n<meta charset="utf-8">\n/);
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${HTML_CONTENT_SECURITY_POLICY}">`));

@@ -4,6 +4,9 @@ import { renderJson, reportJsonSchema, reportSchema } from '../../src/core/rende
 import { KEY_ORDER } from '../../src/core/render/json.js';
 import type { Report } from '../../src/core/domain/report.js';
 import { sampleReport } from '../support/sampleReport.js';
+import { sampleWeekReport } from '../support/sampleTriage.js';
+import { triageOf } from '../../src/core/report/triage.js';
+import { activityCalendar } from '../../src/core/report/days.js';
 
 type Schema = Record<string, unknown>;
 
@@ -171,4 +174,33 @@ test('objects in order are printed as they are, the rest as sorted copies: same 
   assert.equal(relaidOut(renderJson(messy as unknown as Report)), copyingRenderJson(messy));
   assert.equal(relaidOut(renderJson(report)), copyingRenderJson(report));
   assert.equal(JSON.stringify(messy), before, 'the input is not changed');
+});
+
+test('the triage fields validate, and each of their objects keeps the order its type declares', () => {
+  const report = sampleWeekReport('zh-CN');
+  report.repositories = report.repositories.map((repository) => ({
+    ...repository,
+    ...triageOf(repository.commits, { language: report.language, window: report.window }),
+    activity: activityCalendar([Date.parse('2026-01-21T10:00:00Z') / 1000], { from: '2026-01-20', to: '2026-01-22' }, 'UTC'),
+    lastCommitDay: '2026-01-22',
+  }));
+  const json = renderJson(report);
+  const parsed = JSON.parse(json) as Report;
+  assert.deepEqual(validate(reportJsonSchema, parsed), []);
+  assert.equal(reportSchema.safeParse(parsed).success, true);
+  const repository = parsed.repositories[0]!;
+  assert.deepEqual(Object.keys(parsed).slice(3, 6), ['language', 'order', 'repositories']);
+  assert.deepEqual(Object.keys(repository), ['name', 'path', 'ref', 'webUrl', 'webKind', 'warnings', 'stats', 'commits',
+    'glance', 'groups', 'days', 'activity', 'lastCommitDay']);
+  assert.deepEqual(Object.keys(repository.glance!), ['headline', 'more', 'commits', 'high', 'medium', 'low', 'breakingChanges',
+    'types', 'modules', 'authors', 'otherAuthors']);
+  assert.deepEqual(Object.keys(repository.glance!.headline[0]!), ['sha', 'importance', 'breaking', 'gist', 'details']);
+  assert.deepEqual(Object.keys(repository.glance!.types[0]!), ['type', 'commits']);
+  assert.deepEqual(Object.keys(repository.glance!.modules[0]!), ['name', 'commits', 'additions', 'deletions']);
+  assert.deepEqual(Object.keys(repository.groups![0]!), ['kind', 'author', 'shas', 'dependencyUpdates', 'updates', 'moreUpdates']);
+  assert.deepEqual(Object.keys(repository.groups![0]!.updates[0]!), ['name', 'version']);
+  assert.deepEqual(Object.keys(repository.days![0]!), ['day', 'commits', 'high', 'medium', 'low', 'shas']);
+  assert.deepEqual(repository.activity, { from: '2026-01-20', to: '2026-01-22', counts: [0, 1, 0] });
+  // Built in declaration order, the triage objects are printed without being copied (json.ts `ordered`).
+  assert.equal(json, renderJson(JSON.parse(json) as Report));
 });

@@ -11,22 +11,30 @@ import {
   headings, labelStrings, splitTableRow, withoutCodeSpans,
 } from '../support/markdownChecks.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository, sampleReport } from '../support/sampleReport.js';
+import { sampleTriageReport, sampleWeekReport } from '../support/sampleTriage.js';
 
 const LANGUAGES: Language[] = ['en', 'zh-CN'];
 
-function goldenPath(language: Language): string {
-  return join(__dirname, '..', 'golden', `report.${language}.md`);
+function goldenPath(name: string): string {
+  return join(__dirname, '..', 'golden', `report.${name}.md`);
 }
 
 for (const language of LANGUAGES) {
   test(`the ${language} Markdown matches its golden file (UPDATE_GOLDEN=1 rewrites it)`, () => {
-    const markdown = renderMarkdown(sampleReport(language));
+    const markdown = renderMarkdown(sampleTriageReport(language));
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(goldenPath(language), markdown);
     assert.equal(markdown, readFileSync(goldenPath(language), 'utf8'));
   });
 
+  test(`the ${language} Markdown of a range matches its golden file: one table per day, newest first`, () => {
+    const markdown = renderMarkdown(sampleWeekReport(language));
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(goldenPath(`${language}.range`), markdown);
+    assert.equal(markdown, readFileSync(goldenPath(`${language}.range`), 'utf8'));
+    assert.deepEqual(findStructuralProblems(markdown), []);
+  });
+
   test(`the ${language} Markdown is structurally sound: one h1, no heading jumps, every link resolves, tables line up`, () => {
-    const markdown = renderMarkdown(sampleReport(language));
+    const markdown = renderMarkdown(sampleTriageReport(language));
     assert.deepEqual(findStructuralProblems(markdown), []);
     assert.deepEqual(headings(markdown).map((heading) => heading.level).slice(0, 6), [1, 2, 3, 3, 3, 4]);
   });
@@ -68,7 +76,7 @@ test('headings follow h1 → h2 repository → h3 sections → h4 commits, with 
     '[ai-dynamo/dynamo](https://github.com/ai-dynamo/dynamo)', 'acme/broken', '[acme/quiet](https://gitlab.com/acme/quiet)', 'scripts',
   ]);
   assert.deepEqual(headings(markdown).filter((heading) => heading.level === 3).slice(0, 5).map((heading) => heading.text), [
-    '📊 Statistics', '📋 Contents', '🔴 High importance (2)', '🟡 Medium importance (1)', '🟢 Low importance (2)',
+    '🔭 At a glance', '📋 Commits', '🔴 High importance (2)', '🟡 Medium importance (1)', '🟢 Low importance (2)',
   ]);
 });
 
@@ -95,13 +103,16 @@ test('commit times are shown in the window time zone with the chosen date field'
   assert.match(renderMarkdown(byAuthor), /\| 2026-01-22 09:00:00 \| Pavithra Vijayakrishnan \| ci: Add builds/);
 });
 
-test('statistics are copied from repo.stats, not recomputed', () => {
+test('the glance totals take authors and lines from repo.stats, and link each count to its section', () => {
   const report = sampleReport('en');
   const repo = report.repositories[0];
   assert.ok(repo);
   repo.stats = { commits: 5, high: 2, medium: 1, low: 2, authors: 17, additions: 1234, deletions: 567 };
   const markdown = renderMarkdown(report);
-  assert.match(markdown, /- Commits: 5\n- 🔴 High: 2 · 🟡 Medium: 1 · 🟢 Low: 2\n- Authors: 17\n- Lines: \+1234 \/ −567/);
+  assert.ok(markdown.includes('**5 commits by 17 authors, +1234 / −567 lines**: ' +
+    '[🔴 High 2](#r1-high) · [🟡 Medium 1](#r1-medium) · [🟢 Low 2](#r1-low)\n'));
+  assert.ok(markdown.includes('**1 commit by 1 author, +10 / −2 lines**: 🔴 High 0 · 🟡 Medium 0 · [🟢 Low 1](#r4-low)\n'),
+    'a count of 0 has no section to link to');
 });
 
 test('a repository with an error shows the error line and nothing else', () => {
@@ -124,17 +135,17 @@ test('an empty repository says there were no commits and lists no groups', () =>
   assert.doesNotMatch(section, /Contents|importance \(/);
 });
 
-test('the contents list every group and commit, and each link lands on an explicit anchor before its heading', () => {
+test('the table and the headline link each commit to an explicit anchor before its heading', () => {
   const markdown = renderMarkdown(sampleReport('en'));
   const commit = sampleReport('en').repositories[0]?.commits[2];
   assert.ok(commit);
   const anchor = commitAnchor(commit);
   assert.equal(anchor, 'c-badc0ffee0');
-  assert.ok(markdown.includes(`](#${anchor})`));
+  assert.equal(markdown.split(`](#${anchor})`).length - 1, 2, 'headline and table');
   assert.ok(markdown.includes(`<a id="${anchor}"></a>\n\n#### fix: a\\|b`));
-  assert.ok(markdown.includes('- [🔴 High importance (2)](#r1-high)\n'));
   assert.ok(markdown.includes('<a id="r1-high"></a>\n\n### 🔴 High importance (2)'));
-  assert.ok(markdown.includes('- [🟢 Low importance (1)](#r4-low)'), 'group anchors are numbered per repository');
+  assert.ok(markdown.includes('[🟢 Low 1](#r4-low)'), 'section anchors are numbered per repository');
+  assert.doesNotMatch(markdown, /Contents|Statistics/, 'the table is the contents; the glance has the statistics');
 });
 
 test('the same commit in two repositories gets two distinct anchors', () => {
@@ -179,7 +190,7 @@ test('model text is never shortened: long summaries, risks and subjects are kept
   commit.subject = `feat: ${'x'.repeat(300)}`;
   const markdown = renderMarkdown(report);
   assert.ok(markdown.includes(longText.trim()));
-  assert.equal(markdown.split(`feat: ${'x'.repeat(300)}`).length - 1, 3, 'table, contents and heading');
+  assert.equal(markdown.split(`feat: ${'x'.repeat(300)}`).length - 1, 2, 'table and heading');
 });
 
 test('file lists stop at the cap with a count of the rest; PR links only for known forges', () => {
@@ -246,7 +257,7 @@ test('hostile text keeps tables well formed and never becomes a link, HTML or a 
     assert.ok(markdown.includes('## \\[evil\\]\\(javascript:alert(1)) \\| repo\n'), 'unsafe web URL is not linked');
     const table = markdown.split('\n').filter((line) => line.startsWith('| '));
     assert.equal(table.length, 3, 'header, delimiter and one row: the newline in the author did not split the row');
-    assert.equal(splitTableRow(table[2] ?? '').length, 4);
+    assert.equal(splitTableRow(table[2] ?? '').length, 5);
   }
 });
 

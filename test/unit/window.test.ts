@@ -50,6 +50,16 @@ test('7d is the last seven calendar days including today, from 00:00 six days ag
   assert.equal(w.endMs - w.startMs, 7 * 24 * HOUR);
 });
 
+test('a span given as the day (--date 7d) is the same range as --since 7d; 1d is today', () => {
+  const now = new Date('2026-01-22T12:00:00Z');
+  const asDay = resolveWindow({ kind: 'day', day: ' 7D ' }, 'UTC', 'committer', now);
+  const asSince = resolveWindow({ kind: 'range', since: '7d' }, 'UTC', 'committer', now);
+  assert.deepEqual(asDay, asSince);
+  assert.equal(asDay.label, '2026-01-16..2026-01-22');
+  assert.equal(resolveWindow({ kind: 'day', day: '1d' }, 'UTC', 'committer', now).label, '2026-01-22');
+  assert.throws(() => resolveWindow({ kind: 'day', day: '0d' }, 'UTC', 'committer', now), (e: unknown) => e instanceof DigestError && e.code === 'bad-date');
+});
+
 test('the machine zone is the default', () => {
   const w = resolveWindow({ kind: 'day', day: '2026-01-22' }, undefined, 'committer');
   assert.equal(w.timeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);

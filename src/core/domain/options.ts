@@ -1,6 +1,8 @@
 import type { ChangeType, Importance } from './analysis.js';
 import type { DateField, MergeMode } from './report.js';
 import type { Language } from './language.js';
+import type { CommitOrder } from './triage.js';
+import type { WebOverride } from './web.js';
 
 /** A day (`today`, `yesterday`, `YYYY-MM-DD`) or a range (`since`/`until`: dates or relative like `7d`). */
 export type PeriodSpec =
@@ -14,6 +16,8 @@ export interface ReadOptions {
   merges: MergeMode;
   /** Case-insensitive substrings of author name or email; empty means everyone. */
   authors: string[];
+  /** Case-insensitive substrings of `Name <email>` whose commits are left out, after `authors` picked. */
+  excludeAuthors?: string[];
   /** Pathspecs/globs relative to the repo root; empty means everything. */
   paths: string[];
 }
@@ -57,4 +61,12 @@ export interface DigestOptions extends Partial<ReadOptions> {
   now?: Date;
   /** A folder outside the repositories where history walks are kept, so the next run walks only new commits. */
   walkIndexDir?: string;
+  /** The order of the commit tables; importance first when left out. */
+  order?: CommitOrder;
+  /** Authors whose commits are folded as a bot's (substrings of name or email); DEFAULT_BOT_PATTERNS when left out. */
+  bots?: string[];
+  /** Where a repository's web pages are when its remote URL does not say: one for every repository, or per root. */
+  web?: WebOverride | ((repoRoot: string) => WebOverride | undefined);
+  /** Read the activity calendar (one more `git log` per repository); true when left out. */
+  activity?: boolean;
 }

@@ -1,6 +1,8 @@
 import type { Analysis, AnalyzerId, FallbackCause } from './analysis.js';
 import type { Commit } from './commit.js';
 import type { Language } from './language.js';
+import type { ActivityCalendar, CommitGroup, CommitOrder, DaySection, Glance } from './triage.js';
+import type { WebKind } from './web.js';
 
 export type DateField = 'committer' | 'author';
 export type MergeMode = 'exclude' | 'include' | 'first-parent';
@@ -36,6 +38,8 @@ export interface RepositoryReport {
   ref: string;
   /** Web URL of the repository, for known hosts only. */
   webUrl?: string;
+  /** The front end serving webUrl (how its commit, pull-request and file pages are laid out), when known. */
+  webKind?: WebKind;
   /** One-line error when this repository could not be read; the other repositories are still reported. */
   error?: string;
   /** Non-fatal caveats, e.g. a shallow clone whose history ends inside the window. */
@@ -43,6 +47,16 @@ export interface RepositoryReport {
   stats: RepoStats;
   /** Newest first by the chosen date field. */
   commits: AnalyzedCommit[];
+  /** The day at a glance: the headline, counts by importance and type, busiest modules, authors. */
+  glance?: Glance;
+  /** Bots' commits and people's dependency bumps, folded one line per group. */
+  groups?: CommitGroup[];
+  /** The commits by day (in the window's time zone), newest day first; days without commits are left out. */
+  days?: DaySection[];
+  /** Commits per day over the last weeks, for a calendar. */
+  activity?: ActivityCalendar;
+  /** When the window has no commits: the day of the newest commit of the ref (in the window's time zone). */
+  lastCommitDay?: string;
 }
 
 /** Commits that fell back to the offline analysis for one cause (one HTTP status for `http`). */
@@ -75,6 +89,8 @@ export interface Report {
   generatedAt: string;
   window: ReportWindow;
   language: Language;
+  /** How the commit tables are ordered; importance when left out. */
+  order?: CommitOrder;
   repositories: RepositoryReport[];
   /** Summed token usage, where a model provider reported it. */
   usage?: { promptTokens: number; completionTokens: number };

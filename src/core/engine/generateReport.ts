@@ -12,6 +12,7 @@ import { EMPTY_STATS, computeStats } from '../domain/stats.js';
 import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
+import { historyHints, triageOf } from '../report/triage.js';
 import { CommitAnalysis } from './commitAnalysis.js';
 
 /**
@@ -25,6 +26,7 @@ export async function generateReport(options: DigestOptions): Promise<Report> {
     dateField: options.dateField ?? DEFAULT_READ_OPTIONS.dateField,
     merges: options.merges ?? DEFAULT_READ_OPTIONS.merges,
     authors: options.authors ?? [],
+    excludeAuthors: options.excludeAuthors ?? [],
     paths: options.paths ?? [],
   };
   const window = resolveWindow(options.period, options.timeZone || undefined, readOptions.dateField, options.now);
@@ -39,6 +41,7 @@ export async function generateReport(options: DigestOptions): Promise<Report> {
     generatedAt: new Date().toISOString(),
     window: reportWindow,
     language: options.language,
+    order: options.order ?? 'importance',
     repositories,
   };
 }
@@ -56,7 +59,7 @@ async function reportRepository(
   try {
     options.onProgress?.(`Reading ${repoPath}`);
     read = await readRepository(repoPath, window, readOptions, {
-      signal, onProgress: options.onProgress, walkIndexDir: options.walkIndexDir,
+      signal, onProgress: options.onProgress, walkIndexDir: options.walkIndexDir, web: options.web,
       onCommit: (commit, captured) => analysis.add(commit, captured),
       patchReads: (commit) => analysis.patchReads(commit),
     });
@@ -73,6 +76,11 @@ async function reportRepository(
   const repoRules = await analysis.repoRules(read.root);
   if (repoRules.error) warnings.push(reportMessage(language, 'rulesIgnored', { detail: repoRules.error.format(language) }));
 
+  // git reads the calendar while the analysis runs.
+  const hints = historyHints(read.root, readOptions, window, {
+    activity: options.activity !== false, empty: read.commits.length === 0, now: options.now, signal,
+  });
+  hints.catch(() => undefined);
   options.onProgress?.(`Analyzing ${read.commits.length} commits of ${read.name}`);
   let commits: AnalyzedCommit[];
   try {
@@ -87,9 +95,12 @@ async function reportRepository(
     path: read.root,
     ref: read.ref,
     webUrl: read.webUrl,
+    webKind: read.webKind,
     warnings,
     stats: computeStats(commits),
     commits,
+    ...triageOf(commits, { language, window, bots: options.bots }),
+    ...(await hints),
   };
 }
 

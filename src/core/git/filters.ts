@@ -1,3 +1,4 @@
+import type { Person } from '../domain/commit.js';
 import type { ReadOptions } from '../domain/options.js';
 
 /** History-walk arguments for the merge mode and the author/path filters, shared by every walk. */
@@ -20,4 +21,19 @@ export function pathspecArgs(paths: readonly string[]): string[] {
   const specs = paths.map((p) => p.trim()).filter((p) => p !== '');
   if (specs.length === 0) return [];
   return ['--', ...specs.map((spec) => (spec.startsWith(':') || !/[*?[]/.test(spec) ? spec : `:(glob)${spec}`))];
+}
+
+/**
+ * Whether a commit's author is excluded: `excludeAuthors` are case-insensitive substrings of `Name <email>`, as
+ * `--author` matches. git has no way to exclude an author in a walk, so the read drops them as it meets them.
+ */
+export function authorExcluder(
+  excludeAuthors: readonly string[] | undefined,
+): ((commit: { author: Pick<Person, 'name' | 'email'> }) => boolean) | undefined {
+  const needles = (excludeAuthors ?? []).map((text) => text.trim().toLowerCase()).filter((text) => text !== '');
+  if (needles.length === 0) return undefined;
+  return (commit) => {
+    const who = `${commit.author.name} <${commit.author.email}>`.toLowerCase();
+    return needles.some((needle) => who.includes(needle));
+  };
 }

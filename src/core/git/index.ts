@@ -11,3 +11,5 @@ export { HOSTING_PROVIDERS } from './hosting/providers.js';
 export type { HostingProvider } from './hosting/providers.js';
 export { MAX_FILES_PER_COMMIT } from './logParser.js';
 export { MINIMUM_GIT_VERSION } from './runner.js';
+export { webLinks, webKindOfHost, webKindOfUrl } from './hosting/webLinks.js';
+export type { WebLinks } from './hosting/webLinks.js';

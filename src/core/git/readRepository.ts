@@ -5,7 +5,8 @@ import type { DigestError } from '../errors.js';
 import type { Commit } from '../domain/commit.js';
 import type { ReadOptions } from '../domain/options.js';
 import type { ResolvedWindow } from '../time/window.js';
-import { pathspecArgs, selectionArgs } from './filters.js';
+import type { WebKind, WebOverride } from '../domain/web.js';
+import { authorExcluder, pathspecArgs, selectionArgs } from './filters.js';
 import { DETAIL_FORMAT, PATCH_CONFIG_ARGS, PATCH_PREFIX_ARGS, detailArgs } from './logFormat.js';
 import { LogParser } from './logParser.js';
 import type { EmitParsed, PatchReads } from './logParser.js';
@@ -24,6 +25,7 @@ export interface RepositoryRead {
   root: string;
   ref: string;
   webUrl?: string;
+  webKind?: WebKind;
   commits: Commit[];
   /** ISO date of the oldest commit where history is cut, when a shallow clone's history ends at or after the window start. */
   shallowBoundary?: string;
@@ -50,6 +52,8 @@ export interface ReadContext {
    * could not be kept that way (a rename or copy, too many files, an unreadable commit) comes without them.
    */
   patchReads?: PatchReads;
+  /** Where the repository's web pages are, when the user said so (wins over the remote URL); per root or for all. */
+  web?: WebOverride | ((root: string) => WebOverride | undefined);
 }
 
 /** The commit objects of SHAs given on stdin, without their files (DETAIL_FORMAT, no diff at all). */
@@ -80,8 +84,9 @@ export async function readRepository(
   const { location, tip } = await probeRepository(path, options.ref, signal);
   const call: GitCall = { cwd: location.root, signal, context: { path, ref: options.ref } };
   const handedOver = new Set<string>();
+  const excluded = authorExcluder(options.excludeAuthors);
   const emit: EmitParsed | undefined = ctx.onCommit && ((parsed, captured) => {
-    if (handedOver.has(parsed.commit.sha)) return;
+    if (handedOver.has(parsed.commit.sha) || excluded?.(parsed.commit)) return;
     handedOver.add(parsed.commit.sha);
     ctx.onCommit!(parsed.commit, captured);
   });
@@ -116,7 +121,8 @@ export async function readRepository(
   // Keep a rejection of the speculative read from going unhandled while the walk is still running.
   speculative?.catch(() => undefined);
   const selected = await selectCommits(selection, call, opened);
-  const identity = identifyRepository(await remote, location.root);
+  const web = typeof ctx.web === 'function' ? ctx.web(location.root) : ctx.web;
+  const identity = identifyRepository(await remote, location.root, web);
   const found = (await speculative) ?? new Map<string, ParsedCommit>();
   const missing = selected.filter((s) => !found.has(s.sha)).map((s) => s.sha);
   if (missing.length > 0) {
@@ -128,12 +134,13 @@ export async function readRepository(
   const commits: Commit[] = [];
   for (const { sha } of selected) {
     const parsed = found.get(sha);
-    if (!parsed) continue;
+    if (!parsed || excluded?.(parsed.commit)) continue;
     if (identity.commitUrl) parsed.commit.url = identity.commitUrl(sha);
     commits.push(parsed.commit);
   }
   const read: RepositoryRead = { name: identity.name, root: location.root, ref: options.ref, commits };
   if (identity.webUrl) read.webUrl = identity.webUrl;
+  if (identity.webKind) read.webKind = identity.webKind;
   if (location.shallow) {
     const boundary = await shallowBoundary(location, window, options, call);
     if (boundary) read.shallowBoundary = boundary;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DigestError } from '../errors.js';
 import { gitFailure } from './gitErrors.js';
+import { REMOTE_CONFIG_PATTERN, originFromConfig } from './hosting/webLinks.js';
 import { assertSafeRef } from './safety.js';
 import { gitRun, gitText, gitTextOrUndefined } from './runner.js';
 
@@ -109,9 +110,10 @@ export async function resolveCommit(location: RepoLocation, ref: string, signal?
   throw new DigestError('unknown-ref', { ref });
 }
 
+/** The `origin` remote's URL as git fetches it: with the `url.<base>.insteadOf` rewrites applied. */
 export async function originUrl(path: string, signal?: AbortSignal): Promise<string | undefined> {
-  const url = await gitTextOrUndefined(['config', '--get', 'remote.origin.url'], { cwd: existingFolder(path), signal });
-  return url?.trim() || undefined;
+  const config = await gitTextOrUndefined(['config', '--get-regexp', REMOTE_CONFIG_PATTERN], { cwd: existingFolder(path), signal });
+  return config === undefined ? undefined : originFromConfig(config);
 }
 
 function existingFolder(path: string): string {

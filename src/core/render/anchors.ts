@@ -11,8 +11,13 @@ export function groupAnchor(repoIndex: number, importance: Importance): string {
   return `r${repoIndex}-${importance}`;
 }
 
+/** Anchor of the folded group number `groupIndex` (1-based) inside the repository section number `repoIndex`. */
+export function foldAnchor(repoIndex: number, groupIndex: number): string {
+  return `r${repoIndex}-g${groupIndex}`;
+}
+
 /** Matches exactly the explicit anchor elements the Markdown renderer emits, and nothing else. */
-export const EXPLICIT_ANCHOR = /^<a id="(?:c-[0-9a-f]+(?:-\d+)?|r\d+-(?:high|medium|low))"><\/a>$/;
+export const EXPLICIT_ANCHOR = /^<a id="(?:c-[0-9a-f]+(?:-\d+)?|r\d+-(?:high|medium|low|g\d+))"><\/a>$/;
 
 /** The element written on its own line before a heading. Ids come from commitAnchor/groupAnchor only. */
 export function anchorElement(id: string): string {

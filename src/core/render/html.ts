@@ -33,6 +33,8 @@ tbody tr:nth-child(even) { background: var(--stripe); }
 blockquote { margin: 1em 0; padding: 0.2em 1em; border-left: 4px solid var(--quote); color: var(--fg); }
 hr { border: 0; border-top: 1px solid var(--border); margin: 2em 0; }
 ul, ol { padding-left: 1.6em; }
+details { margin: 0.6em 0; }
+summary { cursor: pointer; }
 `;
 
 /** One standalone page: inline CSS, no script, no external resources. */

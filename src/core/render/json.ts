@@ -5,17 +5,19 @@ import type { Report } from '../domain/report.js';
  * objects (`additions`, `name`…) keep one relative order; unknown keys follow, alphabetically.
  */
 export const KEY_ORDER: readonly string[] = [
-  'schemaVersion', 'generatedAt', 'window', 'language', 'modelRun', 'repositories', 'usage',
+  'schemaVersion', 'generatedAt', 'window', 'language', 'modelRun', 'order', 'repositories', 'usage',
   'start', 'end', 'timeZone', 'dateField', 'label',
-  'name', 'path', 'ref', 'webUrl', 'error', 'warnings', 'stats', 'commits', 'analyzed',
-  'high', 'medium', 'low', 'authors',
-  'sha', 'shortSha', 'parents', 'author', 'committer', 'email', 'date', 'subject', 'body', 'trailers', 'key', 'value',
+  'name', 'path', 'ref', 'webUrl', 'webKind', 'error', 'warnings', 'stats', 'headline', 'more', 'day', 'type', 'commits',
+  'analyzed', 'glance', 'groups', 'days', 'activity', 'lastCommitDay',
+  'high', 'medium', 'low', 'breakingChanges', 'types', 'modules', 'authors', 'otherAuthors',
+  'kind', 'sha', 'shortSha', 'parents', 'author', 'shas', 'dependencyUpdates', 'updates', 'moreUpdates',
+  'committer', 'email', 'date', 'subject', 'body', 'trailers', 'key', 'value',
   'prNumber', 'files', 'url', 'filesTruncated', 'filesTotal', 'unreadable', 'analysis',
   'oldPath', 'status', 'module', 'additions', 'deletions', 'binary',
-  'analyzer', 'model', 'changeType', 'conventionalScope', 'importance', 'score', 'reasons', 'breaking', 'summary',
-  'scope', 'insights', 'architecture', 'performance', 'security', 'risks', 'recommendations', 'notes', 'grounding',
-  'dropped', 'promptTokens', 'completionTokens', 'fallback', 'cause',
-  'cached', 'offline', 'causes', 'stopped',
+  'analyzer', 'model', 'changeType', 'conventionalScope', 'importance', 'score', 'reasons', 'breaking', 'gist', 'details',
+  'summary', 'scope', 'insights', 'architecture', 'performance', 'security', 'risks', 'recommendations', 'notes',
+  'grounding', 'dropped', 'promptTokens', 'completionTokens', 'fallback', 'cause',
+  'cached', 'offline', 'causes', 'stopped', 'version', 'from', 'to', 'counts',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../domain/language.js';
 import type { Analysis } from '../domain/analysis.js';
 import type { FileChange, Person } from '../domain/commit.js';
 import type { AnalyzedCommit, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../domain/report.js';
+import { activitySchema, commitGroupSchema, commitOrderSchema, daySectionSchema, glanceSchema, webKindSchema } from './triageSchema.js';
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
 
@@ -90,6 +91,7 @@ const repositoryReportSchema = z.object({
   path: z.string(),
   ref: z.string(),
   webUrl: z.optional(z.string()),
+  webKind: z.optional(webKindSchema),
   error: z.optional(z.string()),
   warnings: z.array(z.string()),
   stats: z.object({
@@ -102,6 +104,11 @@ const repositoryReportSchema = z.object({
     deletions: count,
   }),
   commits: z.array(analyzedCommitSchema).check(z.describe('Newest first by the chosen date field')),
+  glance: z.optional(glanceSchema),
+  groups: z.optional(z.array(commitGroupSchema)),
+  days: z.optional(z.array(daySectionSchema)).check(z.describe('The commits by day, newest day first')),
+  activity: z.optional(activitySchema),
+  lastCommitDay: z.optional(z.string()).check(z.describe('For a window without commits: the day of the newest commit')),
 });
 
 export const reportSchema = z.object({
@@ -115,6 +122,7 @@ export const reportSchema = z.object({
     label: z.string(),
   }).check(z.describe('Half-open time window [start, end)')),
   language: z.enum(LANGUAGES),
+  order: z.optional(commitOrderSchema),
   repositories: z.array(repositoryReportSchema),
   usage: z.optional(tokenUsageSchema),
   modelRun: z.optional(z.object({

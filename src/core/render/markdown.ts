@@ -1,9 +1,16 @@
 import { IMPORTANCE_LEVELS } from '../domain/analysis.js';
-import type { AnalyzedCommit, ModelRun, Report, RepositoryReport } from '../domain/report.js';
-import { anchorElement, createAnchorAllocator, groupAnchor } from './anchors.js';
-import { escapeMarkdownText, escapeTableCell, inlineCode, markdownLink } from './escape.js';
+import type { ModelRun, Report, RepositoryReport } from '../domain/report.js';
+import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
+import type { WebLinks } from '../git/hosting/webLinks.js';
+import { foldedShas } from '../report/groups.js';
+import { triageFieldsOf } from '../report/triage.js';
+import { anchorElement, createAnchorAllocator, foldAnchor, groupAnchor } from './anchors.js';
+import { escapeMarkdownText, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
-import { commitTitle, renderCommitBlocks, shortShaOf } from './markdownCommit.js';
+import { triageLabels } from '../i18n/triageLabels.js';
+import { renderCommitBlocks } from './markdownCommit.js';
+import { commitTableBlocks, groupBlocks } from './markdownCommits.js';
+import { glanceBlocks } from './markdownGlance.js';
 import { formatTimestamp } from '../time/format.js';
 import { describeModelRun } from '../i18n/modelRun.js';
 import type { Language } from '../domain/language.js';
@@ -58,74 +65,48 @@ function renderRepository(
   if (repo.ref.trim() !== '') blocks.push(`**${labels.ref}**${labels.colon}${inlineCode(repo.ref)}`);
   for (const warning of repo.warnings) blocks.push(`> ⚠️ ${escapeMarkdownText(warning)}`);
 
-  const anchors = new Map<AnalyzedCommit, string>(repo.commits.map((commit) => [commit, allocateAnchor(commit)]));
-  const anchorOf = (commit: AnalyzedCommit): string => anchors.get(commit) ?? '';
-  blocks.push(repo.commits.length > 0 ? commitTable(repo.commits, report, labels, anchorOf) : labels.noCommits);
-  blocks.push(`### ${labels.statistics}`, statistics(repo, labels));
-  if (repo.commits.length === 0) return blocks;
-
-  const groups = IMPORTANCE_LEVELS
+  const { glance, groups, days } = triageFieldsOf(repo, { language: report.language, window: report.window });
+  const folded = foldedShas(groups);
+  const shown = repo.commits.filter((commit) => !folded.has(commit.sha));
+  const anchors = new Map<string, string>(shown.map((commit) => [commit.sha, allocateAnchor(commit)]));
+  const anchorOf = (commit: { sha: string }): string => anchors.get(commit.sha) ?? '';
+  const sections = IMPORTANCE_LEVELS
     .map((importance) => ({
       importance,
       anchor: groupAnchor(repoIndex, importance),
-      commits: repo.commits.filter((commit) => commit.analysis.importance === importance),
+      commits: shown.filter((commit) => commit.analysis.importance === importance),
     }))
-    .filter((group) => group.commits.length > 0);
+    .filter((section) => section.commits.length > 0);
 
-  blocks.push(`### ${labels.contents}`, groups.flatMap((group) => [
-    `- [${labels.importanceGroup(group.importance, group.commits.length)}](#${group.anchor})`,
-    ...group.commits.map((commit) => `  - [${commitTitle(commit, labels)}](#${anchorOf(commit)})`),
-  ]).join('\n'));
+  const triageText = triageLabels(report.language);
+  const links = webLinksOf(repo);
+  blocks.push(...glanceBlocks(repo, glance, {
+    labels, triage: triageText,
+    commitAnchor: (sha) => anchors.get(sha),
+    importanceAnchor: (importance) => sections.find((section) => section.importance === importance)?.anchor,
+  }));
+  if (repo.commits.length === 0) return blocks;
+  const listContext = { labels, triage: triageText, window: report.window, order: report.order ?? 'importance', anchorOf };
+  blocks.push(...commitTableBlocks(repo.commits, days, folded, listContext));
+  blocks.push(...groupBlocks(groups, repo.commits, (index) => foldAnchor(repoIndex, index), listContext));
 
-  for (const group of groups) {
-    blocks.push(anchorElement(group.anchor), `### ${labels.importanceGroup(group.importance, group.commits.length)}`);
-    for (const commit of group.commits) {
+  for (const section of sections) {
+    blocks.push(anchorElement(section.anchor), `### ${labels.importanceGroup(section.importance, section.commits.length)}`);
+    for (const commit of section.commits) {
       blocks.push(...renderCommitBlocks(commit, {
-        labels, language: report.language, window: report.window, repoWebUrl: repo.webUrl, anchor: anchorOf(commit),
+        labels, language: report.language, window: report.window, repoWebUrl: repo.webUrl, repoWebKind: links?.kind,
+        anchor: anchorOf(commit), fileUrl: links && ((sha, path) => links.file(sha, path)),
       }), RULE);
     }
   }
   return blocks;
 }
 
-function commitTable(
-  commits: AnalyzedCommit[],
-  report: Report,
-  labels: ReportLabels,
-  anchorOf: (commit: AnalyzedCommit) => string,
-): string {
-  const { table } = labels;
-  const rows = commits.map((commit) => {
-    const person = report.window.dateField === 'author' ? commit.author : commit.committer;
-    return tableRow([
-      escapeTableCell(formatTimestamp(person.date, report.window.timeZone)),
-      escapeTableCell(commit.author.name),
-      commitTitle(commit, labels),
-      `[${inlineCode(shortShaOf(commit), { inTable: true })}](#${anchorOf(commit)})`,
-    ]);
-  });
-  return [
-    tableRow([table.time, table.author, table.message, table.sha]),
-    tableRow(['---', '---', '---', '---']),
-    ...rows,
-  ].join('\n');
-}
-
-function tableRow(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function statistics(repo: RepositoryReport, labels: ReportLabels): string {
-  const { stats } = repo;
-  const counts = (['high', 'medium', 'low'] as const)
-    .map((importance) => `${labels.importance[importance]}${labels.colon}${stats[importance]}`)
-    .join(labels.listSeparator);
-  return [
-    `- ${labels.commits}${labels.colon}${stats.commits}`,
-    `- ${counts}`,
-    `- ${labels.authors}${labels.colon}${stats.authors}`,
-    `- ${labels.lines}${labels.colon}+${stats.additions} / −${stats.deletions}`,
-  ].join('\n');
+/** The repository's web links, by its kind (given, or told by its URL), when its pages are known. */
+function webLinksOf(repo: RepositoryReport): WebLinks | undefined {
+  if (repo.webUrl === undefined) return undefined;
+  const kind = repo.webKind ?? webKindOfUrl(repo.webUrl);
+  return kind === undefined ? undefined : webLinks(kind, repo.webUrl);
 }
 
 function footer(report: Report, labels: ReportLabels): string {

@@ -4,6 +4,8 @@ import type { Analysis, Importance } from '../domain/analysis.js';
 import type { FileChange } from '../domain/commit.js';
 import type { AnalyzedCommit, ReportWindow } from '../domain/report.js';
 import { collapseWhitespace } from '../text.js';
+import type { WebKind } from '../domain/web.js';
+import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
 import type { ReportLabels } from '../i18n/renderLabels.js';
@@ -18,6 +20,10 @@ export interface CommitContext {
   window: ReportWindow;
   /** Web URL of the repository, used for the pull-request link. */
   repoWebUrl?: string;
+  /** How the repository's web pages are laid out; guessed from repoWebUrl when left out. */
+  repoWebKind?: WebKind;
+  /** The web page of a file as it is at a commit, when the repository's pages are known. */
+  fileUrl?: (sha: string, path: string) => string | undefined;
   anchor: string;
 }
 
@@ -47,7 +53,8 @@ export function renderCommitBlocks(commit: AnalyzedCommit, context: CommitContex
   const notes = commitNotes(commit, labels);
   if (notes.length > 0) blocks.push(...section(labels.notes, [bulletList(notes, labels)]));
   const totalFiles = Math.max(commit.filesTotal?.files ?? 0, commit.files.length);
-  blocks.push(...section(labels.files(totalFiles), [fileList(commit.files, totalFiles, labels)]));
+  const fileUrl = context.fileUrl && ((path: string) => context.fileUrl?.(commit.sha, path));
+  blocks.push(...section(labels.files(totalFiles), [fileList(commit.files, totalFiles, labels, fileUrl)]));
   return blocks;
 }
 
@@ -126,7 +133,7 @@ function headerFields(commit: AnalyzedCommit, context: CommitContext): string {
     lines.push(field(labels.coAuthors, coAuthors.map(escapeMarkdownText).join(labels.listSeparator), labels.colon));
   }
   if (commit.prNumber !== undefined) {
-    lines.push(field(labels.pullRequest, markdownLink(`\\#${commit.prNumber}`, pullRequestUrl(context.repoWebUrl, commit.prNumber)),
+    lines.push(field(labels.pullRequest, markdownLink(`\\#${commit.prNumber}`, pullRequestUrl(context.repoWebUrl, commit.prNumber, context.repoWebKind)),
       labels.colon));
   }
   lines.push(field(labels.analysis, analyzerValue(analysis, labels, context.language), labels.colon));
@@ -212,12 +219,14 @@ function commitNotes(commit: AnalyzedCommit, labels: ReportLabels): string[] {
 }
 
 /** Lists up to MAX_FILES_LISTED files; `totalFiles` also counts files git's list left out (filesTotal). */
-function fileList(files: FileChange[], totalFiles: number, labels: ReportLabels): string {
+function fileList(files: FileChange[], totalFiles: number, labels: ReportLabels, fileUrl?: (path: string) => string | undefined): string {
   if (files.length === 0) return labels.none;
   const lines = files.slice(0, MAX_FILES_LISTED).map((file) => {
+    // A deleted file has no page at the commit.
+    const newPath = markdownLink(inlineCode(file.path), file.status === 'D' ? undefined : fileUrl?.(file.path));
     const path = file.oldPath !== undefined && (file.status === 'R' || file.status === 'C')
-      ? `${inlineCode(file.oldPath)} → ${inlineCode(file.path)}`
-      : inlineCode(file.path);
+      ? `${inlineCode(file.oldPath)} → ${newPath}`
+      : newPath;
     const counts = file.binary ? labels.binary : lineCounts(file.additions, file.deletions);
     return `- ${path} — ${labels.fileStatus[file.status]}${labels.listSeparator}${counts}`;
   });
@@ -245,13 +254,10 @@ function coAuthorNames(commit: AnalyzedCommit): string[] {
     .filter((name) => name !== '');
 }
 
-/** Pull-request pages exist at known paths on the two hosted forges; elsewhere the number stays plain text. */
-export function pullRequestUrl(repoWebUrl: string | undefined, prNumber: number): string | undefined {
+/** The pull (merge) request page, for a repository whose kind of web front end is known (given or by its URL). */
+export function pullRequestUrl(repoWebUrl: string | undefined, prNumber: number, kind?: WebKind): string | undefined {
   const base = safeHttpUrl(repoWebUrl);
   if (base === undefined || !Number.isSafeInteger(prNumber) || prNumber <= 0) return undefined;
-  const host = new URL(base).hostname;
-  const trimmed = base.replace(/\/+$/, '');
-  if (host === 'github.com') return `${trimmed}/pull/${prNumber}`;
-  if (host === 'gitlab.com') return `${trimmed}/-/merge_requests/${prNumber}`;
-  return undefined;
+  const webKind = kind ?? webKindOfUrl(base);
+  return webKind === undefined ? undefined : webLinks(webKind, base)?.pullRequest(prNumber);
 }

@@ -1,5 +1,6 @@
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { EXPLICIT_ANCHOR } from './anchors.js';
+import { foldedGroup } from './foldedGroup.js';
 
 /**
  * The one marked configuration for reports. It runs in Node (renderHtml) and in the webview bundle,
@@ -21,7 +22,8 @@ const explicitAnchor: TokenizerAndRendererExtension = {
 };
 
 const marked = new Marked({
-  extensions: [explicitAnchor],
+  // marked tries the block tokenizers registered last first: foldedGroup before explicitAnchor takes its anchor alone.
+  extensions: [explicitAnchor, foldedGroup],
   async: false,
   gfm: true,
   breaks: false,

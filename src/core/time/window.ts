@@ -19,7 +19,7 @@ export function machineTimeZone(): string {
 
 /**
  * Turns a period into a half-open window in an IANA zone. A day is [00:00, next day 00:00) in that zone, so DST
- * days last 23 or 25 hours. `Nd` means the last N calendar days including today.
+ * days last 23 or 25 hours. `Nd` means the last N calendar days including today, as a day or as `since`.
  */
 export function resolveWindow(
   period: PeriodSpec,
@@ -31,7 +31,11 @@ export function resolveWindow(
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   let first: DateTime;
   let last: DateTime;
-  if (period.kind === 'day') {
+  if (period.kind === 'day' && RELATIVE_DAYS.test(period.day.trim().toLowerCase())) {
+    // A span as the day (`--date 7d`): the last N days including today, as `since` takes it.
+    first = parseDay(period.day, today, 'since');
+    last = today;
+  } else if (period.kind === 'day') {
     first = parseDay(period.day, today, 'day');
     last = first;
   } else {
