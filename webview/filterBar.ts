@@ -5,10 +5,11 @@
 import type { ReportLabels } from '../src/core/i18n/renderLabels.js';
 import { filterChoices, type CommitFilter, type FilterChoices } from '../src/shared/commitFilter.js';
 import type { AnalyzedCommit } from '../src/core/domain/report.js';
+import type { CommitOrder } from '../src/core/domain/triage.js';
 import { actionLink, el } from './dom.js';
 import type { WebviewWords } from './words.js';
 
-export type CommitOrder = 'importance' | 'time';
+export type { CommitOrder };
 
 export interface FilterBarState {
   filter: CommitFilter;

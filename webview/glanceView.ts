@@ -5,7 +5,7 @@ import type { Importance } from '../src/core/domain/analysis.js';
 import type { RepositoryReport } from '../src/core/domain/report.js';
 import type { Glance, GlanceItem } from '../src/core/domain/triage.js';
 import type { ReportLabels } from '../src/core/i18n/renderLabels.js';
-import type { TriageLabels } from '../src/core/render/triageLabels.js';
+import type { TriageLabels } from '../src/core/i18n/triageLabels.js';
 import { actionButton, actionLink, code, el } from './dom.js';
 import type { WebviewWords } from './words.js';
 

@@ -4,7 +4,7 @@
 import type { Language } from '../src/core/domain/language.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../src/core/domain/report.js';
 import { renderLabels, type ReportLabels } from '../src/core/i18n/renderLabels.js';
-import { triageLabels, type TriageLabels } from '../src/core/render/triageLabels.js';
+import { triageLabels, type TriageLabels } from '../src/core/i18n/triageLabels.js';
 import { triageFieldsOf } from '../src/core/report/triage.js';
 import { formatTimestamp } from '../src/core/time/format.js';
 import { isFiltering, unreadCounts, type CommitFilter } from '../src/shared/commitFilter.js';

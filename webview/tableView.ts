@@ -4,7 +4,7 @@
 import type { AnalyzedCommit, ReportWindow } from '../src/core/domain/report.js';
 import type { CommitGroup } from '../src/core/domain/triage.js';
 import type { ReportLabels } from '../src/core/i18n/renderLabels.js';
-import type { TriageLabels } from '../src/core/render/triageLabels.js';
+import type { TriageLabels } from '../src/core/i18n/triageLabels.js';
 import { weekdayOf } from '../src/core/time/calendar.js';
 import { formatTimestamp } from '../src/core/time/format.js';
 import type { TableRow } from '../src/shared/commitTable.js';

@@ -3,6 +3,7 @@
 // (panel/webviewMessages.ts) against the report it shows before acting on it.
 import type { Language } from '../core/domain/language.js';
 import type { Report } from '../core/domain/report.js';
+import type { CommitOrder } from '../core/domain/triage.js';
 import type { CommitFilter } from './commitFilter.js';
 
 /** Everything the webview may ask. `repo` is the 0-based repository index in the report, when the link knows it. */
@@ -56,7 +57,7 @@ export interface WebviewState {
   day?: string;
   scrollY?: number;
   /** The commit table's order. */
-  order?: 'importance' | 'time';
+  order?: CommitOrder;
   filter?: CommitFilter;
   /** Keys of the folded groups the reader opened (`repoIndex:groupIndex`). */
   openGroups?: string[];
