@@ -51,7 +51,8 @@ function factLabel(fact: FactLink, words: WebviewWords): DocumentFragment {
   const fragment = document.createDocumentFragment();
   fragment.append(el('span', `dd-sign dd-sign-${fact.sign === '+' ? 'add' : fact.sign === '−' ? 'remove' : 'change'}`, fact.sign), ' ');
   fragment.append(code(fact.name));
-  const change = fact.from !== undefined && fact.to !== undefined ? ` ${fact.from} → ${fact.to}` : fact.to !== undefined ? ` ${fact.to}` : '';
+  const change = fact.from !== undefined && fact.to !== undefined ? ` ${fact.from} → ${fact.to}`
+    : ` ${fact.to ?? fact.from ?? ''}`.trimEnd();
   fragment.append(` (${words.factWhat[fact.what]})${change}`);
   return fragment;
 }

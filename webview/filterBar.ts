@@ -1,5 +1,5 @@
 // The filter bar: the table's order, and filters by importance, type, author (only these / all but these), module
-// and review state. Built once per report and language (so a control keeps its focus and open list while the table
+// and review state (pickers of picker.ts for the long lists). Built once per report and language (so a control keeps its focus and open list while the table
 // below changes); every change calls back with the whole new filter. Values are the report's own (hostile) text:
 // they go into vscode-elements as text and properties only.
 import type { ReportLabels } from '../src/core/i18n/renderLabels.js';
@@ -7,6 +7,7 @@ import { filterChoices, type CommitFilter, type FilterChoices } from '../src/sha
 import type { AnalyzedCommit } from '../src/core/domain/report.js';
 import type { CommitOrder } from '../src/core/domain/triage.js';
 import { actionLink, el } from './dom.js';
+import { renderPicker } from './picker.js';
 import type { WebviewWords } from './words.js';
 
 export type { CommitOrder };
@@ -36,7 +37,7 @@ function option(entry: Option): HTMLElement {
   return element;
 }
 
-function select(kind: 'vscode-single-select' | 'vscode-multi-select', name: string, label: string, options: Option[]): HTMLElement {
+function select(kind: 'vscode-single-select', name: string, label: string, options: Option[]): HTMLElement {
   const element = document.createElement(kind);
   element.dataset['ddControl'] = name;
   element.setAttribute('aria-label', label);
@@ -47,7 +48,8 @@ function select(kind: 'vscode-single-select' | 'vscode-multi-select', name: stri
 
 function field(label: string, ...controls: HTMLElement[]): HTMLElement {
   const box = el('div', 'dd-field');
-  box.append(el('span', 'dd-field-label', label), ...controls);
+  if (label !== '') box.append(el('span', 'dd-field-label', label));
+  box.append(...controls);
   return box;
 }
 
@@ -62,7 +64,6 @@ function checkbox(name: string, label: string, checked: boolean, value?: string)
 
 function selectedValues(element: Element): string[] {
   const value = (element as HTMLElement & { value?: unknown }).value;
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   return typeof value === 'string' && value !== '' ? [value] : [];
 }
 
@@ -89,19 +90,21 @@ export function renderFilterBar(
   ]);
   const importance = choices.importance.map((choice) => checkbox('importance',
     `${labels.importance[choice.value]} (${choice.commits})`, filter.importance.includes(choice.value), choice.value));
-  const types = select('vscode-multi-select', 'types', words.type, choices.types.map((choice) => ({
-    value: choice.value, label: `${labels.changeType[choice.value]} (${choice.commits})`, selected: filter.types.includes(choice.value),
-  })));
+  const pickerWords = { all: words.all, selected: words.selectedCount, search: words.search };
+  const changed = (): void => onChange(read());
+  const types = renderPicker('types', words.type, choices.types.map((choice) => ({
+    value: choice.value, label: `${labels.changeType[choice.value]} (${choice.commits})`,
+  })), filter.types, pickerWords, changed);
   const authorMode = select('vscode-single-select', 'authorMode', words.author, [
     { value: 'include', label: words.authorsOnly, selected: filter.authorMode === 'include' },
     { value: 'exclude', label: words.authorsExcept, selected: filter.authorMode === 'exclude' },
   ]);
-  const authors = select('vscode-multi-select', 'authors', words.author, choices.authors.map((choice) => ({
-    value: choice.value, label: `${choice.value} (${choice.commits})`, selected: filter.authors.includes(choice.value),
-  })));
-  const modules = select('vscode-multi-select', 'modules', words.module, choices.modules.map((choice) => ({
-    value: choice.value, label: `${choice.value} (${choice.commits})`, selected: filter.modules.includes(choice.value),
-  })));
+  const authors = renderPicker('authors', words.author, choices.authors.map((choice) => ({
+    value: choice.value, label: `${choice.value} (${choice.commits})`,
+  })), filter.authors, pickerWords, changed);
+  const modules = renderPicker('modules', words.module, choices.modules.map((choice) => ({
+    value: choice.value, label: `${choice.value} (${choice.commits})`,
+  })), filter.modules, pickerWords, changed);
   const unreviewed = checkbox('unreviewedOnly', words.unreviewedOnly, filter.unreviewedOnly);
   const shown = el('span', 'dd-shown');
   shown.setAttribute('aria-live', 'polite');
@@ -113,10 +116,10 @@ export function renderFilterBar(
   section.append(
     field(words.order, order),
     field(words.importance, importanceBox),
-    field(words.type, types),
-    field(words.author, authorMode, authors),
+    types.element,
+    field('', authors.element, authorMode),
   );
-  if (choices.modules.length > 0) section.append(field(words.module, modules));
+  if (choices.modules.length > 0) section.append(modules.element);
   const tail = el('div', 'dd-field dd-filter-tail');
   tail.append(unreviewed, shown, clear);
   section.append(tail);
@@ -126,17 +129,15 @@ export function renderFilterBar(
     filter: {
       importance: choices.importance.map((choice) => choice.value)
         .filter((value) => importance.some((box) => box.dataset['ddValue'] === value && isChecked(box))),
-      types: choices.types.map((choice) => choice.value).filter((value) => selectedValues(types).includes(value)),
-      authors: selectedValues(authors),
+      types: choices.types.map((choice) => choice.value).filter((value) => types.values().includes(value)),
+      authors: authors.values(),
       authorMode: selectedValues(authorMode)[0] === 'exclude' ? 'exclude' : 'include',
-      modules: selectedValues(modules),
+      modules: modules.values(),
       unreviewedOnly: isChecked(unreviewed),
     },
   });
   // Selects dispatch a change that does not bubble: listen on each control.
-  for (const control of [order, types, authorMode, authors, modules, unreviewed, ...importance]) {
-    control.addEventListener('change', () => onChange(read()));
-  }
+  for (const control of [order, authorMode, unreviewed, ...importance]) control.addEventListener('change', changed);
   return {
     element: section,
     showCounts(count, total, filtering) {

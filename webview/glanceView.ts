@@ -43,7 +43,9 @@ function headlineItem(item: GlanceItem, context: GlanceContext): HTMLLIElement {
     shaNode = link;
   }
   line.append(`${marker} `, shaNode, ' ', item.gist === '' ? context.labels.noSubject : item.gist);
-  if (item.details.length > 0) line.append(' — ', ...joined(item.details.map((detail) => code(detail)), context.labels.listSeparator));
+  // An identifier as code, a sentence (the declared breaking change) as text: as the Markdown report writes them.
+  const details = item.details.map((detail) => (/\s/.test(detail.trim()) ? detail : code(detail)));
+  if (details.length > 0) line.append(' — ', ...joined(details, context.labels.listSeparator));
   return line;
 }
 
@@ -103,7 +105,7 @@ export function renderGlance(repo: RepositoryReport, glance: Glance, context: Gl
   }
   const authors: (string | Node)[] = glance.authors.map((entry) => {
     const part = document.createDocumentFragment();
-    part.append(filterLink(entry.name, 'authors', entry.name), ` (${entry.commits})`);
+    part.append(filterLink(entry.name, 'authors', entry.name.trim().slice(0, 200)), ` (${entry.commits})`);
     return part;
   });
   if (glance.otherAuthors > 0) authors.push(triage.otherAuthors(glance.otherAuthors));

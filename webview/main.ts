@@ -5,15 +5,16 @@
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { Language } from '../src/core/domain/language.js';
 import { NO_FILTER, filterChoices, parseFilter, type CommitFilter } from '../src/shared/commitFilter.js';
 import { todayIn } from '../src/shared/days.js';
 import type { ExtensionToWebview, WebviewState, WebviewToExtension } from '../src/shared/protocol.js';
 import { actionButton, el } from './dom.js';
+import { closePickersOutside } from './picker.js';
 import type { FilterBarState } from './filterBar.js';
 import { ReportView, type ViewSettings } from './reportView.js';
 import { renderToolbar } from './toolbar.js';
@@ -233,6 +234,7 @@ function numberOf(value: string | undefined): number | undefined {
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (target === null) return;
+  closePickersOutside(target);
   const actor = target.closest<HTMLElement>('[data-dd-action]');
   const anchor = target.closest('a');
   if (anchor !== null) event.preventDefault();

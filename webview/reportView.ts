@@ -5,10 +5,9 @@ import type { Language } from '../src/core/domain/language.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../src/core/domain/report.js';
 import { renderLabels, type ReportLabels } from '../src/core/i18n/renderLabels.js';
 import { triageLabels, type TriageLabels } from '../src/core/i18n/triageLabels.js';
-import { triageFieldsOf } from '../src/core/report/triage.js';
 import { formatTimestamp } from '../src/core/time/format.js';
 import { isFiltering, unreadCounts, type CommitFilter } from '../src/shared/commitFilter.js';
-import { commitTable } from '../src/shared/commitTable.js';
+import { commitTable, repositoryTriage, type RepositoryTriage } from '../src/shared/commitTable.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from '../src/shared/reportIndex.js';
 import { combinedActivity, renderCalendar } from './calendar.js';
 import { renderCommitBody } from './commitDetails.js';
@@ -35,7 +34,7 @@ interface RepoParts {
   repoIndex: number;
   table: HTMLElement;
   details: HTMLElement;
-  triage: ReturnType<typeof triageFieldsOf>;
+  triage: RepositoryTriage;
 }
 
 export class ReportView {
@@ -116,7 +115,7 @@ export class ReportView {
       section.append(ref);
     }
     for (const warning of repo.warnings) section.append(el('blockquote', undefined, `⚠️ ${warning}`));
-    const triage = triageFieldsOf(repo, { language: this.report.language, window: this.report.window });
+    const triage = repositoryTriage(repo, this.report);
     section.append(renderGlance(repo, triage.glance, {
       labels, triage: this.triage, words: this.words, windowLabel: this.report.window.label,
       anchorOf: (sha) => this.bySha.get(`${repoIndex}:${sha}`)?.anchor,

@@ -33,6 +33,10 @@ export interface WebviewWords {
   authorsExcept: string;
   unreviewedOnly: string;
   clearFilters: string;
+  /** A picker with nothing chosen (no filter), with several values chosen, and its search field. */
+  all: string;
+  selectedCount: (count: number) => string;
+  search: string;
   shown: (shown: number, total: number) => string;
   noMatch: string;
   order: string;
@@ -81,6 +85,9 @@ const en: WebviewWords = {
   authorsExcept: 'All but these',
   unreviewedOnly: 'Unreviewed only',
   clearFilters: 'Clear filters',
+  all: 'All',
+  selectedCount: (count) => `${count} selected`,
+  search: 'Search',
   shown: (shown, total) => `Showing ${shown} of ${total}`,
   noMatch: 'No commit matches the filters.',
   order: 'Order',
@@ -132,6 +139,9 @@ const zhCN: WebviewWords = {
   authorsExcept: '排除这些作者',
   unreviewedOnly: '只看未审阅',
   clearFilters: '清除筛选',
+  all: '全部',
+  selectedCount: (count) => `已选 ${count} 项`,
+  search: '搜索',
   shown: (shown, total) => `显示 ${shown} / ${total}`,
   noMatch: '没有符合筛选条件的提交。',
   order: '排序',

@@ -1,10 +1,32 @@
 // The rows of the report view's commit table, client side: the commits that pass the filters in the chosen order
 // (by day for a range), then one line per folded group (a bot's commits, dependency bumps) that opens to its
 // commits. Pure: used by the webview bundle and the unit tests.
-import type { AnalyzedCommit } from '../core/domain/report.js';
-import type { CommitGroup, CommitOrder, DaySection } from '../core/domain/triage.js';
+import type { Report, AnalyzedCommit, RepositoryReport } from '../core/domain/report.js';
+import type { CommitGroup, CommitOrder, DaySection, Glance } from '../core/domain/triage.js';
+import { daySections } from '../core/report/days.js';
+import { computeGlance } from '../core/report/glance.js';
+import { DEFAULT_BOT_PATTERNS, foldedShas, groupCommits } from '../core/report/groups.js';
 import { orderCommits } from '../core/report/order.js';
 import { commitMatcher, type CommitFilter } from './commitFilter.js';
+
+export interface RepositoryTriage {
+  glance: Glance;
+  groups: CommitGroup[];
+  days: DaySection[];
+}
+
+/**
+ * The repository's glance, groups and days as the report holds them, computed when it has none (a report made before
+ * they existed). The core's triageFieldsOf does the same, but its module reads git, which the webview bundle cannot.
+ */
+export function repositoryTriage(repo: RepositoryReport, report: Pick<Report, 'language' | 'window'>): RepositoryTriage {
+  const groups = repo.groups ?? groupCommits(repo.commits, DEFAULT_BOT_PATTERNS);
+  return {
+    glance: repo.glance ?? computeGlance(repo.commits, report.language, foldedShas(groups)),
+    groups,
+    days: repo.days ?? daySections(repo.commits, report.window),
+  };
+}
 
 export type TableRow =
   /** A day's heading in a range: its commits in all, and how many pass the filters. */
