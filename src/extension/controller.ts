@@ -66,10 +66,10 @@ export class DigestController implements vscode.Disposable {
       currentReport,
       currentIndex: () => this.index,
       isGenerating: () => this.running !== undefined,
-      markdownOf: (report) => this.markdownOf(report),
       restorePeriod: (period) => {
         this.period = period;
       },
+      openPeriod: (period) => void this.generate(period),
       updatePanel: () => this.panel.update(),
       refresh: () => void this.refresh(),
       exportReport: () => void this.export.exportReport(),
