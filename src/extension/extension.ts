@@ -51,6 +51,17 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     generate: (period, repos) => controller.generate(period, { interactive: false, repos }),
     cancel: () => controller.cancel(),
     getLastOpened: () => controller.lastOpened,
+    getViewBadge: () => {
+      const badge = controller.treeView.badge;
+      return badge === undefined ? undefined : { value: badge.value, tooltip: badge.tooltip };
+    },
+    getViewMessage: () => controller.treeView.message,
+    getOpenPeriod: () => controller.openPeriod,
+    reloadTriage: () => {
+      controller.triage.reload();
+      controller.tree.rebuild();
+    },
+    refreshAfterRefsMoved: () => controller.refreshAfterRefsMoved(),
     exportReport: (target, format, confirmOverwrite) => controller.export.exportTo(target, format, confirmOverwrite),
     whenModelAnalysisDone: () => controller.llm.whenDone(),
     getNotices: () => controller.notices.recorded.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),

@@ -5,7 +5,7 @@ import type { Report } from '../../src/core/domain/report.js';
 import { renderMarkdown } from '../../src/core/render/index.js';
 import { indexReport } from '../../src/shared/reportIndex.js';
 import { formatCommitTime } from '../../src/core/time/format.js';
-import { buildTree, childrenOf, commitsUnder, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
+import { buildTree, childrenOf, commitsUnder, emptyDayMessage, isEmptyReport, type CommitNode, type DigestNode, type GroupNode,
   type TreeOptions } from '../../src/extension/tree/treeNodes.js';
 import { treeWords } from '../../src/extension/i18n/treeWords.js';
 import { explicitAnchorIds } from '../support/markdownChecks.js';
@@ -135,8 +135,10 @@ test('an empty report has no nodes, unless git named the last day with commits: 
   assert.deepEqual(buildTree(empty, LABELS), []);
   empty.repositories[0]!.lastCommitDay = '2026-01-19';
   const nodes = buildTree(empty, LABELS);
-  assert.deepEqual(nodes.map((node) => node.label), ['No commits on 2026-01-22.', 'Open 2026-01-19, the last day with commits']);
-  const button = nodes[1];
+  assert.deepEqual(nodes.map((node) => node.label), ['Open 2026-01-19, the last day with commits']);
+  assert.equal(emptyDayMessage(empty, LABELS.words), 'No commits on 2026-01-22. The last commit was on 2026-01-19.');
+  assert.equal(emptyDayMessage(report, LABELS.words), undefined);
+  const button = nodes[0];
   assert.ok(button?.kind === 'action');
   assert.equal(button.command, 'dailyDigest.openDay');
   assert.deepEqual(button.args, ['2026-01-19']);

@@ -42,6 +42,8 @@ export interface TreeWords {
   day(day: string, weekday: number, commits: number): string;
   noCommitsOn(label: string): string;
   lastCommitOn(day: string): string;
+  /** An empty day's message, naming the last day with commits. */
+  emptyDay(label: string, lastDay: string): string;
   openLastActiveDay(day: string): string;
   /** The more facts a commit has than the tree lists. */
   moreFacts(count: number): string;
@@ -92,6 +94,7 @@ const en: TreeWords = {
   day: (day, weekday, commits) => `${day}, ${WEEKDAYS_EN[weekday] ?? ''} (${commits})`,
   noCommitsOn: (label) => `No commits on ${label}.`,
   lastCommitOn: (day) => `The last commit was on ${day}.`,
+  emptyDay: (label, lastDay) => `No commits on ${label}. The last commit was on ${lastDay}.`,
   openLastActiveDay: (day) => `Open ${day}, the last day with commits`,
   moreFacts: (count) => `…and ${count} more`,
   factWhat: {
@@ -139,6 +142,7 @@ const zhCN: TreeWords = {
   day: (day, weekday, commits) => `${day} ${WEEKDAYS_ZH[weekday] ?? ''}（${commits} 个提交）`,
   noCommitsOn: (label) => `${label} 没有提交。`,
   lastCommitOn: (day) => `最近一次提交在 ${day}。`,
+  emptyDay: (label, lastDay) => `${label} 没有提交。最近一次提交在 ${lastDay}。`,
   openLastActiveDay: (day) => `打开 ${day}（最近有提交的一天）`,
   moreFacts: (count) => `……另有 ${count} 项`,
   factWhat: {

@@ -115,10 +115,8 @@ export function buildTree(report: Report | undefined, options: TreeOptions): Dig
   if (isEmptyReport(report)) {
     const day = lastActiveDay(report);
     if (day === undefined) return [];
-    return [
-      { kind: 'info', id: 'empty/none', label: words.noCommitsOn(report.window.label), icon: 'info' },
-      { kind: 'action', id: 'empty/last', label: words.openLastActiveDay(day), icon: 'history', command: OPEN_DAY_COMMAND, args: [day] },
-    ];
+    // The view's message says that the day is empty; this is the way out of it.
+    return [{ kind: 'action', id: 'empty/last', label: words.openLastActiveDay(day), icon: 'history', command: OPEN_DAY_COMMAND, args: [day] }];
   }
   const index = indexReport(report);
   const anchors = new Map(index.commits.map((entry) => [entry.commit, entry.anchor]));
@@ -138,6 +136,13 @@ export function buildTree(report: Report | undefined, options: TreeOptions): Dig
     repoIndex, repo,
     children: repoChildren(report, repo, repoIndex, contextOf(repo, repoIndex)),
   }));
+}
+
+/** An empty day's message, "No commits on 2026-12-06. The last commit was on 2026-08-21.", or undefined. */
+export function emptyDayMessage(report: Report, words: TreeWords): string | undefined {
+  if (!isEmptyReport(report)) return undefined;
+  const day = lastActiveDay(report);
+  return day === undefined ? words.noCommitsOn(report.window.label) : words.emptyDay(report.window.label, day);
 }
 
 /** True when the report has no commit in any repository and no repository failed. */

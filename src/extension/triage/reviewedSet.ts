@@ -3,7 +3,7 @@
 // not a list of commit ids is dropped), and a repository keeps at most MAX_REVIEWED marks (the oldest go first).
 // Pure (no vscode).
 import type { Importance } from '../../core/domain/analysis.js';
-import type { AnalyzedCommit } from '../../core/domain/report.js';
+import type { AnalyzedCommit, Report } from '../../core/domain/report.js';
 
 export const MAX_REVIEWED = 20_000;
 
@@ -53,4 +53,17 @@ export function unreadCounts(commits: Iterable<AnalyzedCommit>, isReviewed: (sha
     counts.total += 1;
   }
   return counts;
+}
+
+/** The report's commits not reviewed yet, per importance, over its repositories. */
+export function reportUnread(report: Report, isReviewed: (repoPath: string, sha: string) => boolean): UnreadCounts {
+  const total: UnreadCounts = { high: 0, medium: 0, low: 0, total: 0 };
+  for (const repo of report.repositories) {
+    const counts = unreadCounts(repo.commits, (sha) => isReviewed(repo.path, sha));
+    total.high += counts.high;
+    total.medium += counts.medium;
+    total.low += counts.low;
+    total.total += counts.total;
+  }
+  return total;
 }
