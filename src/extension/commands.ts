@@ -111,7 +111,7 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
     const today = todayIn(timeZone);
     const shown = controller.currentReport ?? { window: { label: today } };
     const period = adjacentPeriod(shown, direction, today);
-    if (period !== undefined) await controller.generate(period);
+    if (period !== undefined) await controller.showPeriod(period);
   };
 
   return [
@@ -152,12 +152,12 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
     register('nextDay', () => openAdjacent('next')),
     register('openDay', async (day) => {
       const period = dayPeriod(day);
-      if (period !== undefined) await controller.generate(period);
+      if (period !== undefined) await controller.showPeriod(period);
     }),
     register('openLastActiveDay', async () => {
       const report = controller.currentReport;
       const period = report === undefined ? undefined : dayPeriod(lastActiveDay(report));
-      if (period !== undefined) await controller.generate(period);
+      if (period !== undefined) await controller.showPeriod(period);
     }),
     ...registerTriageCommands({
       triage: controller.triage,

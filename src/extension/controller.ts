@@ -60,6 +60,8 @@ export class DigestController implements vscode.Disposable {
   private markdown: string | undefined;
   /** The open day (or range): what Refresh, the previous and next day and auto-refresh start from. */
   private period: PeriodSpec = TODAY;
+  /** The repositories of the shown report when they were given (tests); the workspace's otherwise. */
+  private repos: string[] | undefined;
   private readonly knownRepos = new Set<string>();
   /** Test hook: what the extension opened last (a multi-file diff, a file's diff, a fact's line). */
   lastOpened: LastOpened | undefined;
@@ -92,7 +94,7 @@ export class DigestController implements vscode.Disposable {
       restorePeriod: (period) => {
         this.period = period;
       },
-      openPeriod: (period) => void this.generate(period),
+      openPeriod: (period) => void this.showPeriod(period),
       triage: this.triage,
       updatePanel: () => this.panel.update(),
       refresh: () => void this.refresh(),
@@ -178,13 +180,20 @@ export class DigestController implements vscode.Disposable {
     const report = await this.run.generate(period, repos, options.interactive ?? true);
     if (report === undefined) return undefined;
     this.period = period;
+    this.repos = options.repos;
     await this.setReport(report);
     this.llm.afterGeneration(report, options.interactive ?? true);
     return report;
   }
 
+  /** Another day (or range) of the shown report's repositories: the previous or next day, a day the report names. */
+  showPeriod(period: PeriodSpec): Promise<Report | undefined> {
+    return this.generate(period, this.repos === undefined ? {} : { repos: this.repos });
+  }
+
+  /** The shown report made again: the open day, of the same repositories. */
   refresh(interactive = true): Promise<Report | undefined> {
-    return this.generate(this.period, { interactive });
+    return this.generate(this.period, { interactive, ...(this.repos === undefined ? {} : { repos: this.repos }) });
   }
 
   /** The repository's refs moved (a fetch, a pull, a commit): the open day again, and a notice of new high commits. */
