@@ -182,13 +182,20 @@ export class ReportView {
     section.classList.remove('dd-pending');
     this.observer?.unobserve(section);
     section.replaceChildren(renderCommitBody(entry, { language: this.language, labels: this.labels, words: this.words, window: this.report.window }));
+    // The heading and the review mark on one line.
     const heading = section.querySelector('h4');
     const mark = el('div', 'dd-commit-mark');
     const reviewed = this.settings.reviewed.has(entry.commit.sha);
     mark.append(reviewedBox([entry.commit.sha], entry.repoIndex, reviewed, this.words.reviewed));
     mark.lastElementChild?.append(this.words.reviewed);
-    if (heading !== null) heading.after(mark);
-    else section.prepend(mark);
+    const head = el('div', 'dd-commit-head');
+    if (heading !== null) {
+      heading.replaceWith(head);
+      head.append(heading, mark);
+    } else {
+      head.append(mark);
+      section.prepend(head);
+    }
     section.classList.toggle('dd-reviewed', reviewed);
   }
 

@@ -9,30 +9,22 @@ import { gitUri } from '../diffs/gitContentProvider.js';
 
 /** The diff's left editor takes a moment to show after `vscode.diff` returns. */
 const LEFT_EDITOR_WAIT_MS = 3000;
+const LEFT_EDITOR_POLL_MS = 50;
 
 function lineRange(line: number): vscode.Range {
   const index = Math.max(0, line - 1);
   return new vscode.Range(index, 0, index, 0);
 }
 
-function waitForEditor(uri: vscode.Uri): Promise<vscode.TextEditor | undefined> {
-  const find = (): vscode.TextEditor | undefined =>
-    vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
-  const found = find();
-  if (found !== undefined) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      resolve(find());
-    }, LEFT_EDITOR_WAIT_MS);
-    const subscription = vscode.window.onDidChangeVisibleTextEditors(() => {
-      const editor = find();
-      if (editor === undefined) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(editor);
-    });
-  });
+/** The editor showing `uri`, once it is visible: polled, since the diff's left side does not always raise an event. */
+async function waitForEditor(uri: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+  const wanted = uri.toString();
+  const deadline = Date.now() + LEFT_EDITOR_WAIT_MS;
+  for (;;) {
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === wanted);
+    if (editor !== undefined || Date.now() > deadline) return editor;
+    await new Promise((resolve) => setTimeout(resolve, LEFT_EDITOR_POLL_MS));
+  }
 }
 
 /** What was opened, for the tests: the diff's two sides and the line selected on which side. */
