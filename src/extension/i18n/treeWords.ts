@@ -31,6 +31,8 @@ export interface TreeWords {
   modules: string;
   authors: string;
   otherAuthors(count: number): string;
+  /** A glance line: its title, then its entries. */
+  listLine(title: string, entries: string[], more: boolean): string;
   /** A folded group of a bot: "renovate[bot]: 35 dependency updates". */
   botGroup(author: string, size: string): string;
   depsGroup(size: string): string;
@@ -83,6 +85,7 @@ const en: TreeWords = {
   modules: 'Busiest modules',
   authors: 'Authors',
   otherAuthors: (count) => plural(count, 'other', 'others'),
+  listLine: (title, entries, more) => `${title}: ${entries.join(', ')}${more ? ', …' : ''}`,
   botGroup: (author, size) => `${author}: ${size}`,
   depsGroup: (size) => `Dependency updates by contributors: ${size}`,
   groupSize: (count, updates) => {
@@ -131,6 +134,7 @@ const zhCN: TreeWords = {
   modules: '最活跃的模块',
   authors: '作者',
   otherAuthors: (count) => `另有 ${count} 位`,
+  listLine: (title, entries, more) => `${title}：${entries.join('，')}${more ? '……' : ''}`,
   botGroup: (author, size) => `${author}：${size}`,
   depsGroup: (size) => `贡献者的依赖更新：${size}`,
   groupSize: (count, updates) => {

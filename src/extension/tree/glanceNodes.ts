@@ -11,11 +11,6 @@ import type { GlanceNode, InfoNode } from './nodeTypes.js';
 /** Entries a glance line lists before "…". */
 const LISTED = 5;
 
-function list(entries: string[], more = 0): string {
-  const shown = entries.slice(0, LISTED);
-  return shown.join(', ') + (entries.length > LISTED || more > 0 ? ', …' : '');
-}
-
 function line(id: string, label: string, icon: string): InfoNode {
   const text = printableLine(label);
   return { kind: 'info', id, label: text, icon, tooltip: text };
@@ -33,7 +28,6 @@ export function glanceNode(repo: RepositoryReport, repoIndex: number, glance: Gl
       id: `${id}/headline/${item.sha}`,
       label: `${item.breaking ? '💥' : '🔴'} ${gist}`,
       description: printableLine(item.details.join(' · ')),
-      icon: item.breaking ? 'warning' : 'flame',
       tooltip: gist,
       ...(commit === undefined ? {} : { target: { repo, commit } }),
     });
@@ -45,16 +39,16 @@ export function glanceNode(repo: RepositoryReport, repoIndex: number, glance: Gl
   children.push(line(`${id}/counts`, counts, 'pulse'));
   if (glance.types.length > 0) {
     const types = glance.types.map((entry) => `${CHANGE_TYPE_LABELS[language][entry.type]} ${entry.commits}`);
-    children.push(line(`${id}/types`, `${words.types}: ${list(types)}`, 'symbol-enum'));
+    children.push(line(`${id}/types`, words.listLine(words.types, types.slice(0, LISTED), types.length > LISTED), 'symbol-enum'));
   }
   if (glance.modules.length > 0) {
     const modules = glance.modules.map((entry) => `${entry.name} (${entry.commits})`);
-    children.push(line(`${id}/modules`, `${words.modules}: ${list(modules)}`, 'folder'));
+    children.push(line(`${id}/modules`, words.listLine(words.modules, modules.slice(0, LISTED), modules.length > LISTED), 'folder'));
   }
   if (glance.authors.length > 0) {
     const authors = glance.authors.map((entry) => `${entry.name} (${entry.commits})`);
-    const others = glance.otherAuthors > 0 ? `, ${words.otherAuthors(glance.otherAuthors)}` : '';
-    children.push(line(`${id}/authors`, `${words.authors}: ${authors.join(', ')}${others}`, 'person'));
+    if (glance.otherAuthors > 0) authors.push(words.otherAuthors(glance.otherAuthors));
+    children.push(line(`${id}/authors`, words.listLine(words.authors, authors, false), 'person'));
   }
   const authors = glance.authors.length + glance.otherAuthors;
   return {

@@ -30,8 +30,8 @@ export interface GlanceNode extends NodeBase {
 /** A line of text: a glance line, a fact count. A headline line names a commit, which a click opens. */
 export interface InfoNode extends NodeBase {
   kind: 'info';
-  /** Codicon id. */
-  icon: string;
+  /** Codicon id; none for a line that starts with its own emoji. */
+  icon?: string;
   /** Shown on hover: the whole line when the tree cuts it. */
   tooltip?: string;
   target?: { repo: RepositoryReport; commit: AnalyzedCommit };

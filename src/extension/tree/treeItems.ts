@@ -54,7 +54,7 @@ export class InfoItem extends vscode.TreeItem {
     this.id = node.id;
     this.description = node.description;
     this.tooltip = node.tooltip;
-    this.iconPath = new vscode.ThemeIcon(node.icon);
+    if (node.icon !== undefined) this.iconPath = new vscode.ThemeIcon(node.icon);
     this.contextValue = node.target === undefined ? 'info' : 'headline';
     if (node.target !== undefined) {
       this.command = {
