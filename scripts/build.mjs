@@ -87,6 +87,17 @@ function copyGrammars() {
 
 if (!only || only === 'cli' || only === 'extension' || only === 'grammars') copyGrammars();
 
+/** The codicon font and its stylesheet, for the report webview (reportPanel.ts links `<out>/codicons/codicon.css`). */
+function copyCodicons() {
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const from = join(dirname(require.resolve('@vscode/codicons/package.json')), 'dist');
+  const folder = join(out, 'codicons');
+  mkdirSync(folder, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, file), join(folder, file));
+}
+
+if (!only || only === 'webview') copyCodicons();
+
 for (const [name, options] of Object.entries(targets)) {
   if (only && only !== name) continue;
   if (!existsSync(options.entryPoints[0])) continue;

@@ -1,14 +1,24 @@
-// The report webview. Renders the Markdown the extension sends (shared marked config, then DOMPurify), turns
-// commit SHAs and file paths into links that ask the extension to open a diff, and handles every click with one
-// delegated listener. It never navigates by itself: everything goes through postMessage and is validated there.
+// The report webview. Builds the page from the Report the extension sends (reportView.ts: glance, calendar,
+// filters, table, details rendered with the shared marked configuration and DOMPurify), keeps the reader's order,
+// filters and open groups, and handles every click with one delegated listener. It never navigates by itself:
+// everything goes through postMessage and is validated by the extension.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import DOMPurify from 'dompurify';
-import type { Report } from '../src/core/domain/report.js';
-import { markdownToHtml } from '../src/core/render/markdownToHtml.js';
-import type { ExtensionToWebview, WebviewState, WebviewStrings, WebviewToExtension } from '../src/shared/protocol.js';
-import { findFile, indexReport, type IndexedCommit } from '../src/shared/reportIndex.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { Language } from '../src/core/domain/language.js';
+import { NO_FILTER, filterChoices, parseFilter, type CommitFilter } from '../src/shared/commitFilter.js';
+import { todayIn } from '../src/shared/days.js';
+import type { ExtensionToWebview, WebviewState, WebviewToExtension } from '../src/shared/protocol.js';
+import { actionButton, el } from './dom.js';
+import { closePickersOutside } from './picker.js';
+import type { FilterBarState } from './filterBar.js';
+import { ReportView, type ViewSettings } from './reportView.js';
+import { renderToolbar } from './toolbar.js';
+import { webviewWords } from './words.js';
 
 interface VsCodeApi {
   postMessage(message: WebviewToExtension): void;
@@ -26,190 +36,125 @@ function savedState(): WebviewState {
   return typeof state === 'object' && state !== null ? (state as WebviewState) : {};
 }
 
-let shownDay: string | undefined = savedState().day;
-let restoreScroll: number | undefined = savedState().scrollY;
+const saved = savedState();
+let shownDay: string | undefined = saved.day;
+let restoreScroll: number | undefined = saved.scrollY;
+const settings: ViewSettings = {
+  filter: parseFilter(saved.filter),
+  order: saved.order === 'time' ? 'time' : 'importance',
+  openGroups: new Set(Array.isArray(saved.openGroups) ? saved.openGroups.filter((key) => typeof key === 'string').slice(0, 200) : []),
+  reviewed: new Set(),
+  today: '',
+};
+let view: ReportView | undefined;
+let lastReport: Extract<ExtensionToWebview, { type: 'report' }> | undefined;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className !== undefined) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
+function saveState(): void {
+  vscode.setState({
+    ...(shownDay === undefined ? {} : { day: shownDay }),
+    scrollY: window.scrollY,
+    order: settings.order,
+    filter: settings.filter,
+    openGroups: [...settings.openGroups],
+  });
 }
 
-function button(label: string, command: 'refresh' | 'export' | 'copyMarkdown', secondary = true): HTMLElement {
-  const element = document.createElement('vscode-button');
-  if (secondary) element.setAttribute('secondary', '');
-  element.dataset['ddCommand'] = command;
-  element.textContent = label;
-  return element;
+function setPageLanguage(language: Language): void {
+  document.documentElement.lang = language;
 }
 
-function badge(text: string, variant?: 'counter'): HTMLElement {
-  const element = document.createElement('vscode-badge');
-  if (variant !== undefined) element.setAttribute('variant', variant);
-  element.textContent = text;
-  return element;
-}
-
-function renderToolbar(strings: WebviewStrings, report?: Report): void {
-  const children: HTMLElement[] = [];
-  if (report !== undefined) {
-    const commits = report.repositories.reduce((sum, repo) => sum + repo.stats.commits, 0);
-    const high = report.repositories.reduce((sum, repo) => sum + repo.stats.high, 0);
-    const summary = el('span', 'summary');
-    summary.append(el('strong', undefined, report.window.label.replace('..', ' – ')), ' ',
-      badge(`${commits} ${strings.commits}`), ' ', badge(`${high} ${strings.high}`));
-    children.push(summary);
-  }
-  const actions = el('span', 'actions');
-  actions.append(button(strings.refresh, 'refresh'));
-  if (report !== undefined) actions.append(button(strings.export, 'export'), button(strings.copyMarkdown, 'copyMarkdown'));
-  children.push(actions);
-  toolbar.replaceChildren(...children);
-}
-
-function showLoading(strings: WebviewStrings): void {
-  renderToolbar(strings);
+function showLoading(language: Language): void {
+  view?.dispose();
+  view = undefined;
+  setPageLanguage(language);
+  const words = webviewWords(language);
+  renderToolbar(toolbar, words);
   const box = el('div', 'placeholder');
-  box.append(document.createElement('vscode-progress-ring'), el('p', undefined, strings.loading));
+  box.append(document.createElement('vscode-progress-ring'), el('p', undefined, words.loading));
   content.replaceChildren(box);
   content.setAttribute('aria-busy', 'true');
 }
 
-function showEmpty(strings: WebviewStrings, message: string): void {
-  renderToolbar(strings);
+function showEmpty(language: Language, message?: string): void {
+  view?.dispose();
+  view = undefined;
+  lastReport = undefined;
+  setPageLanguage(language);
+  const words = webviewWords(language);
+  renderToolbar(toolbar, words);
   const box = el('div', 'placeholder');
-  const action = button(strings.generateToday, 'refresh', false);
-  box.append(el('p', undefined, message), action);
+  box.append(el('p', undefined, message ?? words.noReport), actionButton(words.generateToday, 'refresh', { secondary: false }));
   content.replaceChildren(box);
   content.setAttribute('aria-busy', 'false');
 }
 
-function linkTo(anchor: HTMLAnchorElement, entry: IndexedCommit, path?: string): void {
-  anchor.dataset['ddAction'] = path === undefined ? 'openCommit' : 'openFile';
-  anchor.dataset['ddSha'] = entry.commit.sha;
-  anchor.dataset['ddRepo'] = String(entry.repoIndex);
-  if (path !== undefined) anchor.dataset['ddPath'] = path;
-  anchor.classList.add(path === undefined ? 'dd-commit-link' : 'dd-file-link');
+/** Filter values the new report has no commit for are dropped: a filter nobody can see must not hide everything. */
+function prunedFilter(filter: CommitFilter, choices: ReturnType<typeof filterChoices>): CommitFilter {
+  const has = <T extends string>(list: { value: T }[]) => (value: T): boolean => list.some((choice) => choice.value === value);
+  return {
+    ...filter,
+    importance: filter.importance.filter(has(choices.importance)),
+    types: filter.types.filter(has(choices.types)),
+    authors: filter.authors.filter(has(choices.authors)),
+    modules: filter.modules.filter(has(choices.modules)),
+  };
 }
 
-function wrapInLink(node: Element, entry: IndexedCommit, title: string, path?: string): void {
-  const anchor = el('a');
-  anchor.href = '#';
-  anchor.title = title;
-  linkTo(anchor, entry, path);
-  node.replaceWith(anchor);
-  anchor.append(node);
+function onFilterChange(state: FilterBarState): void {
+  settings.filter = state.filter;
+  settings.order = state.order;
+  withFocusKept(() => view?.update());
+  view?.toolbar(toolbar);
+  saveState();
 }
 
-/** In the commit table: an explicit "diff" link next to the SHA, and the subject jumps to the commit's details. */
-function decorateTableRow(row: HTMLTableRowElement, shaLink: HTMLAnchorElement, entry: IndexedCommit,
-  strings: WebviewStrings): void {
-  const diff = el('a', 'dd-diff', strings.diff);
-  diff.href = '#';
-  diff.title = strings.openDiff;
-  linkTo(diff, entry);
-  shaLink.after(' ', diff);
-  const message = row.cells[2];
-  if (message !== undefined && message.querySelector('a') === null && message.textContent !== '') {
-    const details = el('a', 'dd-details');
-    details.href = `#${entry.anchor}`;
-    details.append(...Array.from(message.childNodes));
-    message.append(details);
-  }
-}
-
-/** Turns SHAs and file paths of the rendered report into diff links, and marks the other links external or in-page. */
-function linkify(root: HTMLElement, report: Report, strings: WebviewStrings): void {
-  const index = indexReport(report);
-  const elements = Array.from(root.querySelectorAll('a, code, h2, h3'));
-  let current: IndexedCommit | undefined;
-  for (const element of elements) {
-    const tag = element.tagName;
-    if (tag === 'H2' || tag === 'H3') {
-      current = undefined;
-      continue;
-    }
-    if (tag === 'A') {
-      const anchor = element as HTMLAnchorElement;
-      const id = anchor.getAttribute('id');
-      if (id !== null && id.startsWith('c-')) {
-        current = index.byAnchor.get(id);
-        continue;
-      }
-      const href = anchor.getAttribute('href') ?? '';
-      const text = (anchor.textContent ?? '').trim().toLowerCase();
-      if (href.startsWith('#c-')) {
-        const target = index.byAnchor.get(href.slice(1));
-        if (target !== undefined && text === target.commit.shortSha.toLowerCase()) {
-          linkTo(anchor, target);
-          anchor.title = strings.openDiff;
-          const row = anchor.closest('tr');
-          if (row !== null) decorateTableRow(row, anchor, target, strings);
-        }
-      } else if (/^https?:/i.test(href)) {
-        if (current !== undefined && text === current.commit.shortSha.toLowerCase()) {
-          // The SHA opens the diff; a small link next to it still leads to the web page.
-          const remote = el('a', 'dd-remote', '↗');
-          remote.href = href;
-          remote.title = strings.openRemote;
-          remote.dataset['ddAction'] = 'openExternal';
-          remote.dataset['ddUrl'] = href;
-          linkTo(anchor, current);
-          anchor.title = strings.openDiff;
-          anchor.after(' ', remote);
-        } else {
-          anchor.dataset['ddAction'] = 'openExternal';
-          anchor.dataset['ddUrl'] = href;
-          anchor.title = href;
-        }
-      }
-      continue;
-    }
-    // CODE outside links, inside a commit section: the SHA or one of the commit's file paths.
-    if (current === undefined || element.closest('a') !== null) continue;
-    const text = element.textContent ?? '';
-    if (text.toLowerCase() === current.commit.shortSha.toLowerCase() || text.toLowerCase() === current.commit.sha) {
-      wrapInLink(element, current, strings.openDiff);
-      continue;
-    }
-    // Code spans show newlines and tabs as spaces.
-    const file = findFile(current.commit, text) ??
-      current.commit.files.find((candidate) => candidate.path.replace(/[\r\n\t]/g, ' ') === text);
-    if (file !== undefined) wrapInLink(element, current, strings.openDiff, file.path);
-  }
-}
-
-function showReport(strings: WebviewStrings, report: Report, markdown: string): void {
-  // The same day is sent again as model analyses land: keep the reader where they are.
+function showReport(message: Extract<ExtensionToWebview, { type: 'report' }>): void {
+  // The same day is sent again as model analyses land or the triage changes: keep the reader where they are.
   const scrolledTo = window.scrollY;
-  renderToolbar(strings, report);
-  const fragment = DOMPurify.sanitize(markdownToHtml(markdown), {
-    USE_PROFILES: { html: true },
-    RETURN_DOM_FRAGMENT: true,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'img', 'svg', 'math'],
-    FORBID_ATTR: ['style'],
-  });
-  const article = el('article', 'report');
-  article.append(fragment);
-  linkify(article, report, strings);
-  content.replaceChildren(article);
-  content.setAttribute('aria-busy', 'false');
+  const { report } = message;
+  lastReport = message;
+  const language = message.language ?? report.language;
   const sameDay = shownDay === report.window.label;
+  if (!sameDay) settings.openGroups.clear();
+  settings.reviewed = new Set(message.reviewed);
+  settings.today = message.navigation?.today ?? todayIn(report.window.timeZone);
+  view?.dispose();
+  view = new ReportView(report, language, settings, onFilterChange);
+  settings.filter = prunedFilter(settings.filter, filterChoices(view.allCommits));
+  setPageLanguage(language);
+  view.toolbar(toolbar);
+  content.replaceChildren(view.build());
+  content.setAttribute('aria-busy', 'false');
   shownDay = report.window.label;
   if (sameDay && restoreScroll !== undefined) window.scrollTo(0, restoreScroll);
   else if (sameDay) window.scrollTo(0, scrolledTo);
   else window.scrollTo(0, 0);
   restoreScroll = undefined;
-  vscode.setState({ day: shownDay, scrollY: window.scrollY });
+  saveState();
+}
+
+function updateTriage(reviewed: readonly string[]): void {
+  settings.reviewed = new Set(reviewed);
+  withFocusKept(() => view?.update());
+  view?.toolbar(toolbar);
+}
+
+/** Runs a re-render and gives the focus back to the control that had it (found again by its data-dd-key). */
+function withFocusKept(render: () => void): void {
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['ddKey'] : undefined;
+  render();
+  if (active === undefined) return;
+  const again = Array.from(document.querySelectorAll<HTMLElement>('[data-dd-key]')).find((node) => node.dataset['ddKey'] === active);
+  again?.focus({ preventScroll: true });
 }
 
 function reveal(anchor: string): void {
   if (!/^[a-z0-9-]+$/i.test(anchor)) return;
+  view?.fillAnchor(anchor);
   const target = document.getElementById(anchor);
   if (target === null) return;
   target.scrollIntoView({ block: 'start' });
-  const heading = target.nextElementSibling;
+  const heading = target.parentElement?.querySelector('h4') ?? target.nextElementSibling;
   if (heading instanceof HTMLElement) {
     heading.classList.remove('dd-flash');
     void heading.offsetWidth;
@@ -222,42 +167,129 @@ function reveal(anchor: string): void {
 window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => {
   const message = event.data;
   switch (message.type) {
-    case 'loading': showLoading(message.strings); break;
-    case 'empty': showEmpty(message.strings, message.message); break;
-    case 'report': showReport(message.strings, message.report, message.markdown); break;
+    case 'loading': showLoading(message.language); break;
+    case 'empty': showEmpty(message.language, message.message); break;
+    case 'report': showReport(message); break;
+    case 'triage': updateTriage(message.reviewed); break;
+    case 'language':
+      if (lastReport !== undefined) showReport({ ...lastReport, language: message.language });
+      else setPageLanguage(message.language);
+      break;
     case 'reveal': reveal(message.anchor); break;
   }
 });
+
+function markReviewed(box: HTMLElement & { checked?: boolean }): void {
+  const shas = (box.dataset['ddShas'] ?? '').split(',').filter((sha) => /^[0-9a-f]{4,64}$/i.test(sha));
+  if (shas.length === 0) return;
+  const reviewed = box.checked === true;
+  const repo = Number(box.dataset['ddRepo']);
+  // Shown at once; the extension's answer (a triage message) confirms it.
+  for (const sha of shas) {
+    if (reviewed) settings.reviewed.add(sha);
+    else settings.reviewed.delete(sha);
+  }
+  withFocusKept(() => view?.update());
+  view?.toolbar(toolbar);
+  vscode.postMessage({ type: 'markReviewed', shas, reviewed, ...(Number.isSafeInteger(repo) ? { repo } : {}) });
+}
+
+document.addEventListener('change', (event) => {
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  if (target?.dataset['ddControl'] === 'reviewed') markReviewed(target);
+});
+
+/** A glance count clicked: the table shows only that value (clicked again: the filter is cleared). */
+function filterBy(kind: string | undefined, value: string | undefined): void {
+  if (value === undefined || view === undefined) return;
+  const filter: CommitFilter = { ...settings.filter };
+  const only = (list: readonly string[]): string[] => (list.length === 1 && list[0] === value ? [] : [value]);
+  if (kind === 'importance') filter.importance = only(filter.importance) as CommitFilter['importance'];
+  else if (kind === 'types') filter.types = only(filter.types) as CommitFilter['types'];
+  else if (kind === 'modules') filter.modules = only(filter.modules);
+  else if (kind === 'authors') {
+    filter.authors = filter.authorMode === 'include' ? only(filter.authors) : [value];
+    filter.authorMode = 'include';
+  } else return;
+  settings.filter = filter;
+  view.rebuildFilterBar();
+  view.toolbar(toolbar);
+  saveState();
+}
+
+function toggleGroup(key: string | undefined): void {
+  if (key === undefined) return;
+  if (settings.openGroups.has(key)) settings.openGroups.delete(key);
+  else settings.openGroups.add(key);
+  withFocusKept(() => view?.update());
+  saveState();
+}
+
+function numberOf(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return value !== undefined && Number.isSafeInteger(number) ? number : undefined;
+}
 
 // One delegated listener for every link and button.
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (target === null) return;
-  const command = target.closest<HTMLElement>('[data-dd-command]')?.dataset['ddCommand'];
-  if (command === 'refresh' || command === 'export' || command === 'copyMarkdown') {
-    vscode.postMessage({ type: command });
+  closePickersOutside(target);
+  const actor = target.closest<HTMLElement>('[data-dd-action]');
+  const anchor = target.closest('a');
+  if (anchor !== null) event.preventDefault();
+  if (actor === null) {
+    const href = anchor?.getAttribute('href') ?? '';
+    if (href.startsWith('#') && href.length > 1) reveal(href.slice(1));
     return;
   }
-  const anchor = target.closest('a');
-  if (anchor === null) return;
-  event.preventDefault();
-  const data = anchor.dataset;
-  const repo = data['ddRepo'] === undefined ? undefined : Number(data['ddRepo']);
+  if (actor.hasAttribute('disabled')) return;
+  const data = actor.dataset;
+  const repo = numberOf(data['ddRepo']);
+  const inRepo = repo === undefined ? {} : { repo };
   switch (data['ddAction']) {
+    case 'refresh':
+    case 'export':
+    case 'copyMarkdown':
+    case 'previousDay':
+    case 'nextDay':
+      vscode.postMessage({ type: data['ddAction'] });
+      return;
+    case 'openDay':
+      if (data['ddDay'] !== undefined) vscode.postMessage({ type: 'openDay', day: data['ddDay'] });
+      return;
     case 'openCommit':
-      if (data['ddSha'] !== undefined) vscode.postMessage({ type: 'openCommit', sha: data['ddSha'], repo });
+      if (data['ddSha'] !== undefined) vscode.postMessage({ type: 'openCommit', sha: data['ddSha'], ...inRepo });
       return;
     case 'openFile':
       if (data['ddSha'] !== undefined && data['ddPath'] !== undefined) {
-        vscode.postMessage({ type: 'openFile', sha: data['ddSha'], path: data['ddPath'], repo });
+        vscode.postMessage({ type: 'openFile', sha: data['ddSha'], path: data['ddPath'], ...inRepo });
       }
       return;
+    case 'openFact': {
+      const line = numberOf(data['ddLine']);
+      if (data['ddSha'] !== undefined && data['ddPath'] !== undefined && line !== undefined) {
+        const side = data['ddSide'] === 'old' ? 'old' : 'new';
+        vscode.postMessage({ type: 'openFact', sha: data['ddSha'], path: data['ddPath'], line, side, ...inRepo });
+      }
+      return;
+    }
     case 'openExternal':
       if (data['ddUrl'] !== undefined) vscode.postMessage({ type: 'openExternal', url: data['ddUrl'] });
       return;
+    case 'toggleGroup':
+      toggleGroup(data['ddGroup']);
+      return;
+    case 'clearFilters':
+      settings.filter = { ...NO_FILTER };
+      view?.rebuildFilterBar();
+      view?.toolbar(toolbar);
+      saveState();
+      return;
+    case 'filterBy':
+      filterBy(data['ddFilter'], data['ddValue']);
+      return;
   }
-  const href = anchor.getAttribute('href') ?? '';
-  if (href.startsWith('#') && href.length > 1) reveal(href.slice(1));
 });
 
 let scrollTimer: number | undefined;
@@ -265,7 +297,7 @@ window.addEventListener('scroll', () => {
   if (scrollTimer !== undefined) return;
   scrollTimer = window.setTimeout(() => {
     scrollTimer = undefined;
-    vscode.setState({ day: shownDay, scrollY: window.scrollY });
+    saveState();
   }, 200);
 }, { passive: true });
 

@@ -4,24 +4,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../../src/core/domain/report.js';
-import { renderMarkdown } from '../../src/core/render/index.js';
-import type { WebviewStrings } from '../../src/shared/protocol.js';
+import type { ExtensionToWebview } from '../../src/shared/protocol.js';
 import { validateWebviewMessage } from '../../src/extension/panel/webviewMessages.js';
 import { DAY, FixtureRepo, SCRIPT_PAYLOADS, at, commitFromFile, removeAll, runCli, tempDir } from '../support/hostileFixtures.js';
+import { buildWebviewBundle, writeWebviewHostPage } from '../support/webviewHost.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-const STRINGS: WebviewStrings = {
-  refresh: 'Refresh', export: 'Export…', copyMarkdown: 'Copy Markdown', loading: 'Loading…', noReport: 'No report yet.',
-  generateToday: 'Generate', commits: 'commits', high: 'high', diff: 'diff', openDiff: 'Open the diff', openRemote: 'Open on remote',
-};
 
 /** Elements and attributes that must not exist in a rendered report, checked in the live DOM. */
 const domAudit = (root: string): string => `((root) => {
@@ -51,6 +46,9 @@ let work: string;
 let repo: FixtureRepo;
 let report: Report;
 let htmlFile: string;
+/** A second repository for the webview: two hostile bots whose bumps fold into groups. */
+let bots: FixtureRepo;
+let webReport: Report;
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), 'Debian chromium is installed at /usr/bin/chromium');
@@ -73,12 +71,27 @@ before(async () => {
   const html = runCli(['--repo', repo.dir, '--date', DAY, '--tz', 'UTC', '--out', htmlFile]);
   assert.equal(html.code, 0, html.stderr);
 
+  bots = FixtureRepo.create({ prefix: 'dd-hostile-bots-' });
+  bots.write('Cargo.toml', '[dependencies]\n').commit('chore: base', { date: '2026-01-20T10:00:00Z' });
+  const botNames = [`renovate[bot] ${SCRIPT_PAYLOADS[0]}`, `dependabot[bot] ${SCRIPT_PAYLOADS[3]}`];
+  botNames.forEach((name, who) => {
+    for (let index = 0; index < 3; index += 1) {
+      bots.write('Cargo.lock', `# ${who} ${index}\n`);
+      commitFromFile(bots, `chore(deps): update crate ${SCRIPT_PAYLOADS[index + who]} to v1.${index}.0\n`,
+        at(`11:${who}${index}`), [], { name: name.replace(/\n/g, ' '), email: `bot${who}@example.com` });
+    }
+  });
+  const web = runCli(['--repo', repo.dir, '--repo', bots.dir, '--date', DAY, '--tz', 'UTC', '--format', 'json']);
+  assert.equal(web.code, 0, web.stderr);
+  webReport = JSON.parse(web.stdout) as Report;
+
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
 });
 
 after(async () => {
   await context?.close();
   repo?.cleanup();
+  bots?.cleanup();
   removeAll(work, profile);
 });
 
@@ -134,71 +147,187 @@ test('the exported HTML page, with its CSP and with the CSP removed: no payload 
   }
 });
 
-test('the webview bundle (marked + DOMPurify + linkify) in a mimicked webview host: inert DOM, javascript: clicks do nothing, http opens only via openExternal', async () => {
-  const bundle = join(work, 'webview.js');
-  await build({
-    entryPoints: [resolve('webview/main.ts')], outfile: bundle, bundle: true, platform: 'browser', format: 'iife',
-    target: 'es2022', logLevel: 'silent',
-  });
-  // The host page of reportPanel.ts, without its CSP (the sanitizer alone must hold), with acquireVsCodeApi stubbed.
-  const page = join(work, 'webview.html');
-  writeFileSync(page, `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8"><title>Daily Digest</title>
-<link rel="stylesheet" href="${pathToFileURL(resolve('media/report.css')).href}">
-<script>
-window.__posted = [];
-window.acquireVsCodeApi = () => ({
-  postMessage: (message) => window.__posted.push(JSON.parse(JSON.stringify(message))),
-  getState: () => undefined,
-  setState: () => undefined,
-});
-</script></head>
-<body><div id="toolbar" role="toolbar"></div><main id="content" aria-live="polite" aria-busy="true"></main>
-<script src="${pathToFileURL(bundle).href}"></script></body></html>`);
 
+/** The chrome's words (toolbar, filters, table heads, glance and section titles): what must follow the language. */
+const CHROME = '#toolbar vscode-button, #toolbar vscode-badge, .dd-field-label, .dd-picker > vscode-button, ' +
+  '.dd-table th, .dd-glance h3, .dd-calendar-title, .dd-shown, .dd-clear, .dd-commit-mark vscode-checkbox, .dd-facts-title, h1';
+
+test('the webview bundle in a mimicked webview host, with hostile text in every control: inert DOM, every click posts one message the extension accepts, all words follow the language', async () => {
+  const bundleDir = tempDir('dd-webview-bundle-');
+  const bundle = await buildWebviewBundle(bundleDir);
   const watched = await watchedPage();
   const { page: tab } = watched;
-  await tab.goto(pathToFileURL(page).href);
+  await tab.goto(writeWebviewHostPage(bundleDir, bundle, 'dark'));
   await tab.waitForFunction('window.__posted.some((m) => m.type === "ready")');
-  const message = { type: 'report', strings: STRINGS, report, markdown: renderMarkdown(report) };
-  await tab.evaluate((m) => window.postMessage(m, '*'), message);
+
+  // Facts with hostile names on the first commit that has files, pointing at one of its files.
+  const withFacts = structuredClone(webReport);
+  const target = withFacts.repositories[0]?.commits.find((commit) => commit.files.length > 0);
+  assert.ok(target !== undefined);
+  Object.assign(target.analysis, { facts: [
+    { kind: 'flag', change: 'removed', name: `--x ${SCRIPT_PAYLOADS[1]}`, framework: 'clap', path: target.files[0]?.path, line: 3, side: 'old' },
+    { kind: 'definition', change: 'added', defKind: 'class', name: SCRIPT_PAYLOADS[0], public: true, language: 'ts', path: target.files[0]?.path, line: 1 },
+    { kind: 'flag', change: 'added', name: '--evil', path: 'javascript:window.__pwned=1', line: 1 },
+  ] });
+  const post = async (message: ExtensionToWebview): Promise<void> => {
+    await tab.evaluate((m) => window.postMessage(m, '*'), message);
+  };
+  const posted = async (): Promise<{ type: string; [key: string]: unknown }[]> => {
+    const list = await tab.evaluate('window.__posted') as { type: string }[];
+    await tab.evaluate('window.__posted = []');
+    return list;
+  };
+  const accepted = (message: unknown): void => {
+    const result = validateWebviewMessage(message, withFacts);
+    assert.equal(result.ok, true, `${JSON.stringify(message)}: ${result.ok ? '' : result.reason}`);
+  };
+  await post({ type: 'report', report: withFacts, reviewed: [], navigation: { today: DAY } });
   await tab.waitForSelector('article.report');
   assert.deepEqual(watched.pageErrors, []);
-  // The host page's own <script>/<link> are ours: the audit covers what the webview renders.
   await assertNothingRan(watched, 'webview', '#content');
   await assertNothingRan(watched, 'webview toolbar', '#toolbar');
   assert.equal(await tab.evaluate('document.scripts.length'), 2, 'only the host stub and the bundle are scripts');
+  await posted();
 
-  // Commit links ask for a diff with a SHA the extension accepts.
-  await tab.evaluate('window.__posted = []');
+  // The commit table's SHA opens the diff with a SHA the extension accepts.
   await tab.click('a.dd-diff');
-  const opened = await tab.evaluate('window.__posted') as unknown[];
-  assert.equal(opened.length, 1);
-  assert.equal(validateWebviewMessage(opened[0], report).ok, true, JSON.stringify(opened[0]));
+  const [openCommit, ...rest] = await posted();
+  assert.equal(rest.length, 0);
+  assert.equal(openCommit?.type, 'openCommit');
+  accepted(openCommit);
 
-  // A javascript: link, whether from the report text (rendered as text) or planted in the DOM, does nothing on click.
-  await tab.evaluate('window.__posted = []');
-  await tab.click('text=click me');
+  // A javascript: link, from the report text (rendered as text) or planted in the DOM, does nothing on click.
+  await tab.click('text=click me >> visible=true');
   await tab.evaluate(`(() => {
     const a = document.createElement('a');
     a.id = 'planted'; a.href = 'javascript:window.__pwned=1'; a.textContent = 'planted';
     document.querySelector('article.report').prepend(a);
   })()`);
   await tab.click('#planted');
-  assert.deepEqual(await tab.evaluate('window.__posted'), [], 'a javascript: click posted a message');
+  assert.deepEqual(await posted(), [], 'a javascript: click posted a message');
   assert.equal(await tab.evaluate('window.__pwned'), undefined, 'a javascript: click ran');
   await tab.evaluate(`document.getElementById('planted').remove()`);
 
-  // The http(s) commit page link: exactly one openExternal message, and the page does not navigate.
+  // The commit's web page: exactly one openExternal, and the page does not navigate.
   const before = tab.url();
-  await tab.evaluate('window.__posted = []');
   await tab.click('a.dd-remote');
-  const posted = await tab.evaluate('window.__posted') as { type: string; url?: string }[];
-  assert.equal(posted.length, 1);
-  assert.equal(posted[0]?.type, 'openExternal');
-  assert.match(posted[0]?.url ?? '', /^https:\/\/github\.com\/acme\/hostile\/commit\/[0-9a-f]{40}$/);
-  assert.equal(validateWebviewMessage(posted[0], report).ok, true);
+  const [external] = await posted();
+  assert.equal(external?.type, 'openExternal');
+  assert.match(String(external?.url), /^https:\/\/github\.com\/acme\/hostile\/commit\/[0-9a-f]{40}$/);
+  accepted(external);
   assert.equal(tab.url(), before);
-  await assertNothingRan(watched, 'webview after clicks', '#content');
+
+  // Facts: shown as text, each a link to its line; the one whose path is not a file of the commit is refused.
+  const factTexts = await tab.$$eval('a.dd-fact-link', (links) => links.map((link) => link.textContent ?? ''));
+  assert.ok(factTexts.some((text) => text.includes(SCRIPT_PAYLOADS[0])), factTexts.join('\n'));
+  for (const link of await tab.$$('.dd-facts a.dd-fact-link')) {
+    await link.click();
+    const [fact] = await posted();
+    assert.equal(fact?.type, 'openFact');
+    const result = validateWebviewMessage(fact, withFacts);
+    assert.equal(result.ok, fact?.path === target.files[0]?.path, JSON.stringify(fact));
+  }
+
+  // The bots' groups: folded in one line each, the hostile names as text; a click opens one, another closes it.
+  const groups = await tab.$$eval('a[data-dd-action="toggleGroup"]', (links) => links.map((link) => link.textContent ?? ''));
+  assert.equal(groups.length, 2, groups.join('\n'));
+  assert.ok(groups.some((text) => text.includes('renovate[bot] img src=x') && text.includes('<script>')), groups.join('\n'));
+  assert.equal(await tab.locator('tr.dd-member').count(), 0);
+  await tab.click('a[data-dd-action="toggleGroup"]');
+  assert.equal(await tab.locator('tr.dd-member').count(), 3);
+  assert.equal(await tab.getAttribute('a[data-dd-action="toggleGroup"]', 'aria-expanded'), 'true');
+  await assertNothingRan(watched, 'webview with a group open', '#content');
+
+  // Review marks: one commit, then a whole group; the unread badge falls and the rows say so at once.
+  const unread = async (): Promise<number> => Number((await tab.textContent('.dd-badge-unread'))?.match(/\d+/)?.[0]);
+  const total = await unread();
+  await tab.click('tr.dd-row vscode-checkbox[data-dd-control="reviewed"]');
+  const [one] = await posted();
+  assert.equal(one?.type, 'markReviewed');
+  assert.equal(one?.reviewed, true);
+  accepted(one);
+  assert.equal(await unread(), total - 1);
+  assert.equal(await tab.locator('tr.dd-row.dd-reviewed').count(), 1);
+  await tab.click('tr.dd-group-row vscode-checkbox[data-dd-control="reviewed"]');
+  const [group] = await posted();
+  assert.equal((group?.shas as string[]).length, 3);
+  accepted(group);
+  assert.equal(await unread(), total - 4);
+  // The extension's answer (the triage state) is the truth: it may undo a mark.
+  await post({ type: 'triage', reviewed: [] });
+  await tab.waitForFunction(`Number(document.querySelector('.dd-badge-unread').textContent.match(/\\d+/)[0]) === ${total}`);
+
+  // Filters: only the hostile author, then everyone but them, then cleared. Values are the report's text.
+  const rows = (): Promise<string[]> => tab.$$eval('tr.dd-row:not(.dd-member) td.dd-author', (cells) => cells.map((cell) => cell.textContent ?? ''));
+  const everyone = await rows();
+  const mallory = everyone.find((name) => name.startsWith('Mallory'));
+  assert.ok(mallory !== undefined);
+  await tab.click('.dd-picker[data-dd-picker="authors"] > vscode-button');
+  await tab.click(`.dd-picker[data-dd-picker="authors"] vscode-checkbox[data-dd-value="${mallory.replace(/["\\]/g, '\\$&')}"]`);
+  assert.deepEqual([...new Set(await rows())], [mallory]);
+  await tab.evaluate(`(() => {
+    const mode = document.querySelector('[data-dd-control="authorMode"]');
+    mode.value = 'exclude';
+    mode.dispatchEvent(new Event('change'));
+  })()`);
+  assert.equal((await rows()).includes(mallory), false);
+  await tab.click('a.dd-clear');
+  assert.deepEqual(await rows(), everyone);
+  await assertNothingRan(watched, 'webview after filtering', '#content');
+
+  // Order: newest first puts the table in time order, without asking the extension for anything.
+  await tab.evaluate(`(() => {
+    const order = document.querySelector('[data-dd-control="order"]');
+    order.value = 'time';
+    order.dispatchEvent(new Event('change'));
+  })()`);
+  const times = await tab.$$eval('.dd-repo:first-of-type tr.dd-row td.dd-time', (cells) => cells.map((cell) => cell.textContent ?? ''));
+  assert.deepEqual(times, [...times].sort().reverse());
+  assert.deepEqual(await posted(), []);
+
+  // Days: the previous day, and a day of the calendar, each one message the extension accepts.
+  await tab.click('vscode-button[data-dd-action="previousDay"]');
+  const [previous] = await posted();
+  assert.deepEqual(previous, { type: 'previousDay' });
+  accepted(previous);
+  const day = tab.locator('a.dd-day').first();
+  if (await day.count() > 0) {
+    await day.click();
+    const [openDay] = await posted();
+    assert.equal(openDay?.type, 'openDay');
+    accepted(openDay);
+  }
+
+  // The language: every word of the page's chrome changes; nothing English is left.
+  const chrome = (): Promise<string[]> => tab.$$eval(CHROME, (nodes) => nodes.map((node) => (node.textContent ?? '').trim()));
+  const english = await chrome();
+  assert.ok(english.some((text) => text.includes('Refresh')));
+  await post({ type: 'language', language: 'zh-CN' });
+  await tab.waitForFunction(`document.documentElement.lang === 'zh-CN'`);
+  const chinese = await chrome();
+  assert.ok(chinese.length >= english.length - 2, `${chinese.length} of ${english.length}`);
+  const leftover = chinese.map((text) => text.replace(/SHA|Markdown|[A-Za-z]+\/[A-Za-z_]+|\d{4}-\d{2}-\d{2}/g, ''))
+    .filter((text) => /[A-Za-z]{2,}/.test(text));
+  assert.deepEqual(leftover, [], 'English left in the Chinese page');
+  await assertNothingRan(watched, 'webview in Chinese', '#content');
+
+  // An empty day names the last day with a commit and opens it.
+  const empty = structuredClone(webReport);
+  empty.window = { ...empty.window, label: '2026-01-23', start: '2026-01-23T00:00:00Z', end: '2026-01-24T00:00:00Z' };
+  for (const repository of empty.repositories) {
+    repository.commits = [];
+    repository.lastCommitDay = DAY;
+    delete repository.glance;
+    delete repository.groups;
+    delete repository.days;
+  }
+  await post({ type: 'report', report: empty, reviewed: [], navigation: { today: '2026-01-23' } });
+  await tab.waitForSelector('.dd-empty-day');
+  await tab.click('.dd-empty-day vscode-button[data-dd-action="openDay"]');
+  const [lastDay] = await posted();
+  assert.deepEqual(lastDay, { type: 'openDay', day: DAY });
+  assert.equal(await tab.getAttribute('vscode-button[data-dd-action="nextDay"]', 'disabled'), '');
+  assert.deepEqual(watched.pageErrors, []);
   await tab.close();
+  removeAll(bundleDir);
 });

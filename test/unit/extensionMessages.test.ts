@@ -120,3 +120,66 @@ test('relative paths that could leave the repository are unsafe', () => {
     assert.equal(isSafeRelativePath(path), false, path);
   }
 });
+
+test('openFact names a file of the commit and a line on a side; the file is the report’s own', () => {
+  const r = report();
+  const ok = validateWebviewMessage({ type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 12, side: 'new', repo: 0 }, r);
+  assert.ok(ok.ok && ok.action.kind === 'openFact');
+  assert.equal(ok.action.file, r.repositories[0]?.commits[0]?.files[0]);
+  assert.equal(ok.action.line, 12);
+  assert.equal(ok.action.side, 'new');
+  const old = validateWebviewMessage({ type: 'openFact', sha: SHA_A, path: 'src/old.ts', line: 1, side: 'old' }, r);
+  assert.ok(old.ok && old.action.kind === 'openFact' && old.action.side === 'old' && old.action.file.path === 'src/new.ts');
+  const noSide = validateWebviewMessage({ type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 3 }, r);
+  assert.ok(noSide.ok && noSide.action.kind === 'openFact' && noSide.action.side === 'new');
+  for (const forged of [
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts' },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 0 },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: -1 },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 1.5 },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: '3' },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 1e12 },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 3, side: 'left' },
+    { type: 'openFact', sha: SHA_A, path: '../a.ts', line: 3 },
+    { type: 'openFact', sha: SHA_A, path: 'src/other.ts', line: 3 },
+    { type: 'openFact', sha: SHA_A, path: 'src/a.ts', line: 3, command: 'x' },
+  ]) {
+    assert.equal(validateWebviewMessage(forged, r).ok, false, `accepted ${JSON.stringify(forged)}`);
+  }
+});
+
+test('markReviewed names commits of the report (each once, full SHAs from the report) and says which way', () => {
+  const r = report();
+  const ok = validateWebviewMessage({ type: 'markReviewed', shas: [SHA_A.slice(0, 7), SHA_A, SHA_B], reviewed: true }, r);
+  assert.ok(ok.ok && ok.action.kind === 'markReviewed');
+  assert.deepEqual(ok.action.commits.map((entry) => [entry.repoIndex, entry.commit.sha]), [[0, SHA_A], [1, SHA_B]]);
+  assert.equal(ok.action.reviewed, true);
+  const undo = validateWebviewMessage({ type: 'markReviewed', shas: [SHA_B], reviewed: false, repo: 1 }, r);
+  assert.ok(undo.ok && undo.action.kind === 'markReviewed' && undo.action.reviewed === false);
+  for (const forged of [
+    { type: 'markReviewed', shas: [SHA_A] },
+    { type: 'markReviewed', shas: [SHA_A], reviewed: 'yes' },
+    { type: 'markReviewed', shas: [], reviewed: true },
+    { type: 'markReviewed', shas: SHA_A, reviewed: true },
+    { type: 'markReviewed', shas: [SHA_A, 'ffffffffffffffffffffffffffffffffffffffff'], reviewed: true },
+    { type: 'markReviewed', shas: [SHA_A, 42], reviewed: true },
+    { type: 'markReviewed', shas: [SHA_B], reviewed: true, repo: 0 },
+    { type: 'markReviewed', shas: Array.from({ length: 10_001 }, () => SHA_A), reviewed: true },
+  ]) {
+    assert.equal(validateWebviewMessage(forged, r).ok, false, `accepted ${JSON.stringify(forged).slice(0, 100)}`);
+  }
+  assert.equal(validateWebviewMessage({ type: 'markReviewed', shas: [SHA_A], reviewed: true }, undefined).ok, false);
+});
+
+test('day messages: a real calendar day to open, previous and next without arguments', () => {
+  const r = report();
+  assert.deepEqual(validateWebviewMessage({ type: 'openDay', day: '2026-01-21' }, r), { ok: true, action: { kind: 'openDay', day: '2026-01-21' } });
+  assert.deepEqual(validateWebviewMessage({ type: 'openDay', day: '2024-02-29' }, undefined), { ok: true, action: { kind: 'openDay', day: '2024-02-29' } });
+  for (const type of ['previousDay', 'nextDay'] as const) {
+    assert.deepEqual(validateWebviewMessage({ type }, r), { ok: true, action: { kind: type } });
+    assert.equal(validateWebviewMessage({ type, day: '2026-01-21' }, r).ok, false);
+  }
+  for (const day of ['2026-02-30', '2025-02-29', '26-01-21', '2026-1-21', 'today', '7d', '1969-12-31', '2026-01-21T00:00', '', 20260121]) {
+    assert.equal(validateWebviewMessage({ type: 'openDay', day }, r).ok, false, `accepted ${String(day)}`);
+  }
+});

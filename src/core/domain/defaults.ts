@@ -1,3 +1,4 @@
+import { DEFAULT_BOT_PATTERNS } from '../report/groups.js';
 import type { ReadOptions } from './options.js';
 import type { DateField, MergeMode } from './report.js';
 
@@ -18,3 +19,17 @@ export const DEFAULT_READ_OPTIONS: Readonly<ReadOptions> = {
  * bounds of `--timeout` and `dailyDigest.model.timeoutSeconds`.
  */
 export const MODEL_TIMEOUT_SECONDS = { default: 120, min: 1, max: 3600 } as const;
+
+/**
+ * The editor's triage settings when nothing says otherwise: no author left out, the CLI's bot patterns, a shown day
+ * that refreshes itself after a fetch or pull, one notice for new high-importance commits, links from the remote's
+ * URL alone (no web URL; its kind guessed from the host name).
+ */
+export const DEFAULT_TRIAGE_SETTINGS = {
+  excludeAuthors: [] as readonly string[],
+  botPatterns: DEFAULT_BOT_PATTERNS,
+  autoRefresh: true,
+  notifyNewHighImportance: true,
+  webUrl: '',
+  webKind: '',
+} as const;

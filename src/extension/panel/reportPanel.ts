@@ -2,15 +2,16 @@
 // The extension sends the Report and its Markdown; the webview renders, sanitizes and posts link clicks back.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ExtensionToWebview, WebviewState, WebviewStrings } from '../../shared/protocol.js';
-import { webviewStrings } from '../i18n/webviewStrings.js';
+import type { ExtensionToWebview, WebviewState } from '../../shared/protocol.js';
 
 export const REPORT_VIEW_TYPE = 'dailyDigest.report';
 
 /** What the panel shows; supplied by the controller. */
 export interface ReportSource {
   /** The message describing the current state (report, loading or empty). */
-  currentMessage(strings: WebviewStrings): ExtensionToWebview;
+  currentMessage(): ExtensionToWebview;
+  /** Gives the source a way to post messages of its own (triage changes, a new language) to the shown page. */
+  attach?(post: (message: ExtensionToWebview) => void): void;
   /** The title: "Daily Digest — 2026-01-22". */
   title(): string;
   /** Handles a message from the webview (validated there). */
@@ -32,7 +33,14 @@ export class ReportPanelManager implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly source: ReportSource,
-  ) {}
+  ) {
+    source.attach?.((message) => this.post(message));
+  }
+
+  /** Posts to the page when it is ready for messages; dropped otherwise (the page asks for the state when ready). */
+  private post(message: ExtensionToWebview): void {
+    if (this.panel !== undefined && this.ready) void this.panel.webview.postMessage(message);
+  }
 
   get isOpen(): boolean {
     return this.panel !== undefined;
@@ -72,7 +80,7 @@ export class ReportPanelManager implements vscode.Disposable {
   update(): void {
     if (this.panel === undefined) return;
     this.panel.title = this.source.title();
-    if (this.ready) void this.panel.webview.postMessage(this.source.currentMessage(webviewStrings()));
+    if (this.ready) void this.panel.webview.postMessage(this.source.currentMessage());
   }
 
   /** Scrolls the report to a commit anchor, once the webview is ready. */
@@ -133,6 +141,7 @@ export class ReportPanelManager implements vscode.Disposable {
     const scriptNonce = nonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
+    const codicons = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons', 'codicon.css'));
     const csp = [
       "default-src 'none'",
       `script-src 'nonce-${scriptNonce}'`,
@@ -146,6 +155,7 @@ export class ReportPanelManager implements vscode.Disposable {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${style.toString()}">
 <title>Daily Digest</title>
 </head>

@@ -3,7 +3,7 @@
 // it has a known type and arguments that name something in the CURRENT report. Nothing here runs commands.
 import type { FileChange } from '../../core/domain/commit.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../../core/domain/report.js';
-import { findCommit, findFile, indexReport, type ReportIndex } from '../../shared/reportIndex.js';
+import { findCommit, findFile, indexReport, type IndexedCommit, type ReportIndex } from '../../shared/reportIndex.js';
 
 export type WebviewAction =
   | { kind: 'ready' }
@@ -12,13 +12,23 @@ export type WebviewAction =
   | { kind: 'copyMarkdown' }
   | { kind: 'openCommit'; repo: RepositoryReport; commit: AnalyzedCommit }
   | { kind: 'openFile'; repo: RepositoryReport; commit: AnalyzedCommit; file: FileChange }
-  | { kind: 'openExternal'; url: string };
+  | { kind: 'openFact'; repo: RepositoryReport; commit: AnalyzedCommit; file: FileChange; line: number; side: 'old' | 'new' }
+  | { kind: 'openExternal'; url: string }
+  /** The commits, each once, as the report holds them (full SHAs). */
+  | { kind: 'markReviewed'; commits: IndexedCommit[]; reviewed: boolean }
+  | { kind: 'openDay'; day: string }
+  | { kind: 'previousDay' }
+  | { kind: 'nextDay' };
 
 export type ValidationResult = { ok: true; action: WebviewAction } | { ok: false; reason: string };
 
 const MAX_SHA = 64;
 const MAX_PATH = 4096;
 const MAX_URL = 2048;
+/** Lines of a file a fact may point at; more than any file a diff editor opens. */
+const MAX_LINE = 10_000_000;
+/** Commits one markReviewed may name: a folded group of a year's bot commits fits. */
+const MAX_MARKED = 10_000;
 
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
   ready: [],
@@ -27,7 +37,12 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   copyMarkdown: [],
   openCommit: ['sha', 'repo'],
   openFile: ['sha', 'path', 'repo'],
+  openFact: ['sha', 'path', 'line', 'side', 'repo'],
   openExternal: ['url'],
+  markReviewed: ['shas', 'reviewed', 'repo'],
+  openDay: ['day'],
+  previousDay: [],
+  nextDay: [],
 };
 
 function refuse(reason: string): ValidationResult {
@@ -61,6 +76,16 @@ export function safeExternalUrl(value: string): string | undefined {
   return url.href;
 }
 
+/** A real calendar day written `YYYY-MM-DD` (years 1970-9999). */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1970) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
  * Checks one message against the report currently shown. `index` may be passed to avoid re-indexing.
  * Returns the action with the report's own objects (never the message's strings) for commits and files.
@@ -80,7 +105,17 @@ export function validateWebviewMessage(message: unknown, report: Report | undefi
     case 'refresh':
     case 'export':
     case 'copyMarkdown':
+    case 'previousDay':
+    case 'nextDay':
       return { ok: true, action: { kind: type } };
+    case 'openDay': {
+      const day = message['day'];
+      return typeof day === 'string' && isCalendarDay(day)
+        ? { ok: true, action: { kind: 'openDay', day } }
+        : refuse('openDay without a valid YYYY-MM-DD day');
+    }
+    case 'markReviewed':
+      return validateMarkReviewed(message, report, index);
     case 'openExternal': {
       const url = message['url'];
       if (typeof url !== 'string') return refuse('openExternal without a url');
@@ -88,7 +123,8 @@ export function validateWebviewMessage(message: unknown, report: Report | undefi
       return safe === undefined ? refuse('only http(s) URLs without credentials are opened') : { ok: true, action: { kind: 'openExternal', url: safe } };
     }
     case 'openCommit':
-    case 'openFile': {
+    case 'openFile':
+    case 'openFact': {
       if (report === undefined) return refuse('no report is shown');
       const sha = message['sha'];
       if (typeof sha !== 'string' || sha.length > MAX_SHA) return refuse(`${type} without a valid sha`);
@@ -104,9 +140,38 @@ export function validateWebviewMessage(message: unknown, report: Report | undefi
       if (typeof path !== 'string' || !isSafeRelativePath(path)) return refuse('openFile with an unsafe path');
       const file = findFile(found.commit, path);
       if (file === undefined) return refuse(`${path.slice(0, 200)} is not a file of commit ${found.commit.shortSha}`);
-      return { ok: true, action: { kind: 'openFile', repo: found.repo, commit: found.commit, file } };
+      if (type === 'openFile') return { ok: true, action: { kind: 'openFile', repo: found.repo, commit: found.commit, file } };
+      const line = message['line'];
+      if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 1 || line > MAX_LINE) {
+        return refuse('openFact without a valid line');
+      }
+      const side = message['side'] ?? 'new';
+      if (side !== 'old' && side !== 'new') return refuse('openFact with a side other than old or new');
+      return { ok: true, action: { kind: 'openFact', repo: found.repo, commit: found.commit, file, line, side } };
     }
     default:
       return refuse('unknown message type');
   }
+}
+
+function validateMarkReviewed(message: Record<string, unknown>, report: Report | undefined, index?: ReportIndex): ValidationResult {
+  if (report === undefined) return refuse('no report is shown');
+  const shas = message['shas'];
+  const reviewed = message['reviewed'];
+  if (typeof reviewed !== 'boolean') return refuse('markReviewed without reviewed: true or false');
+  if (!Array.isArray(shas) || shas.length === 0 || shas.length > MAX_MARKED) return refuse('markReviewed without shas');
+  const repo = message['repo'];
+  if (repo !== undefined && (typeof repo !== 'number' || !Number.isSafeInteger(repo) || repo < 0 ||
+    repo >= report.repositories.length)) {
+    return refuse('markReviewed with an invalid repository index');
+  }
+  const reportIndex = index ?? indexReport(report);
+  const commits = new Map<string, IndexedCommit>();
+  for (const sha of shas) {
+    if (typeof sha !== 'string' || sha.length > MAX_SHA) return refuse('markReviewed with an invalid sha');
+    const found = findCommit(reportIndex, sha, repo);
+    if (found === undefined) return refuse(`commit ${sha.slice(0, 16)} is not in the current report`);
+    commits.set(`${found.repoIndex}:${found.commit.sha}`, found);
+  }
+  return { ok: true, action: { kind: 'markReviewed', commits: [...commits.values()], reviewed } };
 }
