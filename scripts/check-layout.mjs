@@ -1,6 +1,6 @@
 // `npm run check:layout`: dependency-cruiser with the rules of .dependency-cruiser.cjs over src/ and webview/.
-// It runs through dependency-cruiser's API because its command-line wrapper refuses Node 20, which this project
-// supports, while the API runs there. On Node 22+, `npx depcruise src webview` gives the same answer.
+// It runs through dependency-cruiser's API (17.x, the last line that declares Node 20, which this project supports:
+// 18.x asks for Node 22 and made `npm ci` warn). `npx depcruise src webview` gives the same answer.
 import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTsConfig from 'dependency-cruiser/config-utl/extract-ts-config';

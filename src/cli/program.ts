@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DigestError, describeError } from '../core/errors.js';
@@ -8,6 +9,8 @@ import type { DigestOptions, PeriodSpec } from '../core/domain/options.js';
 import type { DateField, MergeMode, Report } from '../core/domain/report.js';
 import { unreadableCommitsWarning } from '../core/i18n/reportMessages.js';
 import type { Text } from './writeText.js';
+import { collect, triageFlagOptions, emptyDayHint, failedRepositoryLine, triageOptions, wroteLine } from './triageFlags.js';
+import type { TriageFlags } from './triageFlags.js';
 // The engine, the renderers and the model analyzer are loaded only when the run needs them (startup cost: --help
 // and --version load none of them; marked and the LLM client with its zod schema are not loaded for a heuristic
 // JSON or Markdown report). esbuild keeps them in the bundle but evaluates each only when it is imported.
@@ -23,8 +26,8 @@ const EXIT_REPO_FAILED = 2;
 const EXIT_NO_MODEL_ANALYSIS = 3;
 const EXIT_CANCELLED = 130;
 
-interface CliFlags extends LlmFlags {
-  repo: string[];
+interface CliFlags extends LlmFlags, TriageFlags {
+  repo?: string[];
   date?: string;
   since?: string;
   until?: string;
@@ -32,18 +35,14 @@ interface CliFlags extends LlmFlags {
   ref: string;
   dateField: DateField;
   merges: MergeMode;
-  author: string[];
-  path: string[];
+  author?: string[];
+  path?: string[];
   lang?: string;
   format?: Format;
   out?: string;
   force: boolean;
   quiet: boolean;
   analyzer: 'heuristic' | 'openai-compatible';
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function positiveInteger(value: string): number {
@@ -65,18 +64,24 @@ function seconds(flag: string, max: number): (value: string) => number {
 }
 
 function buildProgram(): Command {
+  const triage = triageFlagOptions();
   return new Command('daily-digest')
     .description('Report what landed in one or more git repositories on a day, grouped by importance.')
-    .option('--repo <path>', 'repository to read: a folder inside a work tree, or a bare repo (repeatable; default: .)', collect, [])
-    .option('--date <day>', 'the day to report: today, yesterday or YYYY-MM-DD (default: today)')
+    .option('--repo <path>', 'repository to read: a folder inside a work tree, or a bare repo (repeatable; default: the current folder)', collect)
+    .option('--date <day>', 'the day to report: today, yesterday, YYYY-MM-DD, or a span like 7d (the last 7 days including today) (default: today)')
     .option('--since <date>', 'start of a range: YYYY-MM-DD, or a span like 7d (the last 7 days including today)')
     .option('--until <date>', 'last day of a range, inclusive: YYYY-MM-DD (default: today)')
     .option('--tz <zone>', "IANA time zone of the day, e.g. Asia/Shanghai (default: the machine's)")
     .option('--ref <ref>', 'branch, tag or commit to read history from, e.g. origin/main', DEFAULT_READ_OPTIONS.ref)
     .addOption(new Option('--date-field <field>', 'which date puts a commit in the day').choices([...DATE_FIELDS]).default(DEFAULT_READ_OPTIONS.dateField))
     .addOption(new Option('--merges <mode>', 'merge commits: exclude, include, or first-parent (one entry per merged branch)').choices([...MERGE_MODES]).default(DEFAULT_READ_OPTIONS.merges))
-    .option('--author <text>', 'only commits whose author name or email contains this (repeatable)', collect, [])
-    .option('--path <glob>', 'only commits touching these paths (repeatable)', collect, [])
+    .option('--author <text>', 'only commits whose author name or email contains this (repeatable)', collect)
+    .addOption(triage.excludeAuthor)
+    .option('--path <glob>', 'only commits touching these paths (repeatable)', collect)
+    .addOption(triage.order)
+    .addOption(triage.bot)
+    .addOption(triage.webUrl)
+    .addOption(triage.webKind)
     .option('--lang <language>', 'report language: en or zh-CN (default: from LANG)')
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else md)').choices([...FORMATS]))
     .option('--out <file>', 'write the report to this file instead of stdout')
@@ -180,15 +185,20 @@ export async function main(argv: string[]): Promise<number> {
   const progress = progressReporter(flags.quiet);
   try {
     const lang = language(flags);
+    const repos = (flags.repo ?? ['.']).map((repo) => resolve(invocationDir(), repo));
+    // An existing --out is refused before any work, not after the analysis (the write checks again: no race).
+    const outPath = flags.out === undefined ? undefined : resolve(invocationDir(), flags.out);
+    if (outPath !== undefined && !flags.force && existsSync(outPath)) throw new DigestError('output-exists', { path: outPath });
     const options: DigestOptions = {
-      repos: (flags.repo.length > 0 ? flags.repo : ['.']).map((repo) => resolve(invocationDir(), repo)),
+      repos,
       period: period(flags),
       timeZone: flags.tz,
       ref: flags.ref,
       dateField: flags.dateField,
       merges: flags.merges,
-      authors: flags.author,
-      paths: flags.path,
+      authors: flags.author ?? [],
+      paths: flags.path ?? [],
+      ...triageOptions(flags, repos.length),
       language: lang,
       signal: controller.signal,
       onProgress: progress,
@@ -213,10 +223,14 @@ export async function main(argv: string[]): Promise<number> {
     // On stdout, one during the writing stops it between two slices.
     await new Promise<void>((done) => setImmediate(done));
     if (controller.signal.aborted) throw new DigestError('cancelled');
-    if (flags.out) (await import('./writeFileAtomic.js')).writeFileAtomic(resolve(invocationDir(), flags.out), text, { force: flags.force });
-    else if (!(await writeStdout(text, () => controller.signal.aborted))) throw new DigestError('cancelled');
+    if (flags.out && outPath) {
+      (await import('./writeFileAtomic.js')).writeFileAtomic(outPath, text, { force: flags.force });
+      process.stderr.write(`${wroteLine(flags.out, report)}\n`);
+    } else if (!(await writeStdout(text, () => controller.signal.aborted))) throw new DigestError('cancelled');
+    const hint = emptyDayHint(report);
+    if (hint !== undefined) process.stderr.write(`${hint}\n`);
     const failed = report.repositories.filter((repo) => repo.error);
-    for (const repo of failed) process.stderr.write(`daily-digest: ${repo.path}: ${repo.error}\n`);
+    for (const repo of failed) process.stderr.write(`${failedRepositoryLine(repo)}\n`);
     // A partly read repository (commits whose files could not be read) is a warning: said here, exit code unchanged.
     for (const repo of report.repositories) {
       const partial = repo.error === undefined ? unreadableCommitsWarning('en', repo.commits) : undefined;
@@ -227,7 +241,9 @@ export async function main(argv: string[]): Promise<number> {
     const run = report.modelRun;
     return run !== undefined && run.commits > 0 && run.analyzed === 0 ? EXIT_NO_MODEL_ANALYSIS : EXIT_OK;
   } catch (error) {
-    process.stderr.write(`daily-digest: ${describeError(error)}\n`);
+    const range = error instanceof DigestError && error.code === 'bad-range' ? error.params : undefined;
+    process.stderr.write(range === undefined ? `daily-digest: ${describeError(error)}\n`
+      : `daily-digest: --since ${range.since} is after --until ${range.until}: swap them.\n`);
     if (error instanceof DigestError && error.code === 'cancelled') return EXIT_CANCELLED;
     return error instanceof DigestError && isUsageError(error) ? EXIT_USAGE : EXIT_REPO_FAILED;
   } finally {
@@ -246,7 +262,7 @@ async function writeStdout(text: Text, cancelled: () => boolean): Promise<boolea
 }
 
 function isUsageError(error: DigestError): boolean {
-  return ['usage', 'bad-date', 'bad-time-zone', 'output-exists', 'bad-config'].includes(error.code);
+  return ['usage', 'bad-date', 'bad-range', 'bad-time-zone', 'output-exists', 'bad-config'].includes(error.code);
 }
 
 /** The program: reads process.argv, sets process.exitCode. dist/cli.js calls it; so does `tsx src/cli/program.ts`. */

@@ -8,8 +8,12 @@ import { dateProblemMessage } from './i18n/dateProblems.js';
 import { collapseWhitespace } from '../core/text.js';
 import { indexReport } from '../shared/reportIndex.js';
 import { readSettings } from './settings.js';
-import type { CommitNode, DigestNode, FileNode } from './tree/treeNodes.js';
-import { safeExternalUrl } from './panel/webviewMessages.js';
+import type { CommitNode, DigestNode, FactNode, FileNode, InfoNode } from './tree/treeNodes.js';
+import { lastActiveDay } from './tree/treeNodes.js';
+import { adjacentPeriod, dayPeriod } from './days/dayNavigation.js';
+import { openFactDiff } from './panel/factDiff.js';
+import { registerTriageCommands } from './triage/triageCommands.js';
+import { openWebPage } from './webCommands.js';
 
 interface CommitTarget {
   repo: RepositoryReport;
@@ -22,15 +26,27 @@ function isNode(value: unknown): value is DigestNode {
     typeof (value as { id?: unknown }).id === 'string';
 }
 
+type CommitHolder = CommitNode | FileNode | FactNode | InfoNode;
+
+/** A node that names a commit: a commit, one of its files or facts, a headline line. */
+function holdsCommit(node: DigestNode | undefined): node is CommitHolder {
+  return node !== undefined && (node.kind === 'commit' || node.kind === 'file' || node.kind === 'fact' ||
+    (node.kind === 'info' && node.target !== undefined));
+}
+
 export function registerCommands(controller: DigestController): vscode.Disposable[] {
-  const commitFromNode = (node: CommitNode | FileNode): CommitTarget =>
-    ({ repo: node.repo, commit: node.commit, anchor: node.kind === 'commit' ? node.anchor : controller.anchorOf(node.commit) ?? '' });
+  const commitFromNode = (node: CommitHolder): CommitTarget | undefined => {
+    if (node.kind === 'commit') return { repo: node.repo, commit: node.commit, anchor: node.anchor };
+    const target = node.kind === 'info' ? node.target : node;
+    return target === undefined ? undefined
+      : { repo: target.repo, commit: target.commit, anchor: controller.anchorOf(target.commit) ?? '' };
+  };
 
   /** The commit an item command applies to: the clicked node, else the selected one, else one picked from a list. */
   const resolveCommit = async (arg: unknown): Promise<CommitTarget | undefined> => {
-    if (isNode(arg) && (arg.kind === 'commit' || arg.kind === 'file')) return commitFromNode(arg);
+    if (isNode(arg) && holdsCommit(arg)) return commitFromNode(arg);
     const selected = controller.treeView.selection[0];
-    if (selected !== undefined && (selected.kind === 'commit' || selected.kind === 'file')) return commitFromNode(selected);
+    if (holdsCommit(selected)) return commitFromNode(selected);
     const report = controller.currentReport;
     if (report === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Generate a report first.'));
@@ -89,6 +105,15 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
   const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(`dailyDigest.${id}`, handler);
 
+  /** The day before or after the shown one (nothing after today). Without a report: before or after today. */
+  const openAdjacent = async (direction: 'previous' | 'next'): Promise<void> => {
+    const timeZone = controller.currentReport?.window.timeZone ?? readSettings().options.timeZone;
+    const today = todayIn(timeZone);
+    const shown = controller.currentReport ?? { window: { label: today } };
+    const period = adjacentPeriod(shown, direction, today);
+    if (period !== undefined) await controller.showPeriod(period);
+  };
+
   return [
     register('generateToday', () => generateAndShow({ kind: 'day', day: 'today' })),
     register('generateForDate', () => pickPeriod()),
@@ -104,14 +129,42 @@ export function registerCommands(controller: DigestController): vscode.Disposabl
     register('copyMarkdown', () => controller.export.copyMarkdown()),
     register('openOnRemote', async (arg) => {
       const target = await resolveCommit(arg);
-      if (target === undefined) return;
-      const url = target.commit.url === undefined ? undefined : safeExternalUrl(target.commit.url);
-      if (url === undefined) {
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('Commit {0} has no web page: its remote is not a known host.', target.commit.shortSha));
-        return;
-      }
-      await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      if (target !== undefined) await openWebPage({ page: 'commit', repo: target.repo, commit: target.commit });
+    }),
+    register('openPullRequestOnRemote', async (arg) => {
+      const target = await resolveCommit(arg);
+      if (target !== undefined) await openWebPage({ page: 'pullRequest', repo: target.repo, commit: target.commit });
+    }),
+    register('openFileOnRemote', async (arg) => {
+      if (!isNode(arg) || (arg.kind !== 'file' && arg.kind !== 'fact')) return;
+      const path = arg.kind === 'file' ? arg.file.path : arg.link.path;
+      const line = arg.kind === 'fact' && arg.link.side === 'new' ? arg.link.line : undefined;
+      await openWebPage({ page: 'file', repo: arg.repo, commit: arg.commit, path, ...(line === undefined ? {} : { line }) });
+    }),
+    register('openFact', async (arg) => {
+      if (!isNode(arg) || arg.kind !== 'fact' || arg.file === undefined) return;
+      const { link } = arg;
+      const opened = await openFactDiff(arg.repo.path, arg.commit, arg.file, link.line ?? 1, link.side);
+      controller.lastOpened = { kind: 'fact', repo: arg.repo.path, sha: arg.commit.sha, path: arg.file.path, line: opened.line, side: opened.side };
+    }),
+    // Moving between days: the open day is the controller's period.
+    register('previousDay', () => openAdjacent('previous')),
+    register('nextDay', () => openAdjacent('next')),
+    register('openDay', async (day) => {
+      const period = dayPeriod(day);
+      if (period !== undefined) await controller.showPeriod(period);
+    }),
+    register('openLastActiveDay', async () => {
+      const report = controller.currentReport;
+      const period = report === undefined ? undefined : dayPeriod(lastActiveDay(report));
+      if (period !== undefined) await controller.showPeriod(period);
+    }),
+    ...registerTriageCommands({
+      triage: controller.triage,
+      get currentReport() {
+        return controller.currentReport;
+      },
+      selectedNode: () => controller.treeView.selection[0],
     }),
     register('copySha', async (arg) => {
       const target = await resolveCommit(arg);

@@ -1,75 +1,101 @@
-// The extension's state and report generation: the current report, generation with progress and cancellation, and
-// the Commits view's state. The other concerns are parts it holds: the status bar, the report panel and its webview
-// bridge (panel/), export, auto-refresh, the language-model analysis of the shown report (llm/reportUpdates.ts) and
-// the messages to the user (notices.ts). Nothing runs at activation; git runs when the user asks for a report (or
-// auto-refresh is on and a report is shown), never in Restricted Mode.
+// The extension's state and report generation: the current report and the open day, generation with progress and
+// cancellation, and the Commits view's state. The other concerns are parts it holds: the triage state (triage/),
+// the view's badge and message, the status bar, the report panel and its webview bridge (panel/), export,
+// auto-refresh and the notice of new high-importance commits (days/), settings that regenerate the shown report (a
+// language switch relabels everything with no Refresh), the language-model analysis of the shown report
+// (llm/reportUpdates.ts) and the messages to the user (notices.ts). Nothing runs at activation; git runs when the
+// user asks for a report (or a report is shown and its refs move), never in Restricted Mode.
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { generateReport } from '../core/engine/generateReport.js';
-import { DigestError, describeError, isDigestError } from '../core/errors.js';
 import { findGitRoot } from '../core/git/findGitRoot.js';
 import type { PeriodSpec } from '../core/domain/options.js';
 import type { AnalyzedCommit, Report } from '../core/domain/report.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from '../shared/reportIndex.js';
 import { AutoRefresh } from './autoRefresh.js';
+import { NewCommitNotice } from './days/newCommitNotice.js';
 import { openCommitChanges, openFileDiff } from './diffs/diffs.js';
 import { LlmReportUpdates } from './llm/reportUpdates.js';
 import { Notices } from './notices.js';
 import { ReportPanelManager } from './panel/reportPanel.js';
 import { WebviewBridge } from './panel/webviewBridge.js';
 import { ReportExport } from './reportExport.js';
-import { readSettings, SECTION, uiLanguage } from './settings.js';
+import { ReportRun, type ViewState } from './reportRun.js';
+import { SECTION, readSettings } from './settings.js';
 import { ReportStatusBar } from './statusBar.js';
+import { TriageStore } from './triage/triageStore.js';
+import { updateViewDecorations } from './triage/viewDecorations.js';
 import { CommitsTreeProvider } from './tree/commitsTree.js';
 import { isEmptyReport, type CommitNode, type DigestNode } from './tree/treeNodes.js';
 
-/**
- * What the Commits view shows; mirrored in the `dailyDigest.state` context key for the welcome content.
- * `restricted`: the workspace is not trusted, so no git runs (the welcome content explains it).
- */
-export type ViewState = 'none' | 'loading' | 'ready' | 'empty' | 'notGit' | 'error' | 'restricted';
+export type { ViewState } from './reportRun.js';
 
 const TODAY: PeriodSpec = { kind: 'day', day: 'today' };
 
+/** Settings whose change makes a different report: the shown one is made again in the background. */
+const REPORT_SETTINGS = ['language', 'timeZone', 'dateField', 'ref', 'merges', 'authors', 'excludeAuthors', 'paths',
+  'rules', 'botPatterns', 'webUrl', 'webKind'];
+
+/** What the extension opened last, for the tests. */
+export type LastOpened =
+  | { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string }
+  | { kind: 'fact'; repo: string; sha: string; path: string; line: number; side: 'old' | 'new' };
+
 export class DigestController implements vscode.Disposable {
-  readonly tree = new CommitsTreeProvider();
+  readonly triage: TriageStore;
+  readonly tree: CommitsTreeProvider;
   readonly treeView: vscode.TreeView<DigestNode>;
   readonly notices = new Notices();
   readonly bridge: WebviewBridge;
   readonly panel: ReportPanelManager;
   readonly export: ReportExport;
   readonly llm: LlmReportUpdates;
+  private readonly run: ReportRun;
   private readonly autoRefresh: AutoRefresh;
+  private readonly newCommits: NewCommitNotice;
   private readonly statusBar = new ReportStatusBar();
   private readonly disposables: vscode.Disposable[] = [];
   private report: Report | undefined;
   private index: ReportIndex | undefined;
   private markdown: string | undefined;
+  /** The open day (or range): what Refresh, the previous and next day and auto-refresh start from. */
   private period: PeriodSpec = TODAY;
-  private state: ViewState = 'none';
-  private running: AbortController | undefined;
+  /** The repositories of the shown report when they were given (tests); the workspace's otherwise. */
+  private repos: string[] | undefined;
   private readonly knownRepos = new Set<string>();
-  /** History walks kept between reports (extension storage, never the repository): a refresh walks only new commits. */
-  private readonly walkIndexDir: string;
-  /** Test hook: the resources of the last `vscode.changes` / `vscode.diff` opened by the extension. */
-  lastOpened: { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
+  /** Test hook: what the extension opened last (a multi-file diff, a file's diff, a fact's line). */
+  lastOpened: LastOpened | undefined;
 
   constructor(context: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
+    this.triage = new TriageStore(context.globalState);
+    const isReviewed = (repoPath: string, sha: string): boolean => this.triage.isReviewed(repoPath, sha);
+    this.tree = new CommitsTreeProvider(isReviewed);
     this.treeView = vscode.window.createTreeView('dailyDigest.commits', {
       treeDataProvider: this.tree, showCollapseAll: true,
     });
     const currentReport = (): Report | undefined => this.report;
+    this.run = new ReportRun({
+      log, notices: this.notices,
+      walkIndexDir: join(context.globalStorageUri.fsPath, 'walk-index'),
+      hasReport: () => this.report !== undefined,
+      onStarted: () => {
+        this.llm.runs.cancel();
+        // The webview keeps the old report while a refresh runs; it shows a progress ring from the first message only.
+        if (this.report === undefined) this.panel.update();
+      },
+      onFailed: () => this.panel.update(),
+    });
     this.export = new ReportExport({ currentReport, markdownOf: (report) => this.markdownOf(report) });
     this.bridge = new WebviewBridge({
       log,
       currentReport,
       currentIndex: () => this.index,
-      isGenerating: () => this.running !== undefined,
+      isGenerating: () => this.run.isRunning,
       restorePeriod: (period) => {
         this.period = period;
       },
-      openPeriod: (period) => void this.generate(period),
+      openPeriod: (period) => void this.showPeriod(period),
+      triage: this.triage,
       updatePanel: () => this.panel.update(),
       refresh: () => void this.refresh(),
       exportReport: () => void this.export.exportReport(),
@@ -88,23 +114,30 @@ export class DigestController implements vscode.Disposable {
         this.panel.update();
       },
     });
-    this.walkIndexDir = join(context.globalStorageUri.fsPath, 'walk-index');
+    this.newCommits = new NewCommitNotice(this.notices, {
+      reveal: (repoPath, commit) => this.revealCommit(repoPath, commit),
+      openCommit: (repoPath, commit) => this.openCommit(repoPath, commit),
+    });
     this.autoRefresh = new AutoRefresh({
       log,
       currentReport,
-      wantsRefresh: () => this.report !== undefined && (this.panel.isVisible || this.treeView.visible) && this.running === undefined,
-      refresh: () => void this.refresh(false),
+      wantsRefresh: () => this.report !== undefined && (this.panel.isVisible || this.treeView.visible) && !this.run.isRunning,
+      refresh: () => void this.refreshAfterRefsMoved(),
     });
     this.disposables.push(
-      this.tree, this.treeView, this.panel, this.statusBar, this.llm, this.autoRefresh,
+      this.triage, this.tree, this.treeView, this.panel, this.statusBar, this.llm, this.autoRefresh, this.run,
       this.treeView.onDidChangeSelection((event) => this.onTreeSelection(event.selection)),
+      this.triage.onDidChange(() => this.onTriageChanged()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        if (this.state === 'restricted') void this.setState('none');
+        if (this.run.state === 'restricted') void this.run.setState('none');
         this.tree.refresh();
         this.autoRefresh.update();
       }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (REPORT_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) this.onReportSettingsChanged();
+      }),
     );
-    void this.setState(vscode.workspace.isTrusted ? 'none' : 'restricted');
+    void this.run.setState(vscode.workspace.isTrusted ? 'none' : 'restricted');
   }
 
   get currentReport(): Report | undefined {
@@ -112,7 +145,11 @@ export class DigestController implements vscode.Disposable {
   }
 
   get currentState(): ViewState {
-    return this.state;
+    return this.run.state;
+  }
+
+  get openPeriod(): PeriodSpec {
+    return this.period;
   }
 
   /** Git roots of the workspace folders (found on disk, without running git). */
@@ -133,102 +170,59 @@ export class DigestController implements vscode.Disposable {
   }
 
   /**
-   * Generates a report for `period` (default: the last one, at first today) and shows it. `interactive` shows a
-   * cancellable notification; auto-refresh runs in the status bar. `repos` overrides the workspace's (tests).
+   * Generates a report for `period` (default: the open day, at first today) and shows it. `interactive` shows a
+   * cancellable notification; a background run shows in the status bar. `repos` overrides the workspace's (tests).
    */
   async generate(period: PeriodSpec = this.period, options: { interactive?: boolean; repos?: string[] } = {}):
     Promise<Report | undefined> {
-    const interactive = options.interactive ?? true;
-    if (!vscode.workspace.isTrusted) {
-      await this.setState('restricted');
-      if (interactive) await this.notices.explainRestrictedMode();
-      return undefined;
-    }
     const repos = options.repos ?? this.workspaceRepos();
-    if (repos.length === 0) {
-      if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
-        if (interactive) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder that is a git repository first.'));
-        }
-      } else {
-        await this.setState('notGit');
-      }
-      return undefined;
-    }
     repos.forEach((repo) => this.knownRepos.add(resolve(repo)));
-
-    this.running?.abort();
-    this.llm.runs.cancel();
-    const abort = new AbortController();
-    this.running = abort;
-    const settings = readSettings();
-    if (settings.rulesError !== undefined && interactive) {
-      void vscode.window.showWarningMessage(settings.rulesError.format(uiLanguage()));
-    }
-    if (this.report === undefined) await this.setState('loading');
-    // The webview keeps the old report while a refresh runs; it shows a progress ring from the first message only.
-    if (this.report === undefined) this.panel.update();
-
-    try {
-      const report = await vscode.window.withProgress({
-        location: interactive ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
-        title: vscode.l10n.t('Daily Digest: generating the report'),
-        cancellable: interactive,
-      }, (progress, token) => {
-        const subscription = token.onCancellationRequested(() => abort.abort());
-        return generateReport({
-          ...settings.options,
-          repos,
-          period,
-          signal: abort.signal,
-          onProgress: (message) => progress.report({ message }),
-          walkIndexDir: this.walkIndexDir,
-        }).finally(() => subscription.dispose());
-      });
-      if (this.running !== abort) return undefined;
-      this.period = period;
-      await this.setReport(report);
-      this.log.info(`Report ${report.window.label}: ${report.repositories.map((r) => `${r.name} ${r.stats.commits}`).join(', ')}`);
-      for (const repo of report.repositories) {
-        if (repo.error !== undefined) this.log.warn(`${repo.path}: ${repo.error}`);
-      }
-      this.llm.afterGeneration(report, interactive);
-      return report;
-    } catch (error) {
-      if (this.running !== abort) return undefined;
-      const cancelled = abort.signal.aborted || (isDigestError(error) && error.code === 'cancelled');
-      await this.setState(this.report !== undefined ? (isEmptyReport(this.report) ? 'empty' : 'ready') : 'none');
-      this.panel.update();
-      if (cancelled) {
-        this.log.info('Report generation cancelled.');
-        return undefined;
-      }
-      const message = describeError(error, uiLanguage());
-      this.log.error(`Report generation failed: ${message}`);
-      if (interactive) void this.showError(error, message);
-      if (this.report === undefined) await this.setState('error');
-      return undefined;
-    } finally {
-      if (this.running === abort) this.running = undefined;
-    }
+    const report = await this.run.generate(period, repos, options.interactive ?? true);
+    if (report === undefined) return undefined;
+    this.period = period;
+    this.repos = options.repos;
+    await this.setReport(report);
+    this.llm.afterGeneration(report, options.interactive ?? true);
+    return report;
   }
 
+  /** Another day (or range) of the shown report's repositories: the previous or next day, a day the report names. */
+  showPeriod(period: PeriodSpec): Promise<Report | undefined> {
+    return this.generate(period, this.repos === undefined ? {} : { repos: this.repos });
+  }
+
+  /** The shown report made again: the open day, of the same repositories. */
   refresh(interactive = true): Promise<Report | undefined> {
-    return this.generate(this.period, { interactive });
+    return this.generate(this.period, { interactive, ...(this.repos === undefined ? {} : { repos: this.repos }) });
+  }
+
+  /** The repository's refs moved (a fetch, a pull, a commit): the open day again, and a notice of new high commits. */
+  async refreshAfterRefsMoved(): Promise<Report | undefined> {
+    const before = this.report;
+    const after = await this.refresh(false);
+    if (after !== undefined && readSettings().notifyNewHighImportance) void this.newCommits.check(before, after);
+    return after;
   }
 
   /** Stops the generation under way, if any (the engine kills its git processes), and the model analysis. */
   cancel(): void {
-    this.running?.abort();
+    this.run.cancel();
     this.llm.runs.cancel();
   }
 
-  private async showError(error: unknown, message: string): Promise<void> {
-    const openSettings = vscode.l10n.t('Open Settings');
-    const settingsRelated = error instanceof DigestError &&
-      ['bad-time-zone', 'bad-config', 'unknown-ref', 'bad-date'].includes(error.code);
-    const choice = await vscode.window.showErrorMessage(message, ...(settingsRelated ? [openSettings] : []));
-    if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
+  private onReportSettingsChanged(): void {
+    const report = this.report;
+    if (report === undefined || !vscode.workspace.isTrusted) return;
+    const language = readSettings().options.language;
+    if (language !== report.language) this.bridge.languageChanged(language);
+    this.log.info('Settings changed: making the shown report again.');
+    void this.refresh(false);
+  }
+
+  private onTriageChanged(): void {
+    this.tree.rebuild();
+    updateViewDecorations(this.treeView, this.report, (repoPath, sha) => this.triage.isReviewed(repoPath, sha));
+    this.bridge.triageChanged();
   }
 
   private async setReport(report: Report): Promise<void> {
@@ -237,19 +231,14 @@ export class DigestController implements vscode.Disposable {
     this.index = indexReport(report);
     this.markdown = undefined;
     report.repositories.forEach((repo) => this.knownRepos.add(resolve(repo.path)));
-    const empty = isEmptyReport(report);
-    this.tree.setReport(empty ? undefined : report);
-    this.treeView.description = report.window.label;
-    await this.setState(empty ? 'empty' : 'ready');
+    this.tree.setReport(report);
+    updateViewDecorations(this.treeView, report, (repoPath, sha) => this.triage.isReviewed(repoPath, sha));
+    await this.run.setState(isEmptyReport(report) ? 'empty' : 'ready');
     await vscode.commands.executeCommand('setContext', 'dailyDigest.hasReport', true);
+    await vscode.commands.executeCommand('setContext', 'dailyDigest.hasNextDay', this.run.hasNextDay(report));
     this.statusBar.update(this.report);
     this.panel.update();
     this.autoRefresh.update();
-  }
-
-  private async setState(state: ViewState): Promise<void> {
-    this.state = state;
-    await vscode.commands.executeCommand('setContext', 'dailyDigest.state', state);
   }
 
   markdownOf(report: Report): string {
@@ -269,11 +258,18 @@ export class DigestController implements vscode.Disposable {
     if (node.anchor !== '') this.panel.reveal(node.anchor);
   }
 
+  /** Selects a commit in the Commits view, opening the groups above it. */
+  async revealCommit(repoPath: string, commit: AnalyzedCommit): Promise<void> {
+    const node = this.tree.commitNodes().find((candidate) => candidate.commit.sha === commit.sha &&
+      resolve(candidate.repo.path) === resolve(repoPath));
+    if (node !== undefined) await this.treeView.reveal(node, { select: true, focus: false, expand: false });
+  }
+
   private onTreeSelection(selection: readonly DigestNode[]): void {
     const node = selection[0];
     if (node === undefined || !this.panel.isOpen) return;
     const anchor = node.kind === 'commit' ? node.anchor
-      : node.kind === 'file' ? this.anchorOf(node.commit) : undefined;
+      : node.kind === 'file' || node.kind === 'fact' ? this.anchorOf(node.commit) : undefined;
     if (anchor !== undefined && anchor !== '') this.panel.reveal(anchor);
   }
 
@@ -294,7 +290,7 @@ export class DigestController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.running?.abort();
+    this.cancel();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }

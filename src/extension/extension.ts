@@ -15,11 +15,12 @@ export type { DailyDigestTestApi, TreeSnapshotNode } from './testApi.js';
 export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Daily Digest'), { log: true });
   const controller = new DigestController(context, log);
+  const gitContent = new GitContentProvider((repo) => controller.isAllowedRepo(repo), log);
   context.subscriptions.push(
     log,
     controller,
-    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME,
-      new GitContentProvider((repo) => controller.isAllowedRepo(repo), log)),
+    gitContent,
+    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, gitContent),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         controller.panel.restore(panel, isWebviewState(state) ? state : undefined);
@@ -50,6 +51,17 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     generate: (period, repos) => controller.generate(period, { interactive: false, repos }),
     cancel: () => controller.cancel(),
     getLastOpened: () => controller.lastOpened,
+    getViewBadge: () => {
+      const badge = controller.treeView.badge;
+      return badge === undefined ? undefined : { value: badge.value, tooltip: badge.tooltip };
+    },
+    getViewMessage: () => controller.treeView.message,
+    getOpenPeriod: () => controller.openPeriod,
+    reloadTriage: () => {
+      controller.triage.reload();
+      controller.tree.rebuild();
+    },
+    refreshAfterRefsMoved: () => controller.refreshAfterRefsMoved(),
     exportReport: (target, format, confirmOverwrite) => controller.export.exportTo(target, format, confirmOverwrite),
     whenModelAnalysisDone: () => controller.llm.whenDone(),
     getNotices: () => controller.notices.recorded.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),

@@ -1,6 +1,7 @@
 // The status bar item of the shown report: its commits and how many are high; a click opens the report.
 import * as vscode from 'vscode';
 import type { Report } from '../core/domain/report.js';
+import { treeWords } from './i18n/treeWords.js';
 
 export class ReportStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -19,8 +20,10 @@ export class ReportStatusBar implements vscode.Disposable {
     }
     const commits = report.repositories.reduce((sum, repo) => sum + repo.stats.commits, 0);
     const high = report.repositories.reduce((sum, repo) => sum + repo.stats.high, 0);
-    this.item.text = vscode.l10n.t('Digest: {0} commits · {1} high', commits, high);
-    this.item.tooltip = vscode.l10n.t('Daily Digest for {0}: open the report', report.window.label);
+    // In the report's language, like the tree and the report.
+    const words = treeWords(report.language);
+    this.item.text = words.statusText(commits, high);
+    this.item.tooltip = words.statusTooltip(report.window.label);
     this.item.accessibilityInformation = { label: this.item.text };
     this.item.show();
   }

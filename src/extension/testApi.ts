@@ -4,7 +4,7 @@
 import type { PeriodSpec } from '../core/domain/options.js';
 import type { Report } from '../core/domain/report.js';
 import type * as vscode from 'vscode';
-import type { ViewState } from './controller.js';
+import type { LastOpened, ViewState } from './controller.js';
 import type { MessageOutcome } from './panel/webviewBridge.js';
 import type { ExportFormat } from './reportExport.js';
 import type { DigestNode } from './tree/treeNodes.js';
@@ -47,6 +47,18 @@ export interface DailyDigestTestApi {
    * the file was written.
    */
   exportReport(target: vscode.Uri, format: ExportFormat, confirmOverwrite: (name: string) => boolean | Promise<boolean>): Promise<boolean>;
-  /** The last diff the extension opened: `changes` (multi-file) or `diff` (one file). */
-  getLastOpened(): { kind: 'changes' | 'diff'; repo: string; sha: string; path?: string } | undefined;
+  /** What the extension opened last: `changes` (multi-file), `diff` (one file), `fact` (a file's diff at a line). */
+  getLastOpened(): LastOpened | undefined;
+  /** The Commits view's badge (commits not reviewed yet) and message (an empty day's). */
+  getViewBadge(): { value: number; tooltip: string } | undefined;
+  getViewMessage(): string | undefined;
+  /** The open day (or range) that Refresh and the previous / next day start from. */
+  getOpenPeriod(): PeriodSpec;
+  /**
+   * Forgets the triage state held in memory, as a window reload does: the marks are then read back from the
+   * extension's storage.
+   */
+  reloadTriage(): void;
+  /** The view's refresh after its refs moved, as auto-refresh runs it (with the new-commit notice). */
+  refreshAfterRefsMoved(): Promise<Report | undefined>;
 }

@@ -26,7 +26,8 @@ test('a folder that is not a repository', async (t) => {
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   await assert.rejects(readRepository(dir, window, options),
     isError('not-a-repo', `${dir} is not a git repository: open a folder inside a work tree, or a bare repository.`));
-  await assert.rejects(readRepository(join(dir, 'missing'), window, options), (e: unknown) => e instanceof DigestError && e.code === 'not-a-repo');
+  await assert.rejects(readRepository(join(dir, 'missing'), window, options),
+    isError('no-such-path', `${join(dir, 'missing')} does not exist.`));
 });
 
 test('an empty repository (unborn HEAD)', async (t) => {

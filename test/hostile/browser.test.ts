@@ -22,7 +22,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 /** Elements and attributes that must not exist in a rendered report, checked in the live DOM. */
 const domAudit = (root: string): string => `((root) => {
   const problems = [];
-  const bad = 'script,iframe,frame,object,embed,svg,math,img,video,audio,form,input,button,textarea,select,base,link,template,details,style:not(head style),meta:not(head meta)';
+  const bad = 'script,iframe,frame,object,embed,svg,math,img,video,audio,form,input,button,textarea,select,base,link,template,details[open],style:not(head style),meta:not(head meta)';
   for (const el of root.querySelectorAll(bad)) problems.push('element <' + el.tagName.toLowerCase() + '>');
   for (const el of root.querySelectorAll('*')) {
     for (const attr of el.attributes) {

@@ -57,9 +57,12 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. */
+/**
+ * Runs the CLI from source (node --import tsx src/cli/program.ts) and waits for it. With --quiet: the tests check
+ * stderr line by line, and a run slowed past a second by a busy machine would add progress lines (startCli shows them).
+ */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--quiet'], {
     encoding: 'utf8', env: cliEnv(env), cwd: resolve('.'), maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
@@ -197,8 +200,10 @@ function walk(node: HtmlNode, visit: (element: HtmlNode, inHead: boolean) => voi
 const DANGEROUS_TAGS = new Set([
   'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'img', 'image', 'video', 'audio',
   'source', 'track', 'form', 'input', 'button', 'textarea', 'select', 'base', 'link', 'meta', 'style', 'template',
-  'portal', 'noscript', 'details', 'marquee', 'dialog',
+  'portal', 'noscript', 'marquee', 'dialog',
 ]);
+/** Elements the report itself writes, bare: a folded group is `<details>` with a `<summary>`, never with attributes. */
+const BARE_ONLY_TAGS = new Set(['details', 'summary']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'cite', 'ping']);
 
 /**
@@ -220,6 +225,7 @@ export function findHtmlProblems(html: string): string[] {
       return;
     }
     if (DANGEROUS_TAGS.has(tag)) problems.push(`dangerous element <${tag}>`);
+    if (BARE_ONLY_TAGS.has(tag) && attrs.length > 0) problems.push(`<${tag}> with attributes`);
     for (const { name, value } of attrs) {
       const lower = name.toLowerCase();
       if (lower.startsWith('on')) problems.push(`event handler ${name} on <${tag}>`);

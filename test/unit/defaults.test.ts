@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DATE_FIELDS, DEFAULT_READ_OPTIONS, MERGE_MODES } from '../../src/core/domain/defaults.js';
+import { DATE_FIELDS, DEFAULT_READ_OPTIONS, DEFAULT_TRIAGE_SETTINGS, MERGE_MODES } from '../../src/core/domain/defaults.js';
+import { WEB_KINDS } from '../../src/core/domain/web.js';
+import { DEFAULT_BOT_PATTERNS } from '../../src/core/report/groups.js';
 import {
   ANALYZER_SETTINGS, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_DIFF_BUDGET_TOKENS, MIN_CONCURRENCY,
   MIN_DIFF_BUDGET_TOKENS,
@@ -44,4 +46,15 @@ test('the language-model settings default to the values their code falls back to
     [DEFAULT_CONCURRENCY, MIN_CONCURRENCY, MAX_CONCURRENCY]);
   assert.deepEqual([setting('lm.diffBudgetTokens').default, setting('lm.diffBudgetTokens').minimum, setting('lm.diffBudgetTokens').maximum],
     [DEFAULT_DIFF_BUDGET_TOKENS, MIN_DIFF_BUDGET_TOKENS, MAX_DIFF_BUDGET_TOKENS]);
+});
+
+test('the triage settings default to DEFAULT_TRIAGE_SETTINGS: the CLI\'s bot patterns, refresh and notice on', () => {
+  assert.deepEqual(setting('excludeAuthors').default, DEFAULT_TRIAGE_SETTINGS.excludeAuthors);
+  assert.deepEqual(setting('botPatterns').default, DEFAULT_TRIAGE_SETTINGS.botPatterns);
+  assert.deepEqual(DEFAULT_TRIAGE_SETTINGS.botPatterns, DEFAULT_BOT_PATTERNS);
+  assert.equal(setting('autoRefresh').default, DEFAULT_TRIAGE_SETTINGS.autoRefresh);
+  assert.equal(setting('notifyNewHighImportance').default, DEFAULT_TRIAGE_SETTINGS.notifyNewHighImportance);
+  assert.equal(setting('webUrl').default, DEFAULT_TRIAGE_SETTINGS.webUrl);
+  assert.equal(setting('webKind').default, DEFAULT_TRIAGE_SETTINGS.webKind);
+  assert.deepEqual(setting('webKind').enum, ['', ...WEB_KINDS]);
 });

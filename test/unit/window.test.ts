@@ -74,9 +74,11 @@ for (const value of ['2026-02-30', '22/01/2026', 'tomorrow', '', '0d', '2026-1-2
   });
 }
 
-test('a range ending before it starts is a bad date', () => {
+test('a range ending before it starts names both dates, in both languages', () => {
   assert.throws(() => resolveWindow({ kind: 'range', since: '2026-01-05', until: '2026-01-01' }, 'UTC', 'committer'),
-    (e: unknown) => e instanceof DigestError && e.code === 'bad-date');
+    (e: unknown) => e instanceof DigestError && e.code === 'bad-range' &&
+      e.message === 'The range starts on 2026-01-05, after its last day 2026-01-01: swap the two dates.' &&
+      e.format('zh-CN').includes('2026-01-05') && e.format('zh-CN').includes('2026-01-01'));
 });
 
 test('an unknown zone throws bad-time-zone with a one-line message in both languages', () => {

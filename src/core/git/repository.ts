@@ -118,7 +118,8 @@ export async function originUrl(path: string, signal?: AbortSignal): Promise<str
 
 function existingFolder(path: string): string {
   const folder = resolve(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new DigestError('not-a-repo', { path });
+  if (!existsSync(folder)) throw new DigestError('no-such-path', { path });
+  if (!statSync(folder).isDirectory()) throw new DigestError('not-a-repo', { path });
   return folder;
 }
 

@@ -4,7 +4,7 @@ import type { Sentences } from './sentences.js';
 /** Every failure the user can meet, each with a one-line message that names the cause and the fix. */
 export const ERROR_CODES = [
   'not-a-repo', 'git-missing', 'git-too-old', 'empty-repo', 'unborn-branch', 'unknown-ref', 'bad-date', 'bad-time-zone',
-  'missing-objects', 'bad-config', 'cancelled', 'git-failed', 'output-exists', 'usage',
+  'missing-objects', 'bad-config', 'cancelled', 'git-failed', 'output-exists', 'usage', 'bad-range', 'no-such-path',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -24,6 +24,8 @@ export const ERROR_MESSAGES: Sentences<ErrorCode> = {
     'git-failed': (p) => `git failed: ${p.detail}`,
     'output-exists': (p) => `${p.path} already exists: pass --force to overwrite it, or choose another --out.`,
     usage: (p) => p.detail ?? 'Invalid arguments.',
+    'bad-range': (p) => `The range starts on ${p.since}, after its last day ${p.until}: swap the two dates.`,
+    'no-such-path': (p) => `${p.path} does not exist.`,
   },
   'zh-CN': {
     'not-a-repo': (p) => `${p.path} 不是 git 仓库：请打开工作区内的文件夹或裸仓库。`,
@@ -40,5 +42,7 @@ export const ERROR_MESSAGES: Sentences<ErrorCode> = {
     'git-failed': (p) => `git 执行失败：${p.detail}`,
     'output-exists': (p) => `${p.path} 已存在：加 --force 覆盖，或换一个 --out。`,
     usage: (p) => p.detail ?? '参数无效。',
+    'bad-range': (p) => `时间范围的开始日期 ${p.since} 晚于结束日期 ${p.until}：请交换这两个日期。`,
+    'no-such-path': (p) => `${p.path} 不存在。`,
   },
 };

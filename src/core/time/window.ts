@@ -41,7 +41,7 @@ export function resolveWindow(
   } else {
     first = parseDay(period.since, today, 'since');
     last = period.until === undefined || period.until === '' ? today : parseDay(period.until, today, 'until');
-    if (last < first) throw new DigestError('bad-date', { value: `${period.since}..${period.until ?? ''}` });
+    if (last < first) throw new DigestError('bad-range', { since: period.since, until: period.until ?? '' });
   }
   const start = first.startOf('day');
   const end = last.plus({ days: 1 }).startOf('day');

@@ -1,131 +1,58 @@
-// The Commits tree as plain data, built from a Report. Pure (no vscode): the TreeDataProvider (commitsTree.ts)
-// turns these nodes into TreeItems, and unit tests check the shape directly.
-import type { ChangeType, Importance } from '../../core/domain/analysis.js';
-import { IMPORTANCE_LEVELS } from '../../core/domain/analysis.js';
-import type { FileChange } from '../../core/domain/commit.js';
+// The Commits tree built from a Report. Per repository: its error or warnings, the day at a glance, the commits by
+// importance (for a range, by day first), then the folded groups (bots, dependency bumps). An empty report shows
+// the way to the last day with commits. Pure (no vscode): the TreeDataProvider (commitsTree.ts) turns the nodes
+// into TreeItems, and unit tests check the shape directly.
+import { IMPORTANCE_LEVELS, type Importance } from '../../core/domain/analysis.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../../core/domain/report.js';
+import { foldedShas, triageFieldsOf } from '../../core/report/index.js';
 import { printableLine } from '../../core/text.js';
-import { formatCommitTime } from '../../core/time/format.js';
 import { indexReport } from '../../shared/reportIndex.js';
+import type { TreeWords } from '../i18n/treeWords.js';
+import { commitNode, type CommitContext } from './commitNodes.js';
+import { foldKey, foldLabel, glanceNode } from './glanceNodes.js';
+import type { CommitNode, DayNode, DigestNode, FoldNode, GroupNode, RepoNode } from './nodeTypes.js';
 
-/** The words the tree needs, in the UI language (vscode.l10n in the extension, plain English in tests). */
-export interface TreeLabels {
-  /** "🔴 High (6)" */
-  group(importance: Importance, count: number): string;
-  /** Description of a repository node: "14 commits · 6 high". */
-  repoSummary(commits: number, high: number): string;
-  noSubject: string;
-  binary: string;
-  /** Appended to the description of a commit whose files could not be read (missing objects). */
-  filesUnreadable: string;
+export * from './nodeTypes.js';
+export { fileDescription } from './commitNodes.js';
+
+/** The command the "last day with commits" button runs, with the day as its argument. */
+export const OPEN_DAY_COMMAND = 'dailyDigest.openDay';
+
+export interface TreeOptions {
+  /** The words of the report's language. */
+  words: TreeWords;
+  /** Whether a commit is marked reviewed; nothing is when left out. */
+  isReviewed?: (repoPath: string, sha: string) => boolean;
 }
 
-interface NodeBase {
-  /** Stable TreeItem id. */
-  id: string;
-  label: string;
-  description?: string;
+/** The words of a group's description: unread commits, or that all are reviewed. */
+function unreadDescription(unread: number, words: TreeWords): string {
+  return unread > 0 ? words.unread(unread) : words.allReviewed;
 }
 
-export interface RepoNode extends NodeBase {
-  kind: 'repo';
-  repoIndex: number;
-  repo: RepositoryReport;
-  children: DigestNode[];
-}
-
-export interface GroupNode extends NodeBase {
-  kind: 'group';
-  repoIndex: number;
-  importance: Importance;
-  count: number;
-  children: CommitNode[];
-}
-
-export interface CommitNode extends NodeBase {
-  kind: 'commit';
-  repoIndex: number;
-  repo: RepositoryReport;
-  commit: AnalyzedCommit;
-  changeType: ChangeType;
-  anchor: string;
-  /** The commit's time as the description shows it. */
-  time: string;
-  children: FileNode[];
-}
-
-export interface FileNode extends NodeBase {
-  kind: 'file';
-  repo: RepositoryReport;
-  commit: AnalyzedCommit;
-  file: FileChange;
-  /** Directory part of the path, for the description. */
-  folder: string;
-}
-
-export interface MessageNode extends NodeBase {
-  kind: 'message';
-  severity: 'error' | 'warning';
-}
-
-export type DigestNode = RepoNode | GroupNode | CommitNode | FileNode | MessageNode;
-
-function splitPath(path: string): { name: string; folder: string } {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? { name: path, folder: '' } : { name: path.slice(slash + 1), folder: path.slice(0, slash) };
-}
-
-/** "M +3 −1", "R", "A binary". */
-export function fileDescription(file: FileChange, labels: TreeLabels): string {
-  const counts = file.binary ? labels.binary : `+${file.additions} −${file.deletions}`;
-  return `${file.status} ${counts}`;
-}
-
-function fileNode(repo: RepositoryReport, commit: AnalyzedCommit, file: FileChange, parentId: string, labels: TreeLabels): FileNode {
-  const { name, folder } = splitPath(file.path);
-  const renamed = file.oldPath !== undefined && file.oldPath !== file.path;
-  const where = renamed ? `${file.oldPath} → ${file.path}` : folder;
-  return {
-    kind: 'file',
-    id: `${parentId}/${file.path}`,
-    label: name,
-    description: where === '' ? fileDescription(file, labels) : `${fileDescription(file, labels)} · ${where}`,
-    repo, commit, file, folder,
-  };
-}
-
-function commitNodes(report: Report, repo: RepositoryReport, repoIndex: number, anchors: Map<AnalyzedCommit, string>,
-  labels: TreeLabels): Map<Importance, CommitNode[]> {
-  const isRange = report.window.label.includes('..');
-  const groups = new Map<Importance, CommitNode[]>();
-  for (const commit of repo.commits) {
-    const person = report.window.dateField === 'author' ? commit.author : commit.committer;
-    const id = `r${repoIndex}/${commit.sha}`;
-    const subject = printableLine(commit.subject);
-    const time = formatCommitTime(person.date, report.window.timeZone, isRange);
-    const parts = [commit.shortSha, printableLine(commit.author.name), time];
-    // Without this a commit whose files could not be read would look like one that changed nothing.
-    if (commit.unreadable !== undefined) parts.push(labels.filesUnreadable);
-    const node: CommitNode = {
-      kind: 'commit',
-      id,
-      label: subject === '' ? labels.noSubject : subject,
-      description: parts.join(' · '),
-      repoIndex, repo, commit,
-      changeType: commit.analysis.changeType,
-      anchor: anchors.get(commit) ?? '',
-      time,
-      children: commit.files.map((file) => fileNode(repo, commit, file, id, labels)),
-    };
-    const list = groups.get(commit.analysis.importance) ?? [];
-    list.push(node);
-    groups.set(commit.analysis.importance, list);
+function importanceGroups(commits: AnalyzedCommit[], context: CommitContext, idPrefix: string): GroupNode[] {
+  const byImportance = new Map<Importance, CommitNode[]>();
+  for (const commit of commits) {
+    const list = byImportance.get(commit.analysis.importance) ?? [];
+    list.push(commitNode(commit, context, `r${context.repoIndex}`));
+    byImportance.set(commit.analysis.importance, list);
+  }
+  const groups: GroupNode[] = [];
+  for (const importance of IMPORTANCE_LEVELS) {
+    const children = byImportance.get(importance);
+    if (children === undefined || children.length === 0) continue;
+    const unread = children.filter((node) => !node.reviewed).length;
+    groups.push({
+      kind: 'group', id: `${idPrefix}/${importance}`, label: context.words.group(importance, children.length),
+      description: unreadDescription(unread, context.words),
+      repoIndex: context.repoIndex, importance, count: children.length, unread, children,
+    });
   }
   return groups;
 }
 
-function repoChildren(report: Report, repo: RepositoryReport, repoIndex: number, anchors: Map<AnalyzedCommit, string>,
-  labels: TreeLabels): DigestNode[] {
+function repoChildren(report: Report, repo: RepositoryReport, repoIndex: number, context: CommitContext): DigestNode[] {
+  const { words } = context;
   const nodes: DigestNode[] = [];
   if (repo.error !== undefined) {
     nodes.push({ kind: 'message', id: `r${repoIndex}/error`, label: printableLine(repo.error), severity: 'error' });
@@ -134,39 +61,88 @@ function repoChildren(report: Report, repo: RepositoryReport, repoIndex: number,
   repo.warnings.forEach((warning, i) => {
     nodes.push({ kind: 'message', id: `r${repoIndex}/warning${i}`, label: printableLine(warning), severity: 'warning' });
   });
-  const groups = commitNodes(report, repo, repoIndex, anchors, labels);
-  for (const importance of IMPORTANCE_LEVELS) {
-    const commits = groups.get(importance);
-    if (commits === undefined || commits.length === 0) continue;
-    nodes.push({
-      kind: 'group', id: `r${repoIndex}/${importance}`, label: labels.group(importance, commits.length),
-      repoIndex, importance, count: commits.length, children: commits,
+  if (repo.commits.length === 0) return nodes;
+  const { glance, groups, days } = triageFieldsOf(repo, { language: report.language, window: report.window });
+  nodes.push(glanceNode(repo, repoIndex, glance, words, report.language));
+  const folded = foldedShas(groups);
+  const shown = repo.commits.filter((commit) => !folded.has(commit.sha));
+  if (report.window.label.includes('..') && days.length > 0) {
+    const bySha = new Map(shown.map((commit) => [commit.sha, commit]));
+    for (const section of days) {
+      const commits = section.shas.flatMap((sha) => bySha.get(sha) ?? []);
+      if (commits.length === 0) continue;
+      const children = importanceGroups(commits, context, `r${repoIndex}/d${section.day}`);
+      const unread = children.reduce((sum, group) => sum + group.unread, 0);
+      const weekday = new Date(`${section.day}T12:00:00Z`).getUTCDay();
+      const day: DayNode = {
+        kind: 'day', id: `r${repoIndex}/d${section.day}`, label: words.day(section.day, weekday, commits.length),
+        description: unreadDescription(unread, words), repoIndex, day: section.day, unread, children,
+      };
+      nodes.push(day);
+    }
+  } else {
+    nodes.push(...importanceGroups(shown, context, `r${repoIndex}`));
+  }
+  const bySha = new Map(repo.commits.map((commit) => [commit.sha, commit]));
+  for (const group of groups) {
+    const children = group.shas.flatMap((sha) => {
+      const commit = bySha.get(sha);
+      return commit === undefined ? [] : [commitNode(commit, context, `r${repoIndex}`)];
     });
+    const unread = children.filter((node) => !node.reviewed).length;
+    const fold: FoldNode = {
+      kind: 'fold', id: `r${repoIndex}/fold/${foldKey(group)}`, label: foldLabel(group, words),
+      description: unreadDescription(unread, words), repoIndex, group, unread, children,
+    };
+    nodes.push(fold);
   }
   return nodes;
 }
 
+/** The newest `lastCommitDay` of the report's repositories: the day an empty report points to. */
+export function lastActiveDay(report: Report): string | undefined {
+  const days = report.repositories.flatMap((repo) => (repo.lastCommitDay === undefined ? [] : [repo.lastCommitDay]));
+  return days.sort().at(-1);
+}
+
 /**
- * Top-level nodes: with one repository its importance groups (and any error or warning), with several one node per
- * repository. An empty array means "nothing to show" (the view then shows its welcome content).
+ * Top-level nodes: with one repository its nodes, with several one node per repository. An empty report gives the
+ * way to the last day with commits, when git told it; else nothing (the view then shows its welcome content).
  */
-export function buildTree(report: Report | undefined, labels: TreeLabels): DigestNode[] {
+export function buildTree(report: Report | undefined, options: TreeOptions): DigestNode[] {
   if (report === undefined) return [];
+  const { words } = options;
+  if (isEmptyReport(report)) {
+    const day = lastActiveDay(report);
+    if (day === undefined) return [];
+    // The view's message says that the day is empty; this is the way out of it.
+    return [{ kind: 'action', id: 'empty/last', label: words.openLastActiveDay(day), icon: 'history', command: OPEN_DAY_COMMAND, args: [day] }];
+  }
   const index = indexReport(report);
   const anchors = new Map(index.commits.map((entry) => [entry.commit, entry.anchor]));
+  const isReviewed = options.isReviewed ?? (() => false);
+  const contextOf = (repo: RepositoryReport, repoIndex: number): CommitContext =>
+    ({ report, repo, repoIndex, words, anchors, isReviewed });
   const repos = report.repositories;
   if (repos.length === 1) {
     const [repo] = repos;
-    return repo === undefined ? [] : repoChildren(report, repo, 0, anchors, labels);
+    return repo === undefined ? [] : repoChildren(report, repo, 0, contextOf(repo, 0));
   }
   return repos.map((repo, repoIndex): RepoNode => ({
     kind: 'repo',
     id: `r${repoIndex}`,
-    label: repo.name,
-    description: repo.error !== undefined ? undefined : labels.repoSummary(repo.stats.commits, repo.stats.high),
+    label: printableLine(repo.name),
+    description: repo.error !== undefined ? undefined : words.repoSummary(repo.stats.commits, repo.stats.high),
     repoIndex, repo,
-    children: repoChildren(report, repo, repoIndex, anchors, labels),
+    children: repoChildren(report, repo, repoIndex, contextOf(repo, repoIndex)),
   }));
+}
+
+/** An empty day's message, "No commits on 2026-12-06. The last commit was on 2026-08-21.", or undefined. */
+export function emptyDayMessage(report: Report, words: TreeWords): string | undefined {
+  if (!isEmptyReport(report)) return undefined;
+  const day = lastActiveDay(report);
+  return day === undefined ? words.noCommitsOn(report.window.label) : words.emptyDay(report.window.label, day);
 }
 
 /** True when the report has no commit in any repository and no repository failed. */

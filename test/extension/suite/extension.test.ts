@@ -362,13 +362,16 @@ describe('Daily Digest in a real extension host', function () {
     assert.equal(api.getViewState(), 'ready');
   });
 
-  it('a day without commits empties the tree so the welcome content shows', async function () {
+  it('a day without commits leaves only the way to the last day with commits in the tree', async function () {
     this.timeout(60_000);
     const report = await api.generate({ kind: 'day', day: '2001-01-01' }, inWorkspace ? undefined : [repoDir]);
     assert.ok(report);
     assert.equal(report.repositories[0]?.commits.length, 0);
     assert.equal(api.getViewState(), 'empty');
-    assert.deepEqual(api.getTreeSnapshot(), []);
+    const lastDay = report.repositories[0]?.lastCommitDay;
+    assert.match(lastDay ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepEqual(api.getTreeSnapshot().map((node) => [node.label, node.command?.command, node.command?.arguments]),
+      [[`Open ${lastDay}, the last day with commits`, 'dailyDigest.openDay', [lastDay]]]);
     await generateToday();
   });
 

@@ -60,7 +60,7 @@ describe('Auto-refresh (real extension host)', function () {
   /** Sets the user setting and waits until this extension host sees it (its change event has then fired). */
   async function setAutoRefresh(value: boolean | undefined): Promise<void> {
     await vscode.workspace.getConfiguration('dailyDigest').update('autoRefresh', value, vscode.ConfigurationTarget.Global);
-    const wanted = value ?? false;
+    const wanted = value ?? true;
     await waitFor(`dailyDigest.autoRefresh to read ${wanted}`,
       () => (vscode.workspace.getConfiguration('dailyDigest').get<boolean>('autoRefresh') === wanted ? true : undefined), 5000);
   }
