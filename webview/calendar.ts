@@ -1,7 +1,8 @@
 // The activity calendar: commits per day over the last eight weeks, one cell per day (weeks in columns, Monday on
 // top), shaded by how busy the day was. A day with commits is a link that opens that day's report; the shown days
-// are outlined. No inline style: the grid places the cells in document order (CSP without 'unsafe-inline').
-import { calendarCells, labelHasDay } from '../src/shared/days.js';
+// are outlined. No inline style: the grid places the cells in document order (CSP without 'unsafe-inline'). One
+// Tab stop for the whole calendar; the arrow keys move by a day (up, down) or a week (left, right).
+import { calendarCells, labelHasDay, shiftDay } from '../src/shared/days.js';
 import { actionLink, el } from './dom.js';
 import type { WebviewWords } from './words.js';
 
@@ -49,6 +50,25 @@ export function renderCalendar(activity: Activity, windowLabel: string, today: s
     }
     grid.append(item);
   }
+  const days = new Map<string, HTMLElement>();
+  for (const link of Array.from(grid.querySelectorAll<HTMLElement>('a.dd-day'))) {
+    link.tabIndex = -1;
+    days.set(link.dataset['ddDay'] ?? '', link);
+  }
+  const links = [...days.values()];
+  const start = links.find((link) => link.getAttribute('aria-current') === 'date') ?? links[links.length - 1];
+  if (start !== undefined) start.tabIndex = 0;
+  const STEPS: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -7, ArrowRight: 7 };
+  grid.addEventListener('keydown', (event) => {
+    const step = STEPS[event.key];
+    const current = event.target instanceof HTMLElement ? event.target.dataset['ddDay'] : undefined;
+    if (step === undefined || current === undefined) return;
+    event.preventDefault();
+    const next = days.get(shiftDay(current, step) ?? '');
+    if (next === undefined) return;
+    for (const link of links) link.tabIndex = link === next ? 0 : -1;
+    next.focus();
+  });
   section.append(grid);
   return section;
 }

@@ -10,9 +10,10 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { Language } from '../src/core/domain/language.js';
-import { NO_FILTER, filterChoices, parseFilter, type CommitFilter } from '../src/shared/commitFilter.js';
+import { NO_FILTER, filterChoices, parseFilter, prunedFilter, type CommitFilter } from '../src/shared/commitFilter.js';
 import { todayIn } from '../src/shared/days.js';
 import type { ExtensionToWebview, WebviewState, WebviewToExtension } from '../src/shared/protocol.js';
+import { requestOf } from './clicks.js';
 import { actionButton, el } from './dom.js';
 import { closePickersOutside } from './picker.js';
 import type { FilterBarState } from './filterBar.js';
@@ -88,18 +89,6 @@ function showEmpty(language: Language, message?: string): void {
   content.setAttribute('aria-busy', 'false');
 }
 
-/** Filter values the new report has no commit for are dropped: a filter nobody can see must not hide everything. */
-function prunedFilter(filter: CommitFilter, choices: ReturnType<typeof filterChoices>): CommitFilter {
-  const has = <T extends string>(list: { value: T }[]) => (value: T): boolean => list.some((choice) => choice.value === value);
-  return {
-    ...filter,
-    importance: filter.importance.filter(has(choices.importance)),
-    types: filter.types.filter(has(choices.types)),
-    authors: filter.authors.filter(has(choices.authors)),
-    modules: filter.modules.filter(has(choices.modules)),
-  };
-}
-
 function onFilterChange(state: FilterBarState): void {
   settings.filter = state.filter;
   settings.order = state.order;
@@ -150,6 +139,10 @@ function withFocusKept(render: () => void): void {
 
 function reveal(anchor: string): void {
   if (!/^[a-z0-9-]+$/i.test(anchor)) return;
+  if (view?.showAnchor(anchor) === true) {
+    view.toolbar(toolbar);
+    saveState();
+  }
   view?.fillAnchor(anchor);
   const target = document.getElementById(anchor);
   if (target === null) return;
@@ -194,6 +187,15 @@ function markReviewed(box: HTMLElement & { checked?: boolean }): void {
   vscode.postMessage({ type: 'markReviewed', shas, reviewed, ...(Number.isSafeInteger(repo) ? { repo } : {}) });
 }
 
+// Links that act as buttons (a group's line) answer Space as buttons do; Enter already clicks a link.
+document.addEventListener('keydown', (event) => {
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  if (event.key === ' ' && target?.tagName === 'A' && target.getAttribute('role') === 'button') {
+    event.preventDefault();
+    target.click();
+  }
+});
+
 document.addEventListener('change', (event) => {
   const target = event.target instanceof HTMLElement ? event.target : null;
   if (target?.dataset['ddControl'] === 'reviewed') markReviewed(target);
@@ -225,11 +227,6 @@ function toggleGroup(key: string | undefined): void {
   saveState();
 }
 
-function numberOf(value: string | undefined): number | undefined {
-  const number = Number(value);
-  return value !== undefined && Number.isSafeInteger(number) ? number : undefined;
-}
-
 // One delegated listener for every link and button.
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
@@ -244,39 +241,13 @@ document.addEventListener('click', (event) => {
     return;
   }
   if (actor.hasAttribute('disabled')) return;
+  const request = requestOf(actor);
+  if (request !== undefined) {
+    vscode.postMessage(request);
+    return;
+  }
   const data = actor.dataset;
-  const repo = numberOf(data['ddRepo']);
-  const inRepo = repo === undefined ? {} : { repo };
   switch (data['ddAction']) {
-    case 'refresh':
-    case 'export':
-    case 'copyMarkdown':
-    case 'previousDay':
-    case 'nextDay':
-      vscode.postMessage({ type: data['ddAction'] });
-      return;
-    case 'openDay':
-      if (data['ddDay'] !== undefined) vscode.postMessage({ type: 'openDay', day: data['ddDay'] });
-      return;
-    case 'openCommit':
-      if (data['ddSha'] !== undefined) vscode.postMessage({ type: 'openCommit', sha: data['ddSha'], ...inRepo });
-      return;
-    case 'openFile':
-      if (data['ddSha'] !== undefined && data['ddPath'] !== undefined) {
-        vscode.postMessage({ type: 'openFile', sha: data['ddSha'], path: data['ddPath'], ...inRepo });
-      }
-      return;
-    case 'openFact': {
-      const line = numberOf(data['ddLine']);
-      if (data['ddSha'] !== undefined && data['ddPath'] !== undefined && line !== undefined) {
-        const side = data['ddSide'] === 'old' ? 'old' : 'new';
-        vscode.postMessage({ type: 'openFact', sha: data['ddSha'], path: data['ddPath'], line, side, ...inRepo });
-      }
-      return;
-    }
-    case 'openExternal':
-      if (data['ddUrl'] !== undefined) vscode.postMessage({ type: 'openExternal', url: data['ddUrl'] });
-      return;
     case 'toggleGroup':
       toggleGroup(data['ddGroup']);
       return;

@@ -3,15 +3,16 @@
 // the review marks only rebuild the tables and move the (cached) details sections.
 import type { Language } from '../src/core/domain/language.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../src/core/domain/report.js';
+import { describeModelRun } from '../src/core/i18n/modelRun.js';
 import { renderLabels, type ReportLabels } from '../src/core/i18n/renderLabels.js';
 import { triageLabels, type TriageLabels } from '../src/core/i18n/triageLabels.js';
 import { formatTimestamp } from '../src/core/time/format.js';
-import { isFiltering, unreadCounts, type CommitFilter } from '../src/shared/commitFilter.js';
-import { commitTable, repositoryTriage, type RepositoryTriage } from '../src/shared/commitTable.js';
+import { NO_FILTER, isFiltering, unreadCounts, type CommitFilter } from '../src/shared/commitFilter.js';
+import { commitTable, groupKey, repositoryTriage, type RepositoryTriage } from '../src/shared/commitTable.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from '../src/shared/reportIndex.js';
 import { combinedActivity, renderCalendar } from './calendar.js';
 import { renderCommitBody } from './commitDetails.js';
-import { el } from './dom.js';
+import { actionLink, el } from './dom.js';
 import { renderFilterBar, type CommitOrder, type FilterBar, type FilterBarState } from './filterBar.js';
 import { renderGlance } from './glanceView.js';
 import { renderTable, reviewedBox } from './tableView.js';
@@ -88,6 +89,12 @@ export class ReportView {
     article.append(el('h1', undefined, labels.title(window.label, window.label.includes('..'))));
     article.append(el('p', 'dd-muted', labels.window(formatTimestamp(window.start, window.timeZone),
       formatTimestamp(window.end, window.timeZone), window.timeZone, labels.dateField[window.dateField])));
+    if (report.modelRun !== undefined) {
+      const run = el('p', 'dd-muted');
+      run.append(el('strong', undefined, labels.analysis), labels.colon, `${labels.analyzer[report.modelRun.analyzer]} `,
+        el('code', undefined, report.modelRun.model), ` — ${describeModelRun(report.modelRun, this.language)}`);
+      article.append(run);
+    }
     const activity = combinedActivity(report.repositories.map((repo) => repo.activity));
     if (activity !== undefined) article.append(renderCalendar(activity, window.label, this.settings.today, words));
     if (this.allCommits.length > 0) {
@@ -96,7 +103,9 @@ export class ReportView {
       article.append(this.filterBar.element);
     }
     report.repositories.forEach((repo, repoIndex) => article.append(this.repository(repo, repoIndex)));
-    article.append(el('hr'), el('p', 'dd-muted', `${labels.generatedAt}${labels.colon}${formatTimestamp(report.generatedAt, window.timeZone)}`));
+    const usage = report.usage === undefined ? '' : `${labels.listSeparator}${labels.tokenUsage(report.usage.promptTokens, report.usage.completionTokens)}`;
+    article.append(el('hr'), el('p', 'dd-muted',
+      `${labels.generatedAt}${labels.colon}${formatTimestamp(report.generatedAt, window.timeZone)} (${window.timeZone})${usage}`));
     this.update();
     return article;
   }
@@ -104,7 +113,13 @@ export class ReportView {
   private repository(repo: RepositoryReport, repoIndex: number): HTMLElement {
     const { labels } = this;
     const section = el('section', 'dd-repo');
-    section.append(el('h2', undefined, repo.name));
+    const heading = el('h2', undefined, repo.name);
+    if (repo.webUrl !== undefined) {
+      const web = actionLink('↗', 'openExternal', { ddUrl: repo.webUrl }, this.words.openRemote);
+      web.classList.add('dd-remote');
+      heading.append(' ', web);
+    }
+    section.append(heading);
     if (repo.error !== undefined) {
       section.append(el('blockquote', undefined, `${labels.error}${labels.colon}${repo.error}`));
       return section;
@@ -197,6 +212,24 @@ export class ReportView {
       section.prepend(head);
     }
     section.classList.toggle('dd-reviewed', reviewed);
+  }
+
+  /**
+   * Makes the details of the commit with this anchor part of the page: its group opened, the filters cleared when
+   * they hide it. Returns true when the settings changed (the caller saves them and rebuilds the filter bar).
+   */
+  showAnchor(anchor: string): boolean {
+    const entry = this.index.byAnchor.get(anchor);
+    if (entry === undefined || document.getElementById(anchor) !== null) return false;
+    const parts = this.repos.find((candidate) => candidate.repoIndex === entry.repoIndex);
+    const group = parts?.triage.groups.find((candidate) => candidate.shas.includes(entry.commit.sha));
+    if (group !== undefined) this.settings.openGroups.add(groupKey(entry.repoIndex, group));
+    this.update();
+    if (document.getElementById(anchor) === null && isFiltering(this.settings.filter)) {
+      this.settings.filter = { ...NO_FILTER };
+      this.rebuildFilterBar();
+    }
+    return true;
   }
 
   /** Fills the section holding `anchor`, so that the page can scroll to it. */

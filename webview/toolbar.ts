@@ -24,7 +24,7 @@ export function renderToolbar(toolbar: HTMLElement, words: WebviewWords, report?
       actionButton(words.nextDay, 'nextDay', { icon: 'chevron-right', iconOnly: true, disabled: lastDayOf(report.label) >= report.today }),
     );
     const counts = el('span', 'dd-counts');
-    counts.append(badge(words.commits(report.commits)), badge(words.high(report.high), undefined, 'dd-badge-high'));
+    counts.append(badge(words.commits(report.commits)), badge(words.high(report.high), undefined, report.high > 0 ? 'dd-badge-high' : undefined));
     const { unread } = report;
     counts.append(badge(words.unread(unread.total), words.unreadTitle(unread.high, unread.medium, unread.low), 'dd-badge-unread'));
     children.push(navigation, counts);

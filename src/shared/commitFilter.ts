@@ -139,6 +139,18 @@ function stringList<T extends string>(value: unknown, allowed?: readonly T[]): T
   return [...kept];
 }
 
+/** The filter without the values these choices lack: a filter nobody can see in the bar must not hide everything. */
+export function prunedFilter(filter: CommitFilter, choices: FilterChoices): CommitFilter {
+  const has = <T extends string>(list: readonly Choice<T>[]) => (value: T): boolean => list.some((choice) => choice.value === value);
+  return {
+    ...filter,
+    importance: filter.importance.filter(has(choices.importance)),
+    types: filter.types.filter(has(choices.types)),
+    authors: filter.authors.filter(has(choices.authors)),
+    modules: filter.modules.filter(has(choices.modules)),
+  };
+}
+
 /** A filter from saved state (anything): unknown values dropped, the rest kept. */
 export function parseFilter(value: unknown): CommitFilter {
   if (typeof value !== 'object' || value === null) return { ...NO_FILTER };

@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../../src/core/domain/report.js';
 import type { ExtensionToWebview } from '../../src/shared/protocol.js';
 import { validateWebviewMessage } from '../../src/extension/panel/webviewMessages.js';
+import { indexReport } from '../../src/shared/reportIndex.js';
 import { DAY, FixtureRepo, SCRIPT_PAYLOADS, at, commitFromFile, removeAll, runCli, tempDir } from '../support/hostileFixtures.js';
 import { buildWebviewBundle, writeWebviewHostPage } from '../support/webviewHost.js';
 
@@ -210,7 +211,7 @@ test('the webview bundle in a mimicked webview host, with hostile text in every 
 
   // The commit's web page: exactly one openExternal, and the page does not navigate.
   const before = tab.url();
-  await tab.click('a.dd-remote');
+  await tab.click('tr.dd-row a.dd-remote');
   const [external] = await posted();
   assert.equal(external?.type, 'openExternal');
   assert.match(String(external?.url), /^https:\/\/github\.com\/acme\/hostile\/commit\/[0-9a-f]{40}$/);
@@ -237,6 +238,15 @@ test('the webview bundle in a mimicked webview host, with hostile text in every 
   assert.equal(await tab.locator('tr.dd-member').count(), 3);
   assert.equal(await tab.getAttribute('a[data-dd-action="toggleGroup"]', 'aria-expanded'), 'true');
   await assertNothingRan(watched, 'webview with a group open', '#content');
+
+  // The tree's "Show in Report" on a folded commit of the other group: the group opens and the page goes there.
+  const folded = withFacts.repositories[1]?.groups?.[1]?.shas[0];
+  const entry = indexReport(withFacts).commits.find((candidate) => candidate.commit.sha === folded);
+  assert.ok(entry !== undefined);
+  await post({ type: 'reveal', anchor: entry.anchor });
+  await tab.waitForSelector(`section.dd-commit:not(.dd-pending) a[id="${entry.anchor}"]`, { state: 'attached' });
+  assert.equal(await tab.locator('tr.dd-member').count(), 6);
+  await posted();
 
   // Review marks: one commit, then a whole group; the unread badge falls and the rows say so at once.
   const unread = async (): Promise<number> => Number((await tab.textContent('.dd-badge-unread'))?.match(/\d+/)?.[0]);

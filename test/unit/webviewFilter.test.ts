@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalyzedCommit } from '../../src/core/domain/report.js';
 import {
-  NO_FILTER, commitMatcher, filterChoices, isFiltering, matchesFilter, parseFilter, unreadCounts, type CommitFilter,
+  NO_FILTER, commitMatcher, filterChoices, isFiltering, matchesFilter, parseFilter, prunedFilter, unreadCounts, type CommitFilter,
 } from '../../src/shared/commitFilter.js';
 import { adjacentDay, calendarCells, labelHasDay, lastDayOf, shiftDay, todayIn } from '../../src/shared/days.js';
 import { HOSTILE, emptyAnalysis, makeCommit } from '../support/sampleReport.js';
@@ -65,6 +65,12 @@ test('the choices count commits per value: importance and types in their fixed o
   assert.deepEqual(choices.authors[0], { value: 'renovate[bot]', commits: 2 });
   assert.deepEqual(choices.modules[0], { value: 'Cargo.lock', commits: 2 });
   assert.equal(choices.authors.length, 4);
+});
+
+test('a filter carried to another day keeps only the values that day has', () => {
+  const filter: CommitFilter = { ...NO_FILTER, importance: ['high', 'medium'], authors: ['Ada', 'Linus'], modules: ['cli', 'gone'], types: ['perf'] };
+  const pruned = prunedFilter(filter, filterChoices(commits().slice(0, 1)));
+  assert.deepEqual(pruned, { ...filter, importance: ['high'], authors: ['Ada'], modules: ['cli'], types: [] });
 });
 
 test('a saved filter is read back with unknown values dropped and sizes bounded', () => {

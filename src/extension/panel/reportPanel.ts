@@ -35,6 +35,10 @@ export class ReportPanelManager implements vscode.Disposable {
     private readonly source: ReportSource,
   ) {
     source.attach?.((message) => this.post(message));
+    // The page's words follow the report language setting at once; the report in that language follows when made.
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dailyDigest.language')) this.update();
+    }));
   }
 
   /** Posts to the page when it is ready for messages; dropped otherwise (the page asks for the state when ready). */
