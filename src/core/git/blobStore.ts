@@ -28,6 +28,8 @@ export interface BlobStoreOptions {
 interface OpenReader {
   reader: Promise<BlobReader>;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Reads in flight: the idle timer never closes a reader that is answering one. */
+  reading: number;
 }
 
 export class BlobStore {
@@ -84,31 +86,41 @@ export class BlobStore {
 
   private async read(repo: string, spec: string): Promise<BlobRead> {
     for (let attempt = 0; ; attempt++) {
-      const reader = await this.readerFor(repo);
+      const open = this.openReader(repo);
+      open.reading += 1;
       try {
-        return await reader.read(spec);
+        return await (await open.reader).read(spec);
       } catch (error) {
         // A reader whose git died is replaced once; a bad spec is the caller's.
         if (!(error instanceof BlobReadError) || error.code === 'bad-spec' || attempt > 0) throw error;
         this.closeReader(repo);
+      } finally {
+        open.reading -= 1;
       }
     }
   }
 
-  private readerFor(repo: string): Promise<BlobReader> {
+  private openReader(repo: string): OpenReader {
     let open = this.readers.get(repo);
     if (open === undefined) {
       const reader = BlobReader.open(repo, { maxBlobBytes: this.maxBlobBytes });
-      open = { reader, timer: undefined };
+      open = { reader, timer: undefined, reading: 0 };
       this.readers.set(repo, open);
       reader.catch(() => {
         if (this.readers.get(repo)?.reader === reader) this.readers.delete(repo);
       });
     }
     if (open.timer !== undefined) clearTimeout(open.timer);
-    open.timer = setTimeout(() => this.closeReader(repo), this.idleMs);
+    this.armIdleTimer(repo, open);
+    return open;
+  }
+
+  private armIdleTimer(repo: string, open: OpenReader): void {
+    open.timer = setTimeout(() => {
+      if (open.reading > 0) this.armIdleTimer(repo, open);
+      else if (this.readers.get(repo) === open) this.closeReader(repo);
+    }, this.idleMs);
     open.timer.unref?.();
-    return open.reader;
   }
 
   private closeReader(repo: string): void {
