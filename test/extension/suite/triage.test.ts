@@ -221,7 +221,7 @@ describe('Triage, days and new commits (real extension host)', function () {
     await waitFor('the new commit in the shown report', () =>
       api.getCurrentReport()?.repositories[0]?.commits.some((commit) => commit.sha === sha), 15_000);
     const notice = await waitFor('the new-commit notice', () =>
-      api.getNotices().slice(noticesBefore).find((entry) => entry.message.startsWith('A new high-importance commit')), 5000);
+      api.getNotices().slice(noticesBefore).find((entry) => entry.message.startsWith('A new high-importance commit')), 15_000);
     console.log(`      (refreshed and noticed ${Date.now() - started} ms after the commit)`);
     assert.equal(notice.message, 'A new high-importance commit: feat!: drop unscoped tokens');
     assert.deepEqual(notice.actions, ['Show']);

@@ -70,6 +70,14 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   },
   { id: 'chore', group: 'type', delta: -1, reason: 'reasonChore', when: (input) => yes(input.changeType === 'chore') },
 
+  // A fix to source in a security-sensitive path (auth/, crypto/, …) changes security behaviour by where it is,
+  // whatever words its code uses: high, as the security fixes are.
+  {
+    id: 'security-path-fix', group: 'security', delta: 7, reason: 'reasonSecurityPath',
+    when: (input) => (input.changeType === 'fix' && hasSource(input)
+      ? pathParams(input.facts.files.find((item) => item.kind === 'source' && item.traits.has('security-sensitive'))?.file.path)
+      : undefined),
+  },
   {
     id: 'security-path', group: 'security', delta: 4, reason: 'reasonSecurityPath',
     when: (input) => (input.view && !unparsedWithTrait(input, 'security-sensitive') ? undefined : pathParams(firstPathWithTrait(input.facts, 'security-sensitive'))),
