@@ -143,7 +143,7 @@ test('a cancelled run (SIGINT while reading a big repository) leaves no output o
   run.child.kill('SIGINT');
   const result = await run.done;
   assert.notEqual(result.code, 0);
-  assert.equal(result.code, 130);
+  assert.equal(result.code, 130, result.stderr);
   assert.match(result.stderr, /^daily-digest: Cancelled\.$/m);
   assert.doesNotMatch(result.stderr, /^\s+at /m);
   assert.deepEqual(strayFiles(out), [], 'no report and no temp file');

@@ -123,13 +123,20 @@ export async function collectCommitFacts(commit: Commit, readBlob: ReadBlob, bud
   // Reads go out READ_AHEAD files ahead of the one being handled: git answers them in order through one pipe, and
   // a commit whose budget runs out early has asked for few blobs it will not use.
   const reads: { old?: Promise<BlobRead>; new?: Promise<BlobRead> }[] = [];
+  // A read asked for ahead may fail (cancellation, git died) before it is awaited: it is handled when awaited, and
+  // until then must not count as an unhandled rejection, which would end the process.
+  const ask = (spec: string): Promise<BlobRead> => {
+    const read = readBlob(spec);
+    read.catch(() => undefined);
+    return read;
+  };
   const send = (index: number): void => {
     const item = chosen[index];
     if (item === undefined || reads[index] !== undefined) return;
     const { file } = item;
     reads[index] = {
-      ...(parent !== undefined && file.status !== 'A' ? { old: readBlob(`${parent}:${file.oldPath ?? file.path}`) } : {}),
-      ...(file.status !== 'D' ? { new: readBlob(`${commit.sha}:${file.path}`) } : {}),
+      ...(parent !== undefined && file.status !== 'A' ? { old: ask(`${parent}:${file.oldPath ?? file.path}`) } : {}),
+      ...(file.status !== 'D' ? { new: ask(`${commit.sha}:${file.path}`) } : {}),
     };
   };
   for (let index = 0; index < READ_AHEAD; index++) send(index);
