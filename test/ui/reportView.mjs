@@ -90,7 +90,10 @@ function routeRepository() {
 function addBotCommits(dir) {
   for (let index = 0; index < 3; index += 1) {
     writeFileSync(join(dir, 'renovate.json'), `{ "bump": ${index} }\n`);
-    const date = new Date(Date.now() - (3 - index) * 60_000).toISOString();
+    // A few minutes ago, but never yesterday (the walk may run just after midnight).
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    const date = new Date(Math.max(Date.now() - (3 - index) * 60_000, midnight.getTime() + (index + 1) * 1000)).toISOString();
     const bot = { name: 'renovate[bot]', email: 'bot@renovateapp.com' };
     gitIn(dir, ['add', '-A'], bot, date);
     gitIn(dir, ['commit', '-q', '-m', `chore(deps): update dependency left-pad to v1.${index + 1}.0`], bot, date);

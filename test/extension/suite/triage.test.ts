@@ -144,7 +144,12 @@ describe('Triage, days and new commits (real extension host)', function () {
     const repo = FixtureRepo.create({ prefix: 'dd-bots-' });
     cleanups.push(() => repo.cleanup());
     const renovate = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' };
-    const times = [0, 1, 2, 3, 4].map((i) => localIso(new Date(Date.now() - (50 - i * 10) * 60_000)));
+    // Five times from up to 50 minutes ago to now, all today (the suite may run just after midnight).
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    const first = Math.max(Date.now() - 50 * 60_000, midnight.getTime() + 1000);
+    const step = (Date.now() - first) / 5;
+    const times = [0, 1, 2, 3, 4].map((i) => localIso(new Date(first + i * step)));
     repo.write('Cargo.toml', '[dependencies]\njiff = "0.2.33"\n').commit('chore: start', { date: times[0]! });
     repo.write('Cargo.toml', '[dependencies]\njiff = "0.2.34"\n')
       .commit('Update Rust crate jiff to v0.2.34', { date: times[1]!, author: renovate });
