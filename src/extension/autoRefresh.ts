@@ -10,8 +10,12 @@ const AUTO_REFRESH_DELAY_MS = 1000;
 export interface AutoRefreshHost {
   readonly log: vscode.LogOutputChannel;
   currentReport(): Report | undefined;
-  /** True when the report is on screen (the panel or the Commits view) and no generation runs. */
-  wantsRefresh(): boolean;
+  /** True when the report is on screen (the panel or the Commits view). */
+  onScreen(): boolean;
+  /** True while a generation runs: the refresh waits for it rather than cancel it. */
+  busy(): boolean;
+  /** The refs moved (called at once, before the delayed refresh). */
+  refsMoved(): void;
   refresh(): void;
 }
 
@@ -45,13 +49,20 @@ export class AutoRefresh implements vscode.Disposable {
   }
 
   private schedule(): void {
+    if (!this.host.onScreen()) return;
+    this.host.refsMoved();
+    this.arm();
+  }
+
+  /** The refresh a moment after the last change; while a generation runs it waits, so no move goes unread. */
+  private arm(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.host.wantsRefresh()) {
-        this.host.log.info('Repository refs changed: refreshing the report.');
-        this.host.refresh();
-      }
+      if (!this.host.onScreen()) return;
+      if (this.host.busy()) return this.arm();
+      this.host.log.info('Repository refs changed: refreshing the report.');
+      this.host.refresh();
     }, AUTO_REFRESH_DELAY_MS);
   }
 

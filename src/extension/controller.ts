@@ -121,8 +121,10 @@ export class DigestController implements vscode.Disposable {
     this.autoRefresh = new AutoRefresh({
       log,
       currentReport,
-      wantsRefresh: () => this.report !== undefined && (this.panel.isVisible || this.treeView.visible) && !this.run.isRunning,
-      refresh: () => void this.refreshAfterRefsMoved(),
+      onScreen: () => this.report !== undefined && (this.panel.isVisible || this.treeView.visible),
+      busy: () => this.run.isRunning,
+      refsMoved: () => this.newCommits.refsMoved(this.report),
+      refresh: () => void this.refresh(false),
     });
     this.disposables.push(
       this.triage, this.tree, this.treeView, this.panel, this.statusBar, this.llm, this.autoRefresh, this.run,
@@ -182,6 +184,7 @@ export class DigestController implements vscode.Disposable {
     this.period = period;
     this.repos = options.repos;
     await this.setReport(report);
+    this.newCommits.shown(report, readSettings().notifyNewHighImportance);
     this.llm.afterGeneration(report, options.interactive ?? true);
     return report;
   }
@@ -197,11 +200,9 @@ export class DigestController implements vscode.Disposable {
   }
 
   /** The repository's refs moved (a fetch, a pull, a commit): the open day again, and a notice of new high commits. */
-  async refreshAfterRefsMoved(): Promise<Report | undefined> {
-    const before = this.report;
-    const after = await this.refresh(false);
-    if (after !== undefined && readSettings().notifyNewHighImportance) void this.newCommits.check(before, after);
-    return after;
+  refreshAfterRefsMoved(): Promise<Report | undefined> {
+    this.newCommits.refsMoved(this.report);
+    return this.refresh(false);
   }
 
   /** Stops the generation under way, if any (the engine kills its git processes), and the model analysis. */

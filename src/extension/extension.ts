@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): DailyDigestTestApi {
     refreshAfterRefsMoved: () => controller.refreshAfterRefsMoved(),
     exportReport: (target, format, confirmOverwrite) => controller.export.exportTo(target, format, confirmOverwrite),
     whenModelAnalysisDone: () => controller.llm.whenDone(),
-    getNotices: () => controller.notices.recorded.map(({ severity, message, actions }) => ({ severity, message, actions: [...actions] })),
+    getNotices: () => controller.notices.recorded.map(({ seq, severity, message, actions }) => ({ seq, severity, message, actions: [...actions] })),
     chooseNoticeAction: (index, action) => controller.notices.recorded[index]?.choose(action),
     setApiKey: (key) => controller.llm.setup.setApiKey(key),
   };

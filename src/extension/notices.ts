@@ -12,6 +12,8 @@ export interface Notice {
 
 /** A notice kept for the test API, with a way to answer it as the user would. */
 export interface RecordedNotice extends Notice {
+  /** How many notices were shown before this one (only the last MAX_NOTICES are kept). */
+  seq: number;
   choose(action: string | undefined): void;
 }
 
@@ -20,6 +22,7 @@ const MAX_NOTICES = 20;
 export class Notices {
   /** The last messages shown to the user, oldest first (test hook). */
   readonly recorded: RecordedNotice[] = [];
+  private shown = 0;
 
   /** Shows a message (and records it for the test API); resolves with the action chosen, if any. */
   notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
@@ -27,7 +30,7 @@ export class Notices {
     const chosen = new Promise<string | undefined>((resolve) => {
       choose = resolve;
     });
-    this.recorded.push({ severity, message, actions, choose });
+    this.recorded.push({ seq: this.shown++, severity, message, actions, choose });
     if (this.recorded.length > MAX_NOTICES) this.recorded.shift();
     const shown = severity === 'error' ? vscode.window.showErrorMessage(message, ...actions)
       : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions)

@@ -35,8 +35,8 @@ export interface DailyDigestTestApi {
   cancel(): void;
   /** Resolves when the language-model analysis under way (started by a generation or a command) has ended. */
   whenModelAnalysisDone(): Promise<{ status: string; analyzed: number; calls: number } | undefined>;
-  /** The last messages shown to the user (oldest first), with their buttons. */
-  getNotices(): { severity: 'info' | 'warning' | 'error'; message: string; actions: string[] }[];
+  /** The last messages shown to the user (oldest first, at most 20), with their buttons; `seq` counts every one shown. */
+  getNotices(): { seq: number; severity: 'info' | 'warning' | 'error'; message: string; actions: string[] }[];
   /** Answers the n-th notice of getNotices() as if the user clicked `action` (undefined: dismissed). */
   chooseNoticeAction(index: number, action: string | undefined): void;
   /** "Set API Key" without the input box: stores (or, with '', removes) the key for the configured server. */

@@ -12,7 +12,26 @@ export interface NewCommitHost {
 }
 
 export class NewCommitNotice {
+  /** The report on screen when the refs first moved since the last report was shown. */
+  private baseline: Report | undefined;
+
   constructor(private readonly notices: Notices, private readonly host: NewCommitHost) {}
+
+  /**
+   * The refs moved while `shown` was on screen. The next report shown is compared with it, whichever generation
+   * makes it: one already running when the refs moved may read the new commits, and the refresh the move asked for
+   * then finds nothing new.
+   */
+  refsMoved(shown: Report | undefined): void {
+    this.baseline ??= shown;
+  }
+
+  /** A report is shown: when the refs moved before it, the notice for what it brought (if `notify`). */
+  shown(report: Report, notify: boolean): void {
+    const baseline = this.baseline;
+    this.baseline = undefined;
+    if (baseline !== undefined && notify) void this.check(baseline, report);
+  }
 
   /** Raises the notice when `after` has high-importance commits `before` lacked; resolves once it is answered. */
   async check(before: Report | undefined, after: Report): Promise<void> {

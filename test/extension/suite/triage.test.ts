@@ -213,7 +213,7 @@ describe('Triage, days and new commits (real extension host)', function () {
     await setSetting('autoRefresh', true);
     await today();
     await vscode.commands.executeCommand('dailyDigest.openReport');
-    const noticesBefore = api.getNotices().length;
+    const noticesBefore = api.getNotices().at(-1)?.seq ?? -1;
     writeFileSync(join(repoDir, 'src/tokens.ts'), 'export const scoped = true;\n');
     git(['add', '--', 'src/tokens.ts']);
     const now = localIso(new Date());
@@ -226,7 +226,7 @@ describe('Triage, days and new commits (real extension host)', function () {
     await waitFor('the new commit in the shown report', () =>
       api.getCurrentReport()?.repositories[0]?.commits.some((commit) => commit.sha === sha), 15_000);
     const notice = await waitFor('the new-commit notice', () =>
-      api.getNotices().slice(noticesBefore).find((entry) => entry.message.startsWith('A new high-importance commit')), 15_000);
+      api.getNotices().find((entry) => entry.seq > noticesBefore && entry.message.startsWith('A new high-importance commit')), 15_000);
     console.log(`      (refreshed and noticed ${Date.now() - started} ms after the commit)`);
     assert.equal(notice.message, 'A new high-importance commit: feat!: drop unscoped tokens');
     assert.deepEqual(notice.actions, ['Show']);
@@ -237,7 +237,7 @@ describe('Triage, days and new commits (real extension host)', function () {
 
     // With the notice turned off, the day still refreshes but says nothing.
     await setSetting('notifyNewHighImportance', false);
-    const count = api.getNotices().length;
+    const count = api.getNotices().at(-1)?.seq ?? -1;
     writeFileSync(join(repoDir, 'src/tokens.ts'), 'export const scoped = false;\n');
     git(['-c', 'commit.gpgsign=false', 'commit', '-q', '-am', 'fix(auth)!: refuse tokens without scope'], {
       GIT_AUTHOR_DATE: localIso(new Date()), GIT_COMMITTER_DATE: localIso(new Date()),
@@ -247,7 +247,7 @@ describe('Triage, days and new commits (real extension host)', function () {
     await waitFor('the second commit in the shown report', () =>
       api.getCurrentReport()?.repositories[0]?.commits.some((commit) => commit.sha === second), 15_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(api.getNotices().length, count, 'no notice with dailyDigest.notifyNewHighImportance off');
+    assert.equal(api.getNotices().at(-1)?.seq ?? -1, count, 'no notice with dailyDigest.notifyNewHighImportance off');
   });
 
   it('a language switch relabels the tree, the badge and the status with no Refresh', async function () {
