@@ -81,6 +81,26 @@ describe('model outcomes over a real socket', () => {
     assert.deepEqual(report.modelRun, { analyzer: 'openai-compatible', model: 'm', commits: 1, analyzed: 1, cached: 0, offline: 0, causes: [] });
   });
 
+  test('the facts the offline analysis kept reach the prompt without readFacts, and stay on the model\'s analysis', async () => {
+    const report = makeReport(1);
+    const commit = report.repositories[0]!.commits[0]!;
+    commit.analysis = {
+      ...commit.analysis,
+      facts: [
+        { kind: 'definition', change: 'removed', defKind: 'function', name: 'legacy_login', public: true, language: 'python', path: 'src/auth.py', line: 12, side: 'old' },
+        { kind: 'env', change: 'added', name: 'AUTH_TIMEOUT', path: 'src/auth.py', line: 3 },
+      ],
+    };
+    server.fallback = completion(validAnswer({ summary: 'Removes `legacy_login` and reads AUTH_TIMEOUT.' }));
+    await analyzeReport(report, analyzer(), { readDiff });
+    const user = server.requests[0]!.body!.messages[1]!.content;
+    assert.match(user, /<code-facts>\n- definition removed: public function legacy_login at src\/auth\.py:12\n- environment variable added: AUTH_TIMEOUT at src\/auth\.py:3\n<\/code-facts>/);
+    const { analysis } = report.repositories[0]!.commits[0]!;
+    assert.equal(analysis.analyzer, 'openai-compatible');
+    assert.equal(analysis.summary, 'Removes `legacy_login` and reads AUTH_TIMEOUT.');
+    assert.deepEqual(analysis.facts?.map((fact) => fact.kind), ['definition', 'env']);
+  });
+
   test('a refusal (message.refusal) is asked once more, then named in the note', async () => {
     server.fallback = refusal('I cannot review this code.');
     const analysis = await analyzer().analyze(makeCommit(), makeOffline(), { repoName: 'demo', readDiff: diffReader() }, new AbortController().signal);

@@ -4,6 +4,7 @@ import { BlobReader } from '../git/blobReader.js';
 import type { AnalyzedCommit } from '../domain/report.js';
 import type { UserRule } from '../domain/options.js';
 import { collectCommitFacts, createRunBudget, FACT_BUDGETS } from './facts/collect.js';
+import { storedFacts } from './facts/stored.js';
 import type { CollectedFacts } from './facts/collect.js';
 import type { FileInput, ParseNote, ParseNoteReason } from './facts/types.js';
 import { factMessage, phraseList } from './messages/factMessages.js';
@@ -62,6 +63,8 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
       const note = unparsedNote(collected.code.notes, options.language);
       if (note) notes.push(note);
       analysis.notes = notes;
+      const facts = storedFacts(collected.code);
+      if (facts.length > 0) analysis.facts = facts;
       commit.analysis = analysis;
     }
   } catch (error) {

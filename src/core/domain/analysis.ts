@@ -1,3 +1,5 @@
+import type { StoredFact } from './facts.js';
+
 export const CHANGE_TYPES = [
   'feature', 'fix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'deps', 'chore', 'style', 'revert',
   'security', 'other',
@@ -78,4 +80,10 @@ export interface Analysis {
   usage?: TokenUsage;
   /** Set when a language model was asked and this offline analysis was kept instead. */
   fallback?: ModelFallback;
+  /**
+   * What the commit's code changed, as the facts stage read it (definitions, flags, settings, defaults,
+   * dependencies, …), each with its file and line; the most telling first, at most MAX_STORED_FACTS. Absent when
+   * the code was not read (no facts, past the run's budget, or an analysis made without them).
+   */
+  facts?: StoredFact[];
 }

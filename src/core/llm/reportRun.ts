@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { CodeFacts } from '../analyze/facts/types.js';
+import { codeFactsOfStored } from '../analyze/facts/stored.js';
 import type { Analysis } from '../domain/analysis.js';
 import type { AnalyzedCommit, Report } from '../domain/report.js';
 import { computeStats, reportUsage } from '../domain/stats.js';
@@ -11,7 +12,7 @@ import type { DiffText } from './prompt.js';
 export interface AnalyzeReportOptions {
   /** Reads one commit's diff, e.g. `(repo, sha, maxBytes, paths) => readCommitDiff(repo, sha, { maxBytes, paths, signal })`. */
   readDiff: (repoPath: string, sha: string, maxBytes: number, paths?: string[]) => Promise<DiffText>;
-  /** The code facts of one commit, when the caller has them (the offline analysis's facts stage). */
+  /** The code facts of one commit; by default, those its offline analysis kept (`analysis.facts`). */
   readFacts?: (repoPath: string, commit: AnalyzedCommit) => Promise<CodeFacts | undefined> | CodeFacts | undefined;
   /** Commits in progress at once (diff read + model call). Default 4. */
   concurrency?: number;
@@ -47,7 +48,8 @@ export async function analyzeReport(report: Report, analyzer: ModelAnalyzer, opt
           throwIfCancelled(signal);
           const offline = commit.analysis;
           const { analysis: _analysis, ...plain } = commit;
-          const facts = options.readFacts ? await options.readFacts(repo.path, commit) : undefined;
+          const facts = options.readFacts ? await options.readFacts(repo.path, commit)
+            : offline.facts ? codeFactsOfStored(offline.facts) : undefined;
           const outcome = await analyzer.analyzeCommit(plain, offline, {
             repoName: repo.name,
             readDiff: (maxBytes, paths) => options.readDiff(repo.path, commit.sha, maxBytes, paths),
@@ -55,13 +57,16 @@ export async function analyzeReport(report: Report, analyzer: ModelAnalyzer, opt
           }, signal);
           throwIfCancelled(signal);
           if (outcome.cached) cached += 1;
-          repo.commits[commitIndex] = { ...commit, analysis: outcome.analysis };
+          // The model's analysis keeps the facts the code showed (the report's links to the diff use them).
+          const analysis = outcome.analysis.facts === undefined && offline.facts !== undefined
+            ? { ...outcome.analysis, facts: offline.facts } : outcome.analysis;
+          repo.commits[commitIndex] = { ...commit, analysis };
           repo.stats = computeStats(repo.commits);
           const usage = reportUsage(report);
           if (usage) report.usage = usage;
           else delete report.usage;
           tally();
-          options.onCommit?.(repoIndex, commitIndex, outcome.analysis, { cached: outcome.cached, requests: outcome.requests });
+          options.onCommit?.(repoIndex, commitIndex, analysis, { cached: outcome.cached, requests: outcome.requests });
         }),
       );
     });

@@ -16,7 +16,7 @@ export const KEY_ORDER: readonly string[] = [
   'oldPath', 'status', 'module', 'additions', 'deletions', 'binary',
   'analyzer', 'model', 'text', 'changeType', 'conventionalScope', 'importance', 'score', 'reasons', 'breaking', 'gist', 'details',
   'summary', 'scope', 'insights', 'architecture', 'performance', 'security', 'risks', 'recommendations', 'notes',
-  'grounding', 'dropped', 'promptTokens', 'completionTokens', 'fallback', 'cause',
+  'grounding', 'dropped', 'promptTokens', 'completionTokens', 'fallback', 'cause', 'facts',
   'cached', 'offline', 'causes', 'stopped', 'version', 'from', 'to', 'counts',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));

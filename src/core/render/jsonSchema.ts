@@ -4,6 +4,8 @@ import { LANGUAGES } from '../domain/language.js';
 import type { Analysis } from '../domain/analysis.js';
 import type { FileChange, Person } from '../domain/commit.js';
 import type { AnalyzedCommit, ModelHeadline, ModelRun, RepoStats, Report, ReportWindow, RepositoryReport } from '../domain/report.js';
+import { factSchema } from './factSchema.js';
+import { MAX_STORED_FACTS } from '../domain/facts.js';
 import { activitySchema, commitGroupSchema, commitOrderSchema, daySectionSchema, glanceSchema, webKindSchema } from './triageSchema.js';
 
 /** The JSON report, schema version 1. docs/report-schema.md describes each field in prose. */
@@ -70,6 +72,8 @@ const analysisSchema = z.object({
   usage: z.optional(tokenUsageSchema),
   fallback: z.optional(fallbackSchema)
     .check(z.describe('Set when a language model was asked and this offline analysis was kept: why')),
+  facts: z.optional(z.array(factSchema))
+    .check(z.describe(`What the code changed, each fact with its file and line; the most telling first, at most ${MAX_STORED_FACTS}`)),
 });
 
 const modelHeadlineSchema = z.object({
