@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnalyzedCommit } from '../../src/core/domain/report.js';
 import { bounded, computeGlance, detailsOf, gistOf, HEADLINE_ITEMS } from '../../src/core/report/glance.js';
 import { orderCommits } from '../../src/core/report/order.js';
+import { computeStats } from '../../src/core/domain/stats.js';
 import { emptyAnalysis, makeCommit } from '../support/sampleReport.js';
 import { triageRepository } from '../support/sampleTriage.js';
 
@@ -26,6 +27,15 @@ test('the glance counts by importance, breaking and type, from the analyses', ()
     ['renovate[bot]', 3], ['Zanie Blue', 2], ['Charlie Marsh', 1], ['Konsti', 1], ['dependabot[bot]', 1],
   ]);
   assert.equal(glance.otherAuthors, 0);
+});
+
+test('one author committing from two addresses counts once, in the glance and in the statistics; no name falls back to the address', () => {
+  const work = commit({}, 'Grace');
+  const home = { ...commit({}, 'Grace'), author: { name: 'grace ', email: 'grace@users.noreply.example', date: '2026-01-22T08:00:00Z' } };
+  const nameless = ['a@x.example', 'b@x.example'].map((email) => ({ ...commit({}, 'X'), author: { name: '', email, date: '2026-01-22T07:00:00Z' } }));
+  const glance = computeGlance([work, home, ...nameless], 'en');
+  assert.deepEqual(glance.authors.map((author) => [author.name, author.commits]), [['Grace', 2], ['', 1], ['', 1]]);
+  assert.equal(computeStats([work, home, ...nameless]).authors, 3);
 });
 
 test('the headline names breaking changes first, then high ones by score, and counts the rest', () => {

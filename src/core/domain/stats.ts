@@ -5,6 +5,15 @@ export const EMPTY_STATS: RepoStats = Object.freeze({
   commits: 0, high: 0, medium: 0, low: 0, authors: 0, additions: 0, deletions: 0,
 });
 
+/**
+ * Who a commit's author is, for counting authors: the name (one person often commits from two addresses, a work one
+ * and a no-reply one), or the address when the name is empty.
+ */
+export function authorKey(person: { name: string; email: string }): string {
+  const name = person.name.trim().toLowerCase();
+  return name === '' ? `<${person.email.toLowerCase()}>` : name;
+}
+
 /** Counts are derived from the commits only, so the report never shows a number the commits don't support. */
 export function computeStats(commits: readonly AnalyzedCommit[]): RepoStats {
   const authors = new Set<string>();
@@ -12,7 +21,7 @@ export function computeStats(commits: readonly AnalyzedCommit[]): RepoStats {
   for (const commit of commits) {
     stats.commits += 1;
     stats[commit.analysis.importance] += 1;
-    authors.add((commit.author.email || commit.author.name).toLowerCase());
+    authors.add(authorKey(commit.author));
     if (commit.filesTotal) {
       // The file list of a huge commit is capped; its totals are not.
       stats.additions += commit.filesTotal.additions;

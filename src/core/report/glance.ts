@@ -5,6 +5,7 @@ import type { Analysis, ChangeType } from '../domain/analysis.js';
 import type { AnalyzedCommit } from '../domain/report.js';
 import type { AuthorCount, Glance, GlanceItem, ModuleCount } from '../domain/triage.js';
 import { toOneLine } from '../render/escape.js';
+import { authorKey } from '../domain/stats.js';
 
 /** Changes the headline names; the rest are counted in `more`. */
 export const HEADLINE_ITEMS = 5;
@@ -50,8 +51,8 @@ export function computeGlance(
       entry.deletions += impact.deletions;
       modules.set(impact.module, entry);
     }
-    // One author per address, as RepoStats counts them; the name is the first one met (the newest commit's).
-    const key = (commit.author.email || commit.author.name).toLowerCase();
+    // One author per name, as RepoStats counts them; the name as the first commit met (the newest) spells it.
+    const key = authorKey(commit.author);
     const author = authors.get(key) ?? { name: commit.author.name, commits: 0 };
     author.commits += 1;
     authors.set(key, author);
