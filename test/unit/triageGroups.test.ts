@@ -81,6 +81,20 @@ test('high-importance and breaking commits are never folded, even a bot\'s', () 
   assert.deepEqual(groups[0]?.updates.map((update) => update.name), ['alpha', 'charlie']);
 });
 
+test('a bot that lands the project\'s own changes keeps its medium features and fixes in the table; its upkeep and low ones fold', () => {
+  const bot = 'astral-automations-bot[bot]';
+  const commits = [
+    bump('Add package-specific pre-release selection', bot, { importance: 'medium', changeType: 'feature' }),
+    bump('Fix Windows conda system tests', bot, { importance: 'medium', changeType: 'fix' }),
+    bump('Remove stale Node 20 action TODOs', bot, { importance: 'medium', changeType: 'ci' }),
+    bump('Promote stacked pull requests', bot, { importance: 'low', changeType: 'other' }),
+    bump('Upgrade sha2 to 0.11', bot, { importance: 'medium', changeType: 'deps' }),
+  ];
+  const groups = groupCommits(commits, DEFAULT_BOT_PATTERNS);
+  assert.equal(groups.length, 1);
+  assert.deepEqual(groups[0]?.shas, [commits[2]!.sha, commits[3]!.sha, commits[4]!.sha]);
+});
+
 test('a group names a few dependencies, each once with its newest version, and counts the rest', () => {
   const names = ['alpha', 'bravo', 'alpha', 'charlie', 'delta', 'echo', 'fox', 'golf'];
   const commits = names.map((name, index) => bump(`Update Rust crate ${name} to v${10 - index}.0.0`, 'renovate[bot]'));

@@ -1,3 +1,4 @@
+import type { ChangeType } from '../domain/analysis.js';
 import type { AnalyzedCommit } from '../domain/report.js';
 import type { CommitGroup, DependencyUpdate } from '../domain/triage.js';
 import { dependencyUpdateOf } from './dependencyUpdates.js';
@@ -30,10 +31,22 @@ function foldable(commit: AnalyzedCommit): boolean {
   return commit.analysis.importance !== 'high' && !commit.analysis.breaking;
 }
 
+/** Kinds of a bot's work that fold whatever their importance: upkeep, not the project's features. */
+const BOT_UPKEEP: ReadonlySet<ChangeType> = new Set<ChangeType>(['deps', 'chore', 'ci', 'build', 'style']);
+
+/**
+ * Whether a bot's commit folds: its upkeep, or anything of low importance. A bot that lands the project's own
+ * changes (a merge queue, a mirror of reviewed pull requests) keeps its medium features and fixes in the table.
+ */
+function botFoldable(commit: AnalyzedCommit): boolean {
+  return commit.analysis.importance === 'low' || BOT_UPKEEP.has(commit.analysis.changeType);
+}
+
 /**
  * Folds a bot's commits (one group per bot, by author name) and people's plain dependency bumps (change type `deps`,
  * one group) so that they take one line each. `commits` are newest first; each group keeps that order. Groups are
- * listed largest first. High-importance and breaking commits, and groups of one, are never folded.
+ * listed largest first. High-importance and breaking commits, a bot's medium features and fixes (botFoldable), and
+ * groups of one, are never folded.
  */
 export function groupCommits(commits: readonly AnalyzedCommit[], botPatterns: readonly string[]): CommitGroup[] {
   const members = new Map<string, { kind: CommitGroup['kind']; author: string; commits: AnalyzedCommit[] }>();
@@ -43,6 +56,7 @@ export function groupCommits(commits: readonly AnalyzedCommit[], botPatterns: re
     let key: string;
     let entry: { kind: CommitGroup['kind']; author: string };
     if (isBot(commit.author)) {
+      if (!botFoldable(commit)) continue;
       key = `bot:${commit.author.name.toLowerCase()}`;
       entry = { kind: 'bot', author: commit.author.name };
     } else if (commit.analysis.changeType === 'deps') {
