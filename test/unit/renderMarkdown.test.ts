@@ -36,7 +36,7 @@ for (const language of LANGUAGES) {
   test(`the ${language} Markdown is structurally sound: one h1, no heading jumps, every link resolves, tables line up`, () => {
     const markdown = renderMarkdown(sampleTriageReport(language));
     assert.deepEqual(findStructuralProblems(markdown), []);
-    assert.deepEqual(headings(markdown).map((heading) => heading.level).slice(0, 6), [1, 2, 3, 3, 3, 4]);
+    assert.deepEqual(headings(markdown).map((heading) => heading.level).slice(0, 8), [1, 2, 2, 3, 3, 3, 3, 4]);
   });
 
   test(`every ${language} label is in ${language}`, () => {
@@ -73,10 +73,10 @@ test('headings follow h1 → h2 repository → h3 sections → h4 commits, with 
   assert.equal(lines[0], '# Daily Digest — 2026-01-22');
   assert.equal(lines[2], 'Window: 2026-01-22 00:00:00 to 2026-01-23 00:00:00 (Asia/Shanghai), by committer date.');
   assert.deepEqual(headings(markdown).filter((heading) => heading.level === 2).map((heading) => heading.text), [
-    '[ai-dynamo/dynamo](https://github.com/ai-dynamo/dynamo)', 'acme/broken', '[acme/quiet](https://gitlab.com/acme/quiet)', 'scripts',
+    '📑 Contents', '[ai-dynamo/dynamo](https://github.com/ai-dynamo/dynamo)', 'acme/broken', '[acme/quiet](https://gitlab.com/acme/quiet)', 'scripts',
   ]);
   assert.deepEqual(headings(markdown).filter((heading) => heading.level === 3).slice(0, 5).map((heading) => heading.text), [
-    '🔭 At a glance', '📋 Commits', '🔴 High importance (2)', '🟡 Medium importance (1)', '🟢 Low importance (2)',
+    '🔭 At a glance', '📋 Commits', '📊 Statistics', '🔴 High importance (2)', '🟡 Medium importance (1)',
   ]);
 });
 
@@ -145,7 +145,11 @@ test('the table and the headline link each commit to an explicit anchor before i
   assert.ok(markdown.includes(`<a id="${anchor}"></a>\n\n#### fix: a\\|b`));
   assert.ok(markdown.includes('<a id="r1-high"></a>\n\n### 🔴 High importance (2)'));
   assert.ok(markdown.includes('[🟢 Low 1](#r4-low)'), 'section anchors are numbered per repository');
-  assert.doesNotMatch(markdown, /Contents|Statistics/, 'the table is the contents; the glance has the statistics');
+  // The contents link each section of each repository with commits, and nothing else.
+  const contents = markdown.slice(markdown.indexOf('## 📑 Contents'), markdown.indexOf('\n## ', markdown.indexOf('## 📑 Contents') + 1));
+  assert.match(contents, /^- ai-dynamo\/dynamo: \[🔭 At a glance\]\(#r1-glance\) · \[📋 Commits\]\(#r1-commits\) · \[📊 Statistics\]\(#r1-stats\) · \[🔴 High importance \(2\)\]\(#r1-high\)/m);
+  assert.doesNotMatch(contents, /acme\/broken/, 'a repository that failed has no sections to list');
+  for (const [, id] of contents.matchAll(/\]\(#([^)]+)\)/g)) assert.ok(markdown.includes(`<a id="${id}"></a>`), `contents link #${id} has its anchor`);
 });
 
 test('the same commit in two repositories gets two distinct anchors', () => {
@@ -255,7 +259,8 @@ test('hostile text keeps tables well formed and never becomes a link, HTML or a 
     assert.doesNotMatch(outsideCode, /(?<!\\)<(script|img|a |\/td|b>)/i, 'every < from hostile text is escaped');
     assert.doesNotMatch(markdown, /(?<!\\)\]\(javascript:/i, 'no javascript: link destination');
     assert.ok(markdown.includes('## \\[evil\\]\\(javascript:alert(1)) \\| repo\n'), 'unsafe web URL is not linked');
-    const table = markdown.split('\n').filter((line) => line.startsWith('| '));
+    const commitTable = markdown.slice(0, markdown.indexOf('### 📊'));
+    const table = commitTable.split('\n').filter((line) => line.startsWith('| '));
     assert.equal(table.length, 3, 'header, delimiter and one row: the newline in the author did not split the row');
     assert.equal(splitTableRow(table[2] ?? '').length, 5);
   }

@@ -16,8 +16,16 @@ export function foldAnchor(repoIndex: number, groupIndex: number): string {
   return `r${repoIndex}-g${groupIndex}`;
 }
 
+/** Sections of a repository that the contents link to, besides its importance groups and folded groups. */
+export type RepositorySection = 'glance' | 'commits' | 'stats';
+
+/** Anchor of a section of the repository number `repoIndex` (1-based). */
+export function sectionAnchor(repoIndex: number, section: RepositorySection): string {
+  return `r${repoIndex}-${section}`;
+}
+
 /** Matches exactly the explicit anchor elements the Markdown renderer emits, and nothing else. */
-export const EXPLICIT_ANCHOR = /^<a id="(?:c-[0-9a-f]+(?:-\d+)?|r\d+-(?:high|medium|low|g\d+))"><\/a>$/;
+export const EXPLICIT_ANCHOR = /^<a id="(?:c-[0-9a-f]+(?:-\d+)?|r\d+-(?:high|medium|low|glance|commits|stats|g\d+))"><\/a>$/;
 
 /** The element written on its own line before a heading. Ids come from commitAnchor/groupAnchor only. */
 export function anchorElement(id: string): string {

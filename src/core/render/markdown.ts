@@ -4,7 +4,11 @@ import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import type { WebLinks } from '../git/hosting/webLinks.js';
 import { foldedShas } from '../report/groups.js';
 import { triageFieldsOf } from '../report/triage.js';
-import { anchorElement, createAnchorAllocator, foldAnchor, groupAnchor } from './anchors.js';
+import { anchorElement, createAnchorAllocator, foldAnchor, groupAnchor, sectionAnchor } from './anchors.js';
+import { computeStatistics } from '../report/statistics.js';
+import { statisticsLabels } from '../i18n/statisticsLabels.js';
+import { contentsBlocks, importanceEntries, statisticsBlocks } from './markdownStatistics.js';
+import type { ContentsEntry } from './markdownStatistics.js';
 import { escapeMarkdownText, inlineCode, markdownLink } from './escape.js';
 import { renderLabels, type ReportLabels } from '../i18n/renderLabels.js';
 import { triageLabels } from '../i18n/triageLabels.js';
@@ -35,10 +39,13 @@ export function renderMarkdown(report: Report): string {
     ),
   ];
   if (report.modelRun !== undefined) blocks.push(modelRunLine(report.modelRun, labels, report.language));
-  report.repositories.forEach((repo, index) => {
+  const rendered = report.repositories.map((repo, index) => renderRepository(repo, index + 1, report, labels, allocateAnchor));
+  const contents = rendered.flatMap((repo) => (repo.contents === undefined ? [] : [repo.contents]));
+  blocks.push(...contentsBlocks(contents, statisticsLabels(report.language), labels.colon, labels.listSeparator));
+  for (const repo of rendered) {
     // Not `push(...blocks)`: a year of commits is more blocks than a call can take as arguments.
-    for (const block of renderRepository(repo, index + 1, report, labels, allocateAnchor)) blocks.push(block);
-  });
+    for (const block of repo.blocks) blocks.push(block);
+  }
   if (blocks[blocks.length - 1] !== RULE) blocks.push(RULE);
   blocks.push(footer(report, labels));
   return `${blocks.join('\n\n')}\n`;
@@ -56,11 +63,11 @@ function renderRepository(
   report: Report,
   labels: ReportLabels,
   allocateAnchor: (commit: { sha: string }) => string,
-): string[] {
+): { blocks: string[]; contents?: ContentsEntry } {
   const blocks = [`## ${markdownLink(escapeMarkdownText(repo.name), repo.webUrl)}`];
   if (repo.error !== undefined) {
     blocks.push(`> **${labels.error}**${labels.colon}${escapeMarkdownText(repo.error)}`);
-    return blocks;
+    return { blocks };
   }
   if (repo.ref.trim() !== '') blocks.push(`**${labels.ref}**${labels.colon}${inlineCode(repo.ref)}`);
   for (const warning of repo.warnings) blocks.push(`> ⚠️ ${escapeMarkdownText(warning)}`);
@@ -82,15 +89,29 @@ function renderRepository(
 
   const triageText = triageLabels(report.language);
   const links = webLinksOf(repo);
+  blocks.push(anchorElement(sectionAnchor(repoIndex, 'glance')));
   blocks.push(...glanceBlocks(repo, glance, {
     labels, triage: triageText,
     commitAnchor: (sha) => anchors.get(sha),
     importanceAnchor: (importance) => sections.find((section) => section.importance === importance)?.anchor,
   }));
-  if (repo.commits.length === 0) return blocks;
+  if (repo.commits.length === 0) return { blocks };
   const listContext = { labels, triage: triageText, window: report.window, order: report.order ?? 'importance', anchorOf };
+  blocks.push(anchorElement(sectionAnchor(repoIndex, 'commits')));
   blocks.push(...commitTableBlocks(repo.commits, days, folded, listContext));
   blocks.push(...groupBlocks(groups, repo.commits, (index) => foldAnchor(repoIndex, index), listContext));
+  const words = statisticsLabels(report.language);
+  blocks.push(...statisticsBlocks(computeStatistics(repo.commits), sectionAnchor(repoIndex, 'stats'), words, labels));
+  const contents: ContentsEntry = {
+    name: repo.name,
+    sections: [
+      [triageText.glance, sectionAnchor(repoIndex, 'glance')],
+      [triageText.commits, sectionAnchor(repoIndex, 'commits')],
+      ...(groups.length > 0 ? [[triageText.groups(folded.size), foldAnchor(repoIndex, 1)] as [string, string]] : []),
+      [words.statistics, sectionAnchor(repoIndex, 'stats')],
+      ...importanceEntries(sections, labels),
+    ],
+  };
 
   for (const section of sections) {
     blocks.push(anchorElement(section.anchor), `### ${labels.importanceGroup(section.importance, section.commits.length)}`);
@@ -101,7 +122,7 @@ function renderRepository(
       }), RULE);
     }
   }
-  return blocks;
+  return { blocks, contents };
 }
 
 /** The repository's web links, by its kind (given, or told by its URL), when its pages are known. */
