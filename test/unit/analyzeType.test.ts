@@ -133,3 +133,27 @@ describe('file-only classification', () => {
     assert.deepEqual([...classifyFile(file('test/auth/login.test.ts')).traits], [], 'tests touch no auth code');
   });
 });
+
+describe('subjects and areas that refine the type', () => {
+  it('a conventional fix or chore that skips, quarantines or marks a flaky test is a test change', async () => {
+    assert.equal(await typeOf('fix: Skip flaky pager test on macOS with free-threaded Python 3.14t', [file('src/click/_compat.py'), file('tests/test_utils.py')]), 'test');
+    assert.equal(await typeOf('chore: quarantine the upload test on Windows'), 'test');
+    assert.equal(await typeOf('ci: mark the network tests as xfail'), 'test');
+    assert.equal(await typeOf('fix: skip empty lines in the parser'), 'fix', 'skipping something that is not a test is not one');
+    assert.equal(await typeOf('feat: skip tests matching --exclude'), 'feature', 'a feature about tests stays a feature');
+  });
+
+  it('a linter or formatter as the area prefix makes a clean-up, whatever the verb', async () => {
+    assert.equal(await typeOf('lint: use `cloned()` or `copied()` when we can', [file('crates/searcher/src/lib.rs')]), 'refactor');
+    assert.equal(await typeOf('clippy: fix needless borrow', [file('src/main.rs')]), 'refactor');
+    assert.equal(await typeOf('fmt: run rustfmt on the printer', [file('src/printer.rs')]), 'style');
+    assert.equal(await typeOf('printer: fix the column of a match', [file('src/printer.rs')]), 'fix', 'other areas keep their keywords');
+  });
+
+  it('a declared feature (feat:) in source code is of medium importance however small', async () => {
+    const small = await analyzeCommit(commit('feat(optimizer): support nub lockfile', [file('packages/vite/src/node/optimizer/index.ts', 5, 0), file('docs/guide/dep-pre-bundling.md', 1, 1)]), { language: 'en', rules: [] });
+    assert.equal(small.changeType, 'feature');
+    assert.equal(small.importance, 'medium');
+    assert.ok(small.reasons.some((reason) => reason.startsWith('new feature in source code')), small.reasons.join(' | '));
+  });
+});

@@ -1,7 +1,7 @@
 import type { ChangeType } from '../../domain/analysis.js';
 import { everyFileIs } from '../facts/commitFacts.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
-import { CONVENTIONAL_SCOPE_RULES, FILE_TYPE_RULES, FIX_WORDS, KEYWORD_RULES } from './typeRules.js';
+import { AREA_TYPE_RULES, CONVENTIONAL_SCOPE_RULES, CONVENTIONAL_SUBJECT_RULES, FILE_TYPE_RULES, FIX_WORDS, KEYWORD_RULES } from './typeRules.js';
 
 export type ChangeTypeSource = 'conventional' | 'keyword' | 'files' | 'none';
 
@@ -21,13 +21,16 @@ export interface ChangeTypeDecision {
 export function decideChangeType(facts: CommitFacts): ChangeTypeDecision {
   const fromFiles = fileOnlyType(facts);
   if (facts.conventionalType) {
-    const refined = refineByScope(facts.conventionalType, facts.header.scope);
+    const refined = refineBySubject(refineByScope(facts.conventionalType, facts.header.scope), facts.description);
     if (refined === 'chore' && fromFiles) return { changeType: fromFiles, source: 'files' };
     return { changeType: refined, source: 'conventional' };
   }
   const keyword = KEYWORD_RULES.find((rule) => rule.pattern.test(facts.description));
   if (keyword?.strong) return { changeType: keyword.changeType, source: 'keyword' };
   if (fromFiles) return { changeType: fromFiles, source: 'files' };
+  const area = /^([\w.-]{1,30})\s*:\s/.exec(facts.commit.subject)?.[1];
+  const areaRule = area === undefined ? undefined : AREA_TYPE_RULES.find((rule) => rule.area.test(area));
+  if (areaRule) return { changeType: areaRule.changeType, source: 'keyword' };
   // A defect named anywhere outweighs a verb that only says how (`move NULL check before first use`).
   if ((keyword === undefined || FIX_WORDS_OVERRIDE.has(keyword.changeType)) && FIX_WORDS.test(facts.description)) {
     return { changeType: 'fix', source: 'keyword' };
@@ -40,6 +43,11 @@ export function decideChangeType(facts: CommitFacts): ChangeTypeDecision {
 
 /** Weak keyword types that defect words in the subject override. */
 const FIX_WORDS_OVERRIDE: ReadonlySet<ChangeType> = new Set(['refactor', 'chore']);
+
+function refineBySubject(type: ChangeType, description: string): ChangeType {
+  const rule = CONVENTIONAL_SUBJECT_RULES.find((item) => item.types.includes(type) && item.pattern.test(description));
+  return rule ? rule.changeType : type;
+}
 
 function refineByScope(type: ChangeType, scope: string | undefined): ChangeType {
   if (scope === undefined) return type;

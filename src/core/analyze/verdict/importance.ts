@@ -44,7 +44,8 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'security-fix', group: 'type', delta: 6, reason: 'reasonSecurityFix', when: (input) => yes(input.changeType === 'security') },
   {
     id: 'feature-source', group: 'type', delta: 4, reason: 'reasonFeatureSource',
-    when: (input) => yes(input.changeType === 'feature' && hasSource(input) && !smallChange(input), totals(input)),
+    // A feature its author declared (`feat:`) is a new capability however few lines it takes.
+    when: (input) => yes(input.changeType === 'feature' && hasSource(input) && (!smallChange(input) || input.facts.conventionalType === 'feature'), totals(input)),
   },
   { id: 'feature', group: 'type', delta: 2, reason: 'reasonFeature', when: (input) => yes(input.changeType === 'feature') },
   { id: 'fix-source', group: 'type', delta: 3, reason: 'reasonFixSource', when: (input) => yes(input.changeType === 'fix' && hasSource(input) && !smallFix(input)) },

@@ -24,6 +24,27 @@ export const CONVENTIONAL_SCOPE_RULES: readonly { scope: RegExp; types: readonly
 ];
 
 /**
+ * Subjects that refine a conventional type, as scopes do: `fix: skip the flaky pager test on macOS` changes the test
+ * suite, not the product. First match wins.
+ */
+export const CONVENTIONAL_SUBJECT_RULES: readonly { pattern: RegExp; types: readonly ChangeType[]; changeType: ChangeType }[] = [
+  {
+    pattern: /\b(flaky|flakiness|xfail|skip(s|ped|ping)?\b[^.]*\btests?\b|(disable[sd]?|quarantine[sd]?|mark(s|ed)?)\b[^.]*\btests?\b)/i,
+    types: ['fix', 'chore', 'ci', 'build'],
+    changeType: 'test',
+  },
+];
+
+/**
+ * Area prefixes that say what kind of change a free-form subject is (`lint: use cloned() …`, `clippy: …`): the area
+ * is the linter, so the change is a clean-up whatever its verb. Tested before the keywords.
+ */
+export const AREA_TYPE_RULES: readonly { area: RegExp; changeType: ChangeType }[] = [
+  { area: /^(lint|lints|linter|clippy|pylint|eslint|ruff)$/i, changeType: 'refactor' },
+  { area: /^(fmt|format|formatting|rustfmt|gofmt|prettier|black)$/i, changeType: 'style' },
+];
+
+/**
  * A keyword rule for free-form messages, tested against the subject without its area prefix.
  * `strong` guesses keep their type even when the files say otherwise (see docs/rules.md, precedence).
  */
