@@ -39,6 +39,16 @@ describe('security facts', () => {
     assert.deepEqual(fileSecurityFacts('src/a.ts', [], tokens(['getAuthToken'])).map(brief), ['added auth auth: getAuthToken', 'added auth token: getAuthToken']);
   });
 
+  it('flags Java reflection that overrides access checks, privileged blocks, and os.startfile', () => {
+    const tokens = (texts: string[]): ChangedToken[] => texts.map((text, index) => ({ text, kind: 'identifier', line: index + 1 }));
+    assert.deepEqual(fileSecurityFacts('src/main/java/x/Reflect.java', [], tokens(['setAccessible', 'AccessController'])).map(brief), [
+      'added permission set_accessible: setAccessible', 'added permission access_controller: AccessController',
+    ]);
+    assert.deepEqual(fileSecurityFacts('src/main/java/x/Priv.java', [], tokens(['doPrivileged'])).map(brief), ['added permission do_privileged: doPrivileged']);
+    assert.deepEqual(fileSecurityFacts('src/click/_termui_impl.py', [], tokens(['startfile'])).map(brief), ['added exec startfile: startfile']);
+    assert.deepEqual(fileSecurityFacts('src/a.java', [], tokens(['setAccessibility', 'accessible', 'startFiles'])), [], 'other words are not these calls');
+  });
+
   it('matches phrases across tokens, numbers, traversal strings, and whole-identifier terms', () => {
     const line = (texts: [string, ChangedToken['kind']][], at = 1): ChangedToken[] => texts.map(([text, kind]) => ({ text, kind, line: at }));
     const facts = fileSecurityFacts('a.py', [], [

@@ -55,6 +55,8 @@ export const VOCABULARY: readonly VocabularyRow[] = [
   ]),
   ...rows('secret', ['secret', 'secrets', 'private_key', 'privkey', 'secret_key', 'keychain', 'vault', 'kms', 'sops', 'redact', 'redacted']),
   ...rows('permission', ['chmod', 'fchmod', 'chown', 'setuid', 'setgid', 'seteuid', 'umask', 'set_permissions', 'permissions']),
+  // Java's access checks: reflection that overrides them, and privileged blocks.
+  ...rows('permission', ['set_accessible', 'try_set_accessible', 'do_privileged', 'access_controller', 'security_manager']),
   ...rows('permission', ['0o777', '0777', '0o666', '0666', '0o775', '0775', '0o755'], { kinds: ['number'] }),
   ...rows('sandbox', ['seccomp', 'sandbox', 'sandboxed', 'landlock', 'apparmor', 'selinux', 'capset', 'pledge', 'unveil', 'chroot', 'no_new_privs']),
   ...rows('path', [
@@ -65,6 +67,7 @@ export const VOCABULARY: readonly VocabularyRow[] = [
     'execv', 'execve', 'execvp', 'execvpe', 'execl', 'execlp', 'exec_sync', 'exec_file', 'exec_file_sync', 'spawn_sync',
     'child_process', 'posix_spawn', 'popen', 'subprocess', 'shell=true', 'shell_exec', 'command::new', 'exec.command',
     'process_builder', 'run_command', 'start_command', 'create_process', 'shell_execute', 'os.system', 'get_runtime.exec',
+    'startfile',
   ]),
   ...rows('exec', ['passthru', 'proc_open'], { whole: true, kinds: ['identifier'] }),
   ...rows('deserialize', [
