@@ -116,7 +116,13 @@ async function main(): Promise<void> {
   const runCache = mkdtempSync(join(tmpdir(), 'dd-bench-cache-'));
   process.env.XDG_CACHE_HOME = runCache;
   const walkIndexDir = join(runCache, 'daily-digest', 'walk-index');
-  const cold = (): void => rmSync(walkIndexDir, { recursive: true, force: true });
+  const analysesDir = join(runCache, 'daily-digest', 'analyses');
+  // "No walk index" runs keep nothing from earlier runs: no walk index and no kept analyses (every file parsed).
+  const cold = (): void => {
+    rmSync(walkIndexDir, { recursive: true, force: true });
+    rmSync(analysesDir, { recursive: true, force: true });
+  };
+  const noAnalyses = (): void => rmSync(analysesDir, { recursive: true, force: true });
   const ourDay = (r: string): string[] => ['node', cli, '--repo', r, '--date', busyDay, '--tz', 'UTC', '--format', 'json', '--quiet'];
   const rawDay = (r: string): string[] => [
     'git', '-C', r, 'log', '--numstat', '--no-merges', `--since=${busyDay}T00:00:00Z`, `--until=${nextDay(busyDay)}T00:00:00Z`, 'HEAD',
@@ -145,7 +151,8 @@ async function main(): Promise<void> {
       writeFileSync(join(walkIndexDir, indexFile), yesterdayIndex);
     });
   }
-  compare('busy day, 50k history, index up to date', ourDay(repo), rawDay(repo), dayTarget);
+  compare('busy day, 50k history, index up to date', ourDay(repo), rawDay(repo), dayTarget, noAnalyses);
+  compare('busy day, 50k, index and analyses kept (a re-run)', ourDay(repo), rawDay(repo), dayTarget);
   if (!flag('--repo')) {
     // The same history with a commit-graph (in a copy: the tool never writes one into a user's repository).
     const graphed = withCommitGraph(repo);
@@ -158,14 +165,16 @@ async function main(): Promise<void> {
     // raw git printing the same day's patches (what the analysis has to read at least).
     const polyglot = await ensurePolyglotRepo(cacheDir, { history: 300, busyDay, busyCommits: 40 });
     const rawPatches = [...rawDay(polyglot), '-p'];
-    compare('busy day, 7 languages, real-size sources', ourDay(polyglot), rawPatches, (raw) => 1.3 * raw + 0.15);
+    compare('busy day, 7 languages, real-size sources', ourDay(polyglot), rawPatches, (raw) => 1.3 * raw + 0.15, noAnalyses);
+    compare('busy day, 7 languages, analyses kept (a re-run)', ourDay(polyglot), rawPatches, (raw) => 1.3 * raw + 0.15);
   }
 
   const yearStart = '2025-11-21';
   const ourYear = ['node', cli, '--repo', repo, '--since', yearStart, '--until', lastDay, '--tz', 'UTC', '--format', 'json', '--quiet'];
   const rawYear = ['git', '-C', repo, 'log', '--numstat', '--no-merges', `--since=${yearStart}T00:00:00Z`, `--until=${nextDay(lastDay)}T00:00:00Z`, 'HEAD'];
   compare('one-year range, 50k history, no walk index', ourYear, rawYear, (raw) => 2 * raw, cold);
-  compare('one-year range, 50k history, index up to date', ourYear, rawYear, (raw) => 2 * raw);
+  compare('one-year range, 50k history, index up to date', ourYear, rawYear, (raw) => 2 * raw, noAnalyses);
+  compare('one-year range, 50k, index and analyses kept', ourYear, rawYear, (raw) => 2 * raw);
   rmSync(runCache, { recursive: true, force: true });
 }
 

@@ -2,7 +2,7 @@
 // `--outdir <folder>` writes elsewhere than dist/ (test/cli/bundle.test.ts).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 
@@ -98,10 +98,23 @@ function copyCodicons() {
 
 if (!only || only === 'webview') copyCodicons();
 
+/**
+ * The offline analyzer's build: a hash of src/core and the package version. It keys the analyses kept between runs
+ * (src/core/analyze/analysisStore.ts), so a build whose analysis may differ never reads another build's.
+ */
+function analyzerBuildId() {
+  const hash = createHash('sha256').update(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  const files = readdirSync('src/core', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name)).sort();
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+const define = { __DD_ANALYZER_BUILD__: JSON.stringify(analyzerBuildId()) };
+
 for (const [name, options] of Object.entries(targets)) {
   if (only && only !== name) continue;
   if (!existsSync(options.entryPoints[0])) continue;
-  const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+  const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', define };
   if (name === 'cli') await buildCli({ ...common, ...options });
   else await build({ ...common, ...options });
 }

@@ -95,7 +95,7 @@ function buildProgram(): Command {
     .option('--instructions <text>', 'extra instructions appended to the model prompt')
     .option('--timeout <seconds>', 'seconds one model request may take (default 120); a request that times out is tried once more', seconds('--timeout', 3600))
     .option('--model-time-limit <seconds>', 'seconds of model requests for the whole run; the commits left keep the offline analysis', seconds('--model-time-limit', 86_400), 1800)
-    .option('--no-cache', 'do not read or write caches (model analyses, and the walk index that lets a run walk only new history)')
+    .option('--no-cache', 'do not read or write caches (model analyses, the offline analyses of commits already read, and the walk index that lets a run walk only new history)')
     .helpOption('-h, --help', 'show this help')
     .version('0.1.0', '-V, --version')
     .allowExcessArguments(true)
@@ -204,7 +204,7 @@ export async function main(argv: string[]): Promise<number> {
       language: lang,
       signal: controller.signal,
       onProgress: progress,
-      walkIndexDir: flags.cache ? join((await import('../core/cache/folder.js')).defaultCliCacheDir(), 'walk-index') : undefined,
+      ...(flags.cache ? cacheFolders((await import('../core/cache/folder.js')).defaultCliCacheDir()) : {}),
     };
     const outputFormat = format(flags);
     // `git --version` (which must finish before any other git runs) starts now, while the engine loads; a failure
@@ -288,3 +288,8 @@ export function run(): void {
 // Run when this file is the program: from source (`node --import tsx src/cli/program.ts`) or as the bundle itself. The
 // command, dist/cli.js (src/cli/loader.ts), loads the bundle as a module and calls run(); tests import main().
 if (require.main === module) run();
+
+/** The CLI's folders of kept work (walk index, analyses) under the cache folder; `--no-cache` uses none. */
+function cacheFolders(root: string): { walkIndexDir: string; analysisCacheDir: string } {
+  return { walkIndexDir: join(root, 'walk-index'), analysisCacheDir: join(root, 'analyses') };
+}

@@ -77,6 +77,7 @@ export class DigestController implements vscode.Disposable {
     this.run = new ReportRun({
       log, notices: this.notices,
       walkIndexDir: join(context.globalStorageUri.fsPath, 'walk-index'),
+      analysisCacheDir: join(context.globalStorageUri.fsPath, 'analyses'),
       hasReport: () => this.report !== undefined,
       onStarted: () => {
         this.llm.runs.cancel();

@@ -22,6 +22,8 @@ export interface ReportRunHost {
   readonly notices: Notices;
   /** History walks kept between reports (extension storage, never the repository): a refresh walks only new commits. */
   readonly walkIndexDir: string;
+  /** Offline analyses kept between reports (extension storage): a refresh reads and parses only new commits' code. */
+  readonly analysisCacheDir: string;
   hasReport(): boolean;
   /** A generation starts (the one before it, if any, was cancelled). */
   onStarted(): void;
@@ -97,6 +99,7 @@ export class ReportRun implements vscode.Disposable {
           signal: abort.signal,
           onProgress: (message) => progress.report({ message }),
           walkIndexDir: this.host.walkIndexDir,
+          analysisCacheDir: this.host.analysisCacheDir,
         }).finally(() => subscription.dispose());
       });
       if (this.running !== abort) return undefined;

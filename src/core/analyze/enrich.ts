@@ -10,6 +10,7 @@ import type { FileInput, ParseNote, ParseNoteReason } from './facts/types.js';
 import { factMessage, phraseList } from './messages/factMessages.js';
 import type { FactMessageKey } from './messages/factMessages.js';
 import { analyzeCommit } from './index.js';
+import type { AnalysisStore } from './analysisStore.js';
 import type { ReadDiff } from './facts/signals.js';
 
 export interface EnrichOptions {
@@ -21,6 +22,8 @@ export interface EnrichOptions {
   signal?: AbortSignal;
   /** The run's parsing budget in bytes (FACT_BUDGETS.parseBytes). */
   parseBytes?: number;
+  /** Analyses kept from earlier runs (analysisStore.ts): a commit found there is not read again, and one read is kept. */
+  store?: AnalysisStore;
 }
 
 /** Parse notes worth telling the reader (an unknown language or a binary file is no surprise). */
@@ -39,18 +42,31 @@ const NOTE_PATHS = 3;
  */
 export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], options: EnrichOptions): Promise<void> {
   if (!commits.some((commit) => commit.files.length > 0)) return;
-  let reader: BlobReader;
-  try {
-    reader = await BlobReader.open(options.root, { maxBlobBytes: FACT_BUDGETS.blobBytes, ...(options.signal ? { signal: options.signal } : {}) });
-  } catch (error) {
-    if (isCancelled(error, options.signal)) throw error;
-    return;
-  }
+  const { store } = options;
+  // Opened at the first commit the store does not have: a day read before spawns no git.
+  let reader: BlobReader | undefined;
+  const openReader = async (): Promise<BlobReader | undefined> => {
+    try {
+      reader ??= await BlobReader.open(options.root, { maxBlobBytes: FACT_BUDGETS.blobBytes, ...(options.signal ? { signal: options.signal } : {}) });
+      return reader;
+    } catch (error) {
+      if (isCancelled(error, options.signal)) throw error;
+      return undefined;
+    }
+  };
   const budget = createRunBudget(options.parseBytes);
+  const writes: Promise<void>[] = [];
   try {
     for (const commit of commits) {
       if (commit.files.length === 0 || commit.unreadable !== undefined) continue;
-      const collected = await collectCommitFacts(commit, (spec) => reader.read(spec), budget);
+      const stored = store ? await store.get(commit.sha) : undefined;
+      if (stored !== undefined) {
+        commit.analysis = stored;
+        continue;
+      }
+      const open = await openReader();
+      if (open === undefined) return;
+      const collected = await collectCommitFacts(commit, (spec) => open.read(spec), budget);
       if (!collected) {
         commit.analysis.notes = [...commit.analysis.notes, factMessage(options.language, 'noteBudget')];
         continue;
@@ -66,12 +82,15 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
       const facts = storedFacts(collected.code);
       if (facts.length > 0) analysis.facts = facts;
       commit.analysis = analysis;
+      // A commit cut by the run's budgets would read differently in another run: only whole readings are kept.
+      if (store && !collected.code.notes.some((note) => note.reason === 'budget')) writes.push(store.set(commit.sha, analysis));
     }
   } catch (error) {
     if (isCancelled(error, options.signal)) throw error;
   } finally {
-    reader.close();
+    reader?.close();
     budget.trees?.clear();
+    await Promise.all(writes);
   }
 }
 

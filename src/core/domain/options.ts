@@ -63,6 +63,11 @@ export interface DigestOptions extends Partial<ReadOptions> {
   now?: Date;
   /** A folder outside the repositories where history walks are kept, so the next run walks only new commits. */
   walkIndexDir?: string;
+  /**
+   * A folder outside the repositories where the analyses made with the code's facts are kept, so the next run of the
+   * same commits does not read and parse their files again (analyze/analysisStore.ts). None kept when left out.
+   */
+  analysisCacheDir?: string;
   /** The order of the commit tables; importance first when left out. */
   order?: CommitOrder;
   /** Authors whose commits are folded as a bot's (substrings of name or email); DEFAULT_BOT_PATTERNS when left out. */

@@ -13,6 +13,7 @@ import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
 import { enrichWithCodeFacts } from '../analyze/enrich.js';
+import { openAnalysisStore } from '../analyze/analysisStore.js';
 import { historyHints, triageOf } from '../report/triage.js';
 import { CommitAnalysis, ENGINE_TUNING } from './commitAnalysis.js';
 
@@ -88,7 +89,9 @@ async function reportRepository(
     commits = await analysis.finish(read, repoRules);
     // The facts pass: each commit's code read (within the run's budget) and the commit analysed again with it.
     if (ENGINE_TUNING.codeFacts) {
-      await enrichWithCodeFacts(commits, { root: read.root, language, rules: [...(options.rules ?? []), ...repoRules.rules], signal });
+      const rules = [...(options.rules ?? []), ...repoRules.rules];
+      const store = options.analysisCacheDir === undefined ? undefined : await openAnalysisStore(options.analysisCacheDir, language, rules);
+      await enrichWithCodeFacts(commits, { root: read.root, language, rules, signal, ...(store ? { store } : {}) });
     }
   } catch (error) {
     rethrowIfCancelled(error, signal);
