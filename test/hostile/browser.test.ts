@@ -18,7 +18,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-
 /** Elements and attributes that must not exist in a rendered report, checked in the live DOM. */
 const domAudit = (root: string): string => `((root) => {
   const problems = [];
