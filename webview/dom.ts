@@ -62,6 +62,13 @@ export function actionLink(content: string | Node, action: string, data: ActionD
   return anchor;
 }
 
+/** An empty element with an id, the target of in-page links, before the heading or section it stands for. */
+export function anchorTarget(id: string): HTMLAnchorElement {
+  const anchor = el('a');
+  anchor.id = id;
+  return anchor;
+}
+
 export function badge(text: string, title?: string, className?: string): HTMLElement {
   const element = document.createElement('vscode-badge');
   element.textContent = text;

@@ -147,7 +147,12 @@ function reveal(anchor: string): void {
   const target = document.getElementById(anchor);
   if (target === null) return;
   target.scrollIntoView({ block: 'start' });
-  const heading = target.parentElement?.querySelector('h4') ?? target.nextElementSibling;
+  // A commit's anchor is inside its section, before its h4; a section's anchor (the contents' links) is just before
+  // its h3 or before the section that holds it.
+  const next = target.nextElementSibling;
+  const heading = target.closest('section.dd-commit') !== null
+    ? target.parentElement?.querySelector('h4') ?? next
+    : next?.matches('h3') === true ? next : next?.querySelector('h3');
   if (heading instanceof HTMLElement) {
     heading.classList.remove('dd-flash');
     void heading.offsetWidth;

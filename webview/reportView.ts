@@ -1,20 +1,25 @@
-// The report page: title, activity calendar, filter bar, and per repository its glance, commit table and the
-// details of the listed commits. Built once per report and language; the filters, the order, the open groups and
-// the review marks only rebuild the tables and move the (cached) details sections.
+// The report page: title, activity calendar, filter bar, contents, and per repository its glance, commit table,
+// statistics and the details of the listed commits. Built once per report and language; the filters, the order, the
+// open groups and the review marks only rebuild the tables and statistics and move the (cached) details sections.
 import type { Language } from '../src/core/domain/language.js';
 import type { AnalyzedCommit, Report, RepositoryReport } from '../src/core/domain/report.js';
 import { describeModelRun } from '../src/core/i18n/modelRun.js';
 import { renderLabels, type ReportLabels } from '../src/core/i18n/renderLabels.js';
+import { statisticsLabels, type StatisticsLabels } from '../src/core/i18n/statisticsLabels.js';
 import { triageLabels, type TriageLabels } from '../src/core/i18n/triageLabels.js';
 import { formatTimestamp } from '../src/core/time/format.js';
 import { NO_FILTER, isFiltering, unreadCounts, type CommitFilter } from '../src/shared/commitFilter.js';
 import { commitTable, groupKey, repositoryTriage, type RepositoryTriage } from '../src/shared/commitTable.js';
+import { contentsItems, viewSectionAnchor, type ViewSection } from '../src/shared/reportContents.js';
 import { indexReport, type IndexedCommit, type ReportIndex } from '../src/shared/reportIndex.js';
+import { filteredStatistics } from '../src/shared/statisticsRows.js';
 import { combinedActivity, renderCalendar } from './calendar.js';
 import { renderCommitBody } from './commitDetails.js';
-import { actionLink, el } from './dom.js';
+import { renderContents } from './contentsView.js';
+import { actionLink, anchorTarget, el } from './dom.js';
 import { renderFilterBar, type CommitOrder, type FilterBar, type FilterBarState } from './filterBar.js';
 import { renderGlance } from './glanceView.js';
+import { renderStatistics } from './statisticsView.js';
 import { renderTable, reviewedBox } from './tableView.js';
 import { renderToolbar } from './toolbar.js';
 import { webviewWords, type WebviewWords } from './words.js';
@@ -34,6 +39,8 @@ interface RepoParts {
   repo: RepositoryReport;
   repoIndex: number;
   table: HTMLElement;
+  stats: HTMLElement;
+  detailsTitle: HTMLElement;
   details: HTMLElement;
   triage: RepositoryTriage;
 }
@@ -42,6 +49,7 @@ export class ReportView {
   readonly words: WebviewWords;
   readonly labels: ReportLabels;
   readonly triage: TriageLabels;
+  readonly statistics: StatisticsLabels;
   readonly index: ReportIndex;
   private readonly bySha = new Map<string, IndexedCommit>();
   private readonly sections = new Map<string, HTMLElement>();
@@ -58,6 +66,7 @@ export class ReportView {
     this.words = webviewWords(language);
     this.labels = renderLabels(language);
     this.triage = triageLabels(language);
+    this.statistics = statisticsLabels(language);
     this.index = indexReport(report);
     for (const entry of this.index.commits) this.bySha.set(`${entry.repoIndex}:${entry.commit.sha}`, entry);
     this.observer = typeof IntersectionObserver === 'undefined' ? undefined : new IntersectionObserver((entries) => {
@@ -102,6 +111,10 @@ export class ReportView {
         labels, words, this.onFilterChange);
       article.append(this.filterBar.element);
     }
+    const contents = contentsItems(report.repositories);
+    if (contents.length > 0) {
+      article.append(renderContents(contents, { labels, triage: this.triage, statistics: this.statistics, words }));
+    }
     report.repositories.forEach((repo, repoIndex) => article.append(this.repository(repo, repoIndex)));
     const usage = report.usage === undefined ? '' : `${labels.listSeparator}${labels.tokenUsage(report.usage.promptTokens, report.usage.completionTokens)}`;
     article.append(el('hr'), el('p', 'dd-muted',
@@ -131,14 +144,22 @@ export class ReportView {
     }
     for (const warning of repo.warnings) section.append(el('blockquote', undefined, `⚠️ ${warning}`));
     const triage = repositoryTriage(repo, this.report);
-    section.append(renderGlance(repo, triage.glance, {
+    const target = (name: ViewSection): HTMLAnchorElement => anchorTarget(viewSectionAnchor(repoIndex, name));
+    section.append(target('glance'), renderGlance(repo, triage.glance, {
       labels, triage: this.triage, words: this.words, windowLabel: this.report.window.label,
       anchorOf: (sha) => this.bySha.get(`${repoIndex}:${sha}`)?.anchor,
     }));
     const table = el('div', 'dd-table-box');
+    const stats = el('div', 'dd-stats-body');
+    const detailsTitle = el('h3', 'dd-details-title', this.words.details);
     const details = el('div', 'dd-details');
-    if (repo.commits.length > 0) section.append(el('h3', undefined, this.triage.commits), table, details);
-    this.repos.push({ repo, repoIndex, table, details, triage });
+    if (repo.commits.length > 0) {
+      const statsSection = el('section', 'dd-stats');
+      statsSection.append(el('h3', undefined, this.statistics.statistics), stats);
+      section.append(target('commits'), el('h3', undefined, this.triage.commits), table, target('stats'), statsSection,
+        target('details'), detailsTitle, details);
+    }
+    this.repos.push({ repo, repoIndex, table, stats, detailsTitle, details, triage });
     return section;
   }
 
@@ -161,8 +182,12 @@ export class ReportView {
         repoIndex: parts.repoIndex, reviewed: settings.reviewed,
         anchorOf: (commit) => (visible.has(commit.sha) ? this.bySha.get(`${parts.repoIndex}:${commit.sha}`)?.anchor : undefined),
       }) : el('p', 'dd-muted', this.words.noMatch));
+      parts.stats.replaceChildren(...renderStatistics(filteredStatistics(parts.repo.commits, settings.filter, settings.reviewed), {
+        words: this.statistics, viewWords: this.words, noName: this.labels.noSubject, filtering: isFiltering(settings.filter),
+      }));
       const sections = table.details.map((commit) => this.section(parts.repoIndex, commit, rendered++ < EAGER_DETAILS));
       parts.details.replaceChildren(...sections.filter((section): section is HTMLElement => section !== undefined));
+      parts.detailsTitle.hidden = parts.details.childElementCount === 0;
     }
     this.filterBar?.showCounts(matching, total, isFiltering(settings.filter));
     this.updateMarks();

@@ -39,6 +39,8 @@ export interface WebviewWords {
   search: string;
   shown: (shown: number, total: number) => string;
   noMatch: string;
+  /** The heading of a repository's commit details, and its Contents link. */
+  details: string;
   order: string;
   importanceFirst: string;
   newestFirst: string;
@@ -90,6 +92,7 @@ const en: WebviewWords = {
   search: 'Search',
   shown: (shown, total) => `Showing ${shown} of ${total}`,
   noMatch: 'No commit matches the filters.',
+  details: '📝 Commit details',
   order: 'Order',
   importanceFirst: 'Importance first',
   newestFirst: 'Newest first',
@@ -144,6 +147,7 @@ const zhCN: WebviewWords = {
   search: '搜索',
   shown: (shown, total) => `显示 ${shown} / ${total}`,
   noMatch: '没有符合筛选条件的提交。',
+  details: '📝 提交详情',
   order: '排序',
   importanceFirst: '重要度优先',
   newestFirst: '最新优先',

@@ -18,7 +18,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-
 /** Elements and attributes that must not exist in a rendered report, checked in the live DOM. */
 const domAudit = (root: string): string => `((root) => {
   const problems = [];
@@ -151,7 +150,8 @@ test('the exported HTML page, with its CSP and with the CSP removed: no payload 
 
 /** The chrome's words (toolbar, filters, table heads, glance and section titles): what must follow the language. */
 const CHROME = '#toolbar vscode-button, #toolbar vscode-badge, .dd-field-label, .dd-picker > vscode-button, ' +
-  '.dd-table th, .dd-glance h3, .dd-calendar-title, .dd-shown, .dd-clear, .dd-commit-mark vscode-checkbox, .dd-facts-title, h1';
+  '.dd-table th, .dd-glance h3, .dd-calendar-title, .dd-shown, .dd-clear, .dd-commit-mark vscode-checkbox, .dd-facts-title, h1, ' +
+  '.dd-contents-title, .dd-contents-link, .dd-stats h3, .dd-stats-table th, .dd-stats-line, .dd-details-title';
 
 test('the webview bundle in a mimicked webview host, with hostile text in every control: inert DOM, every click posts one message the extension accepts, all words follow the language', async () => {
   const bundleDir = tempDir('dd-webview-bundle-');

@@ -1,7 +1,7 @@
 // The report webview outside VS Code: the real bundle (webview/main.ts, built with esbuild) in a page that mimics
-// reportPanel.ts's host page (toolbar, content, codicons, report.css), with acquireVsCodeApi stubbed to record the
-// posted messages in window.__posted, and a light or dark set of VS Code theme variables. Used by the hostile
-// browser test and by test/support/webviewPreview.ts (screenshots without a VS Code).
+// reportPanel.ts's host page (toolbar, content, codicons, report.css and report-sections.css), with acquireVsCodeApi
+// stubbed to record the posted messages in window.__posted, and a light or dark set of VS Code theme variables. Used
+// by the hostile browser test and by test/support/webviewPreview.ts (screenshots without a VS Code).
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -81,6 +81,7 @@ export function writeWebviewHostPage(dir: string, bundle: string, theme: Theme =
 <style>${themeStyle(theme)}</style>
 <link rel="stylesheet" href="${pathToFileURL(codicons).href}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${pathToFileURL(resolve('media/report.css')).href}">
+<link rel="stylesheet" href="${pathToFileURL(resolve('media/report-sections.css')).href}">
 <script>
 window.__posted = [];
 window.__state = ${JSON.stringify(state ?? null)};

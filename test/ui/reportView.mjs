@@ -2,24 +2,24 @@
 // The report webview in a real VS Code (code-server + headless Debian chromium), used as a person would.
 //
 // Run 1, the route (dark theme, English, then Chinese), on a repository whose last commits were yesterday:
-//   1. open on an empty today; 2. follow "last active day"; 3. read the headline; 4. open the folded bot group;
+//   1. open on an empty today; 2. follow "last active day"; 3. read the headline, the contents and the statistics,
+//   and follow two contents links; 4. open the folded bot group;
 //   5. go to the previous day (and back); 6. mark two commits reviewed and see the counts fall (the report's badge
 //   and the view's badge); 7. switch the report language to Chinese and see every label change; 8. open a commit's
 //   diff and a file's diff from the report, timed; 9. click a fact and land on its line, when the report has facts.
-// Run 2 (light theme, Chinese) on the usual fixture workspace plus three renovate bumps: the glance, the group, two
-// marks, the author picker, high only, newest first, the details.
+// Run 2 (light theme, Chinese) on the usual fixture workspace plus three renovate bumps: the glance, the contents and
+// the statistics, the group, two marks, the author picker, high only (the statistics follow), newest first, the details.
 // A screenshot at each step goes to test-results/report-view/.
 //
 // Usage: node test/ui/reportView.mjs   (code-server as installed by scripts/real-vscode/install.mjs)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../scripts/real-vscode/config.mjs';
 import { launchBrowser } from '../../scripts/real-vscode/browser.mjs';
 import { createFixtureWorkspace } from '../../scripts/real-vscode/fixture.mjs';
 import { buildExtension, ensureInstalled, extensionPath } from '../../scripts/real-vscode/prepare.mjs';
 import { startCodeServer } from '../../scripts/real-vscode/server.mjs';
+import { addBotCommits, localDay, routeRepository } from './reportViewRepos.mjs';
 
 const RESULTS = join(REPO_ROOT, 'test-results', 'report-view');
 const TIMEOUT = 30_000;
@@ -27,78 +27,8 @@ const DIFF = '.editor-group-container.active .monaco-diff-editor .editor.modifie
 const say = (message) => console.log(`[report-view] ${message}`);
 /** The page's own words: they must all be Chinese after the switch (the browser test checks the same). */
 const CHROME = '#toolbar vscode-button, #toolbar vscode-badge, .dd-field-label, .dd-picker > vscode-button, ' +
-  '.dd-table th, .dd-glance h3, .dd-calendar-title, .dd-shown, .dd-commit-mark vscode-checkbox, h1';
-
-function gitIn(dir, args, who = { name: 'Ada Lovelace', email: 'ada@example.com' }, date) {
-  const env = {
-    ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email,
-    ...(date === undefined ? {} : { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
-  };
-  return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
-}
-
-/** A local day `offset` days from today at `hour`:00, as git takes it. */
-function dayAt(offset, hour) {
-  const date = new Date();
-  date.setDate(date.getDate() + offset);
-  date.setHours(hour, 0, 0, 0);
-  return date.toISOString();
-}
-
-function localDay(offset) {
-  const date = new Date();
-  date.setDate(date.getDate() + offset);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The route's repository: commits two days ago and yesterday (a breaking change, a fix, three bot bumps), none today. */
-function routeRepository() {
-  const dir = mkdtempSync(join(tmpdir(), 'dd-route-'));
-  gitIn(dir, ['init', '-q', '-b', 'main']);
-  gitIn(dir, ['remote', 'add', 'origin', 'https://github.com/acme/widgets.git']);
-  const write = (path, text) => {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
-  const commit = (message, date, who) => {
-    gitIn(dir, ['add', '-A'], who, date);
-    gitIn(dir, ['commit', '-q', '-m', message], who, date);
-  };
-  const api = (version) => Array.from({ length: 30 }, (_, i) => `export function call${i}(input: string): string {\n  return \`${version}:\${input}:${i}\`;\n}\n`).join('');
-  write('package.json', '{ "name": "widgets", "dependencies": { "left-pad": "1.0.0" } }\n');
-  write('src/api/v1.ts', api('v1'));
-  write('src/auth/session.ts', 'export const TTL = 3600;\nexport function valid(age: number): boolean {\n  return age < TTL;\n}\n');
-  commit('chore: base project', dayAt(-2, 9));
-  write('src/parser.ts', 'export function parse(text: string): string[] {\n  return text.split(/\\s+/);\n}\n');
-  commit('feat(parser): split words on any whitespace', dayAt(-2, 15));
-  write('src/api/v1.ts', api('v2'));
-  commit('feat!: answer every call in the v2 format\n\nBREAKING CHANGE: clients that parse the v1 answers fail.\n', dayAt(-1, 10),
-    { name: 'Grace Hopper', email: 'grace@example.com' });
-  write('src/auth/session.ts', 'export const TTL = 900;\nexport function valid(age: number): boolean {\n  return age >= 0 && age < TTL;\n}\n');
-  commit('fix(auth): reject expired and negative session ages', dayAt(-1, 11));
-  const bot = { name: 'renovate[bot]', email: 'bot@renovateapp.com' };
-  for (let index = 1; index <= 3; index += 1) {
-    write('package.json', `{ "name": "widgets", "dependencies": { "left-pad": "1.${index}.0" } }\n`);
-    commit(`chore(deps): update dependency left-pad to v1.${index}.0`, dayAt(-1, 12 + index), bot);
-  }
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Three renovate bumps dated a few minutes ago, so that today has a bot group to fold. */
-function addBotCommits(dir) {
-  for (let index = 0; index < 3; index += 1) {
-    writeFileSync(join(dir, 'renovate.json'), `{ "bump": ${index} }\n`);
-    // A few minutes ago, but never yesterday (the walk may run just after midnight).
-    const midnight = new Date();
-    midnight.setHours(0, 0, 0, 0);
-    const date = new Date(Math.max(Date.now() - (3 - index) * 60_000, midnight.getTime() + (index + 1) * 1000)).toISOString();
-    const bot = { name: 'renovate[bot]', email: 'bot@renovateapp.com' };
-    gitIn(dir, ['add', '-A'], bot, date);
-    gitIn(dir, ['commit', '-q', '-m', `chore(deps): update dependency left-pad to v1.${index + 1}.0`], bot, date);
-  }
-}
+  '.dd-table th, .dd-glance h3, .dd-calendar-title, .dd-shown, .dd-commit-mark vscode-checkbox, h1, ' +
+  '.dd-contents-title, .dd-contents-link, .dd-stats h3, .dd-stats-table th, .dd-stats-line, .dd-details-title';
 
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
@@ -134,6 +64,37 @@ async function session(name, folder, settings, extDir, steps) {
   }
 }
 
+/** The contents and the first repository's statistics are shown; each contents link has a target, and two scroll there. */
+async function contentsAndStatistics({ page, report, screenshot }) {
+  const contents = report().locator('nav.dd-contents');
+  await contents.waitFor();
+  const hrefs = await contents.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  if (hrefs.length < 4) throw new Error(`the contents have ${hrefs.length} links`);
+  const missing = await contents.evaluate((nav, list) =>
+    list.filter((href) => !/^#[a-z0-9-]+$/.test(href) || nav.ownerDocument.getElementById(href.slice(1)) === null), hrefs);
+  if (missing.length > 0) throw new Error(`contents links without a target: ${missing.join(' ')}`);
+  const stats = report().locator('#r1-stats + section.dd-stats');
+  for (const kind of ['modules', 'authors']) {
+    if (await stats.locator(`table.dd-stats-${kind} tbody tr`).count() === 0) throw new Error(`no ${kind} in the statistics`);
+  }
+  say(`statistics: ${await stats.locator('.dd-stats-line').innerText()}`);
+  await contents.evaluate(() => window.scrollTo(0, 0));
+  await screenshot('contents');
+  // A click scrolls the page itself (the host is asked nothing) until the section's heading is at the top.
+  for (const [section, heading] of [['stats', '#r1-stats + section.dd-stats h3'], ['details', '#r1-details + h3']]) {
+    await contents.locator(`a[href="#r1-${section}"]`).click();
+    const top = () => report().locator(heading).evaluate((node) => node.getBoundingClientRect().top / window.innerHeight);
+    let at = await top();
+    for (let tries = 0; tries < 20 && !(at >= 0 && at < 0.25); tries += 1) {
+      await page.waitForTimeout(150);
+      at = await top();
+    }
+    if (!(at >= 0 && at < 0.25)) throw new Error(`the ${section} link left its heading at ${at.toFixed(2)} of the view's height`);
+    await screenshot(`to-${section}`);
+  }
+  await contents.evaluate(() => window.scrollTo(0, 0));
+}
+
 const unreadOf = async (report) => Number((await report().locator('.dd-badge-unread').innerText()).match(/\d+/)?.[0]);
 
 async function route({ page, report, screenshot }) {
@@ -154,6 +115,7 @@ async function route({ page, report, screenshot }) {
   if (!/v2 format/.test(headline)) throw new Error(`the headline does not name the breaking change: ${headline}`);
   await report().locator('.dd-glance').first().scrollIntoViewIfNeeded();
   await screenshot('headline');
+  await contentsAndStatistics({ page, report, screenshot });
   // 4. The bot group: folded, then open.
   if (await report().locator('tr.dd-member').count() !== 0) throw new Error('the bot group is open before a click');
   await report().locator('a[data-dd-action="toggleGroup"]').first().click();
@@ -224,9 +186,10 @@ async function route({ page, report, screenshot }) {
   await timed('fact', () => facts.first().click());
 }
 
-async function look({ report, screenshot }) {
+async function look({ page, report, screenshot }) {
   await report().locator('.dd-glance').first().waitFor({ timeout: 60_000 });
   await screenshot('glance');
+  await contentsAndStatistics({ page, report, screenshot });
   await report().locator('a[data-dd-action="toggleGroup"]').first().click();
   await report().locator('tr.dd-member').first().waitFor();
   await screenshot('group-open');
@@ -240,7 +203,13 @@ async function look({ report, screenshot }) {
   await report().locator('.dd-picker[data-dd-picker="authors"] vscode-checkbox[data-dd-value="renovate[bot]"]').click();
   await screenshot('author-picker');
   await report().locator('a.dd-clear').click();
+  const before = await report().locator('.dd-stats-line').first().innerText();
   await report().locator('a.dd-filter-link[data-dd-filter="importance"][data-dd-value="high"]').click();
+  const after = await report().locator('.dd-stats-line').first().innerText();
+  if (after === before || await report().locator('.dd-stats-line .dd-muted').count() !== 1) {
+    throw new Error(`the statistics did not follow the filter: ${before} -> ${after}`);
+  }
+  await report().locator('#r1-stats + section.dd-stats').scrollIntoViewIfNeeded();
   await screenshot('high-only');
   await report().locator('a.dd-clear').click();
   await report().locator('[data-dd-control="order"]').evaluate((select) => {

@@ -145,6 +145,7 @@ export class ReportPanelManager implements vscode.Disposable {
     const scriptNonce = nonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
+    const sections = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report-sections.css'));
     const codicons = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons', 'codicon.css'));
     const csp = [
       "default-src 'none'",
@@ -161,6 +162,7 @@ export class ReportPanelManager implements vscode.Disposable {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${sections.toString()}">
 <title>Daily Digest</title>
 </head>
 <body>
