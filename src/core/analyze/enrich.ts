@@ -59,8 +59,14 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
   try {
     for (const commit of commits) {
       if (commit.files.length === 0 || commit.unreadable !== undefined) continue;
+      if (budget.remainingCommits <= 0 || budget.remainingBytes <= 0) {
+        commit.analysis.notes = [...commit.analysis.notes, factMessage(options.language, 'noteBudget')];
+        continue;
+      }
       const stored = store ? await store.get(commit.sha) : undefined;
       if (stored !== undefined) {
+        // A kept commit counts against the run's commits as a read one does, so a re-run does not go on to read more.
+        budget.remainingCommits -= 1;
         commit.analysis = stored;
         continue;
       }
