@@ -89,6 +89,8 @@ describe('verdict from facts: breaking', () => {
     assert.equal(result.breaking, true);
     assert.deepEqual(result.risks, ['Changes the default of `RepeatPenalty` from `1.1` to `1.0`: existing users get different output.']);
     assert.deepEqual(result.recommendations, ['Mention the new default of `RepeatPenalty` (`1.0`) in the release notes.']);
+    const said = result.reasons.filter((reason) => reason.includes('changes the default of `RepeatPenalty`'));
+    assert.deepEqual(said, ['breaking: changes the default of `RepeatPenalty` from `1.1` to `1.0`'], 'the breaking reason says it once');
   });
 
   it('removing public API in a public header breaks; in a project header, a test helper or a CI script it does not', async () => {

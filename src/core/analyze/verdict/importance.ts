@@ -158,7 +158,9 @@ export function scoreImportance(input: ImportanceInput, matchedRules: readonly U
     if (params === undefined) continue;
     if (rule.group !== undefined) usedGroups.push(rule.group);
     score += rule.delta;
-    reasons.push(anyMessage(language, rule.reason, params));
+    const reason = anyMessage(language, rule.reason, params);
+    // A reason an earlier one already says (the breaking reason names the changed default it is) is not said twice.
+    if (!reasons.some((earlier) => earlier.includes(reason))) reasons.push(reason);
   }
   // An unreadable commit (missing blob or tree) has no files: its size is unknown, not small.
   const unreadable = input.facts.commit.unreadable;
