@@ -231,6 +231,10 @@ describe('the CLI with a model: outcomes, notes, waiting, language, grounding, C
     assert.deepEqual(fix.analysis.grounding, {
       dropped: 1, reasons: ['named the identifier "`refresh_token_v2`", which appears nowhere in the diff or the code facts'],
     });
+    // The facts the offline analysis read from the code went into the prompt, and stay on the model's analysis.
+    const prompts = server.requests.map((request) => request.body?.messages[1]?.content ?? '');
+    assert.ok(prompts.some((prompt) => /<code-facts>\n[^]*default changed: session_ttl from 60 to 30 at src\/auth\/session\.ts:1/.test(prompt)), prompts.join('\n---\n'));
+    assert.ok(fix.analysis.facts?.some((fact) => fact.kind === 'default' && fact.name === 'session_ttl'), JSON.stringify(fix.analysis.facts));
   });
 
   test('with the cache, a second run makes no request and says the analyses came from it', async () => {
