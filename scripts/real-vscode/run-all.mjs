@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run test:vscode`: one install, then the extension-host integration suites, then the UI test (both run even
-// if the first fails). Exits non-zero if either fails or the real VS Code part cannot start.
+// `npm run test:vscode`: one install, then the extension-host integration suites, the UI test and the two UI walks
+// (each runs even if one before it fails). Exits non-zero if any fails or the real VS Code part cannot start.
+import { spawnSync } from 'node:child_process';
 import { HarnessError } from './server.mjs';
 import { ensureInstalled } from './prepare.mjs';
 import { runIntegration } from './run-integration.mjs';
@@ -16,7 +17,16 @@ try {
 }
 process.env.DAILY_DIGEST_SKIP_INSTALL = '1';
 
-for (const [name, fn] of [['integration', runIntegration], ['ui', runUiTest]]) {
+/** A UI walk run as its own process (it exits when done); its screenshots go to test-results/. */
+function walk(script, args = []) {
+  return () => spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', env: process.env }).status ?? 1;
+}
+
+for (const [name, fn] of [
+  ['integration', runIntegration], ['ui', runUiTest],
+  // The issue-16 routes: the triage walk (dark and light) and the report view's walk, with their screenshots.
+  ['triage walk', walk('test/ui/triageWalk.mjs', ['--no-build'])], ['report view walk', walk('test/ui/reportView.mjs')],
+]) {
   try {
     const code = (await fn()) ?? 0;
     results.push([name, code === 0 ? 'passed' : `failed (exit code ${code})`]);
