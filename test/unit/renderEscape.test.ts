@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeMarkdownText, escapeTableCell, inlineCode, safeHttpUrl, toOneLine } from '../../src/core/render/escape.js';
+import { escapeMarkdownText, escapeProse, escapeTableCell, inlineCode, safeHttpUrl, toOneLine } from '../../src/core/render/escape.js';
 import { markdownToHtml } from '../../src/core/render/markdownToHtml.js';
 import { splitTableRow } from '../support/markdownChecks.js';
 
@@ -82,4 +82,19 @@ test('only absolute http(s) URLs become link destinations', () => {
     'vbscript:x', '//evil.test/x', '/relative', 'https://user:pw@x.test/', 'not a url', undefined]) {
     assert.equal(safeHttpUrl(bad), undefined, String(bad));
   }
+});
+
+test('escapeProse: backtick spans show as code, the rest is escaped, the spaces around a span stay', () => {
+  assert.equal(escapeProse('Changes `valid()` and `TTL`.'), 'Changes `valid()` and `TTL`.');
+  assert.equal(escapeProse('Renames `a|b` *now*'), 'Renames `a|b` \\*now\\*');
+  assert.equal(escapeProse('an odd ` backtick'), 'an odd \\` backtick');
+  assert.equal(escapeProse('`x` first'), '`x` first');
+  // Hostile text inside a span is code: no HTML, no link; outside it is escaped.
+  const html = markdownToHtml(escapeProse('see `<img src=x onerror=alert(1)>` and [a](javascript:alert(1)) `[b](https://e.example)`'));
+  assert.doesNotMatch(html, /<img|<a /);
+  assert.match(html, /<code>&lt;img src=x onerror=alert\(1\)&gt;<\/code>/);
+  assert.match(html, /<code>\[b\]\(https:\/\/e\.example\)<\/code>/);
+  // A line break is a space, as everywhere in a paragraph; a span past its bound is text.
+  assert.equal(escapeProse('a `b\nc` d'), 'a `b c` d');
+  assert.equal(escapeProse(`\`${'x'.repeat(400)}\``), `\\\`${'x'.repeat(400)}\\\``);
 });

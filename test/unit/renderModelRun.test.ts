@@ -42,12 +42,13 @@ test('a low-importance commit analyzed by the model keeps all the model wrote, i
   const markdown = renderMarkdown(report);
   const low = markdown.slice(markdown.indexOf('#### chore: rename a log field'), markdown.indexOf('#### docs: fix a typo'));
   for (const expected of [
-    '  - Only a log field name changes.', '**⚠️ Risks**', '1. Dashboards that filter on \\`xfer_id\\` stop matching.',
+    '  - Only a log field name changes.', '**⚠️ Risks**', '1. Dashboards that filter on `xfer_id` stop matching.',
     '**💡 Recommendations**', '- Update the log queries in the runbook.', '- **🧠 Analysis**: language model `qwen2.5-coder:7b`',
     'even when asked again; its answer is kept.',
   ]) assert.ok(low.includes(expected), `missing ${expected} in\n${low}`);
   assert.ok(!low.includes('**🔍 Technical insights**'), 'an empty list is not shown in the short form');
   const html = renderHtml(report);
+  assert.match(html, /Dashboards that filter on <code>xfer_id<\/code> stop matching\./, 'a code span in the model\'s prose shows as code');
   assert.match(html, /Update the log queries in the runbook\./);
   const json = JSON.parse(renderJson(report)) as { modelRun: unknown; repositories: { commits: { analysis: { fallback?: unknown; risks: string[] } }[] }[] };
   assert.equal(reportSchema.safeParse(json).success, true);

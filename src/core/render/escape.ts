@@ -46,6 +46,32 @@ export function escapeMarkdownText(text: string): string {
  */
 const NEEDS_ESCAPING = /[\u0000-\u001f\u007f\\`*~[\]<>|_&#]|[^\S ]|\s\s|^\s|\s$|^[-+=]|^\d+[.)]/;
 
+/** A `code` span in prose: one backtick on each side, no backtick or line break inside, bounded. */
+const PROSE_CODE_SPAN = /`([^`\n]{1,300})`/g;
+
+/**
+ * Prose (an analysis' summary, reasons, risks; a model's answer) as Markdown: what it writes between single
+ * backticks shows as code, through inlineCode, and every other character is escaped as escapeMarkdownText does.
+ * A code span can hold no link, emphasis or HTML, so this is as inert as escaping all of it.
+ */
+export function escapeProse(text: string): string {
+  if (!text.includes('`')) return escapeMarkdownText(text);
+  const line = toOneLine(text);
+  let out = '';
+  let last = 0;
+  for (const match of line.matchAll(PROSE_CODE_SPAN)) {
+    out += escapeFragment(line.slice(last, match.index)) + inlineCode(match[1]!);
+    last = match.index + match[0].length;
+  }
+  return out + escapeFragment(line.slice(last));
+}
+
+/** A piece of a line between code spans, escaped, keeping the single space at either end that joins it to them. */
+function escapeFragment(fragment: string): string {
+  if (fragment.trim() === '') return fragment === '' ? '' : ' ';
+  return `${fragment.startsWith(' ') ? ' ' : ''}${escapeMarkdownText(fragment)}${fragment.endsWith(' ') ? ' ' : ''}`;
+}
+
 /** A table cell is inline text with `|` escaped, which escapeMarkdownText already does. */
 export function escapeTableCell(text: string): string {
   return escapeMarkdownText(text);

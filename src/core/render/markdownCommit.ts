@@ -7,7 +7,7 @@ import { collapseWhitespace } from '../text.js';
 import type { WebKind } from '../domain/web.js';
 import { webKindOfUrl, webLinks } from '../git/hosting/webLinks.js';
 import { anchorElement } from './anchors.js';
-import { escapeMarkdownText, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
+import { escapeMarkdownText, escapeProse, inlineCode, markdownLink, safeHttpUrl } from './escape.js';
 import type { ReportLabels } from '../i18n/renderLabels.js';
 import { formatTimestamp } from '../time/format.js';
 
@@ -106,7 +106,7 @@ function shortFields(commit: AnalyzedCommit, context: CommitContext): string {
   const lines = [
     field(labels.changeTypeField, changeTypeValue(commit, labels), labels.colon),
     field(labels.importanceField, importanceValue(analysis.importance, labels), labels.colon),
-    ...(byModel ? analysis.reasons.map((reason) => `  - ${escapeMarkdownText(reason)}`) : []),
+    ...(byModel ? analysis.reasons.map((reason) => `  - ${escapeProse(reason)}`) : []),
     field(labels.summary, oneLineOrNone(analysis.summary, labels), labels.colon),
     field(labels.analysis, analyzerValue(analysis, labels, context.language), labels.colon),
   ];
@@ -125,7 +125,7 @@ function headerFields(commit: AnalyzedCommit, context: CommitContext): string {
     field(labels.importanceField,
       `${importanceValue(analysis.importance, labels)}${labels.listSeparator}${labels.score} ${analysis.score}`,
       labels.colon),
-    ...analysis.reasons.map((reason) => `  - ${escapeMarkdownText(reason)}`),
+    ...analysis.reasons.map((reason) => `  - ${escapeProse(reason)}`),
     field(labels.breaking, analysis.breaking ? labels.yes : labels.no, labels.colon),
   ];
   const coAuthors = coAuthorNames(commit);
@@ -156,22 +156,22 @@ function section(label: string, body: string[]): string[] {
 }
 
 function summaryBlocks(summary: string, labels: ReportLabels): string[] {
-  const paragraphs = summary.split(/\n\s*\n/).map(escapeMarkdownText).filter((paragraph) => paragraph !== '');
+  const paragraphs = summary.split(/\n\s*\n/).map(escapeProse).filter((paragraph) => paragraph !== '');
   return paragraphs.length > 0 ? paragraphs : [labels.none];
 }
 
 function oneLineOrNone(text: string, labels: ReportLabels): string {
-  const line = escapeMarkdownText(text);
+  const line = escapeProse(text);
   return line === '' ? labels.none : line;
 }
 
 function bulletList(items: string[], labels: ReportLabels): string {
-  const lines = items.map(escapeMarkdownText).filter((item) => item !== '');
+  const lines = items.map(escapeProse).filter((item) => item !== '');
   return lines.length > 0 ? lines.map((item) => `- ${item}`).join('\n') : labels.none;
 }
 
 function numberedList(items: string[], labels: ReportLabels): string {
-  const lines = items.map(escapeMarkdownText).filter((item) => item !== '');
+  const lines = items.map(escapeProse).filter((item) => item !== '');
   return lines.length > 0 ? lines.map((item, index) => `${index + 1}. ${item}`).join('\n') : labels.none;
 }
 
@@ -197,7 +197,7 @@ function insightList(commit: AnalyzedCommit, labels: ReportLabels): string {
   ];
   const lines: string[] = [];
   for (const [lens, items] of lenses) {
-    const escaped = items.map(escapeMarkdownText).filter((item) => item !== '');
+    const escaped = items.map(escapeProse).filter((item) => item !== '');
     if (escaped.length === 0) continue;
     lines.push(`- **${lens}**`, ...escaped.map((item) => `  - ${item}`));
   }
