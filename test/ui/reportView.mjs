@@ -12,7 +12,7 @@
 // A screenshot at each step goes to test-results/report-view/.
 //
 // Usage: node test/ui/reportView.mjs   (code-server as installed by scripts/real-vscode/install.mjs)
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../scripts/real-vscode/config.mjs';
 import { launchBrowser } from '../../scripts/real-vscode/browser.mjs';
@@ -60,7 +60,7 @@ async function session(name, folder, settings, extDir, steps) {
     await steps({ page, report, screenshot, server });
   } finally {
     await browser.close().catch(() => {});
-    await server.stop({ keep: false });
+    await server.stop({ keep: !!process.env.DAILY_DIGEST_KEEP_TMP });
   }
 }
 
@@ -97,7 +97,7 @@ async function contentsAndStatistics({ page, report, screenshot }) {
 
 const unreadOf = async (report) => Number((await report().locator('.dd-badge-unread').innerText()).match(/\d+/)?.[0]);
 
-async function route({ page, report, screenshot }) {
+async function route({ page, report, screenshot, server }) {
   const yesterday = localDay(-1);
   const before = localDay(-2);
   // 1. An empty today names the last day with commits.
@@ -145,11 +145,19 @@ async function route({ page, report, screenshot }) {
   await page.keyboard.type('dailyDigest.language');
   const control = page.locator('.settings-editor .setting-item-contents', { hasText: 'Language' }).locator('.monaco-select-box').first();
   await control.waitFor();
-  if (await control.evaluate((node) => node.tagName === 'SELECT')) await control.selectOption('zh-CN');
-  else {
-    await control.click();
-    await page.locator('.monaco-select-box-dropdown-container .option-text', { hasText: /^zh-CN$/ }).first().click();
+  // The choice counts once VS Code wrote it to the user's settings.json: a select that only shows it is tried again.
+  const saved = () => /"dailyDigest\.language":\s*"zh-CN"/.test(readFileSync(join(server.dirs.userData, 'User', 'settings.json'), 'utf8'));
+  for (let attempt = 0; attempt < 3 && !saved(); attempt += 1) {
+    if (await control.evaluate((node) => node.tagName === 'SELECT')) {
+      await control.selectOption('en');
+      await control.selectOption('zh-CN');
+    } else {
+      await control.click();
+      await page.locator('.monaco-select-box-dropdown-container .option-text', { hasText: /^zh-CN$/ }).first().click();
+    }
+    for (const until = Date.now() + 5000; !saved() && Date.now() < until;) await page.waitForTimeout(100);
   }
+  if (!saved()) throw new Error('the Settings editor did not save dailyDigest.language = zh-CN');
   await screenshot('language-setting');
   // The Settings editor may open as a modal over the workbench: close it, then bring the report to the front.
   await page.keyboard.press('Escape');

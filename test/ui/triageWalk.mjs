@@ -145,7 +145,8 @@ async function walk(theme, fixture, extDir) {
       const glance = lines.findIndex((text) => text.startsWith('At a glance'));
       const headline = lines[glance + 1] ?? '';
       if (!headline.startsWith('💥') || !/scoped format/i.test(headline)) throw new Error(`the first headline line is "${headline}"`);
-      if (!lines.some((text) => /🔴 3 high · 🟡 \d+ medium · 🟢 \d+ low · 💥 1 breaking/.test(text))) {
+      // The fixture's breaking change and its auth fix are high at least; the analysis decides the rest.
+      if (!lines.some((text) => /🔴 ([2-9]|\d\d+) high · 🟡 \d+ medium · 🟢 \d+ low · 💥 1 breaking/.test(text))) {
         throw new Error(`no counts line: ${lines.join(' | ')}`);
       }
     });
@@ -175,11 +176,17 @@ async function walk(theme, fixture, extDir) {
         await target.locator('.action-label[aria-label^="Mark Reviewed"]').click();
         await visible(row(subject).filter({ hasText: '✓ reviewed' }), `"${subject}" does not say reviewed`);
       }
-      await visible(row('🔴 High').filter({ hasText: '1 unread' }), 'the High group does not count 1 unread');
-      const after = await badge();
+      // Both are high: the High group counts two fewer unread (none left shows no count).
+      const unreadBefore = Number(/(\d+) unread/.exec(highBefore)?.[1] ?? 0);
+      const left = unreadBefore - 2;
+      if (left > 0) await visible(row('🔴 High').filter({ hasText: `${left} unread` }), `the High group does not count ${left} unread`);
+      let after = await badge();
+      for (const until = Date.now() + 10_000; Number(after) !== Number(before) - 2 && Date.now() < until; after = await badge()) {
+        await page.waitForTimeout(100);
+      }
       const high = (await row('🔴 High').innerText()).replace(/\s+/g, ' ');
       if (!(Number(after) === Number(before) - 2)) throw new Error(`badge ${before} -> ${after}`);
-      if (!/1 unread/.test(high)) throw new Error(`High group "${highBefore}" -> "${high}"`);
+      if (left > 0 ? !high.includes(`${left} unread`) : /unread/.test(high)) throw new Error(`High group "${highBefore}" -> "${high}"`);
       timings.badge = `${before} -> ${after}`;
     });
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AnalyzedCommit, Report } from '../../../src/core/domain/report.js';
 import type { DailyDigestTestApi, TreeSnapshotNode } from '../../../src/extension/testApi.js';
 import { FixtureRepo } from '../../support/gitFixture.js';
+import { commitFactLinks } from '../../../src/shared/factLinks.js';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../../ui/fixtureWorkspace.js';
 
 const EXTENSION_ID = 'daily-digest.daily-digest';
@@ -192,7 +193,13 @@ describe('Daily Digest in a real extension host', function () {
       assert.equal(node.label, commit.subject);
       assert.match(node.description ?? '', new RegExp(`^${commit.shortSha} · .+ · \\d{2}:\\d{2}$`));
       assert.equal(node.command?.command, 'dailyDigest.openCommitChanges');
-      assert.deepEqual(node.children.map((file) => file.label), commit.files.map((file) => file.path.split('/').pop()));
+      // Its files, then the facts the analysis read from the code (each a link to its line).
+      const { links, more } = commitFactLinks(commit);
+      const files = node.children.slice(0, commit.files.length);
+      assert.deepEqual(files.map((file) => file.label), commit.files.map((file) => file.path.split('/').pop()));
+      const facts = node.children.slice(commit.files.length);
+      assert.equal(facts.filter((child) => child.node.kind === 'fact').length, links.length, 'one node per fact link');
+      assert.equal(facts.length, links.length + (more > 0 ? 1 : 0));
     }
     const breaking = commitNode(snapshot, 'feat!: switch session tokens');
     const high = groups.find((group) => group.node.kind === 'group' && group.node.importance === 'high');

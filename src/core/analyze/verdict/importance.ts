@@ -74,7 +74,7 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   // A fix to source in a security-sensitive path (auth/, crypto/, …) changes security behaviour by where it is,
   // whatever words its code uses: high, as the security fixes are.
   {
-    id: 'security-path-fix', group: 'security', delta: 7, reason: 'reasonSecurityPath',
+    id: 'security-path-fix', group: 'security-fix-path', delta: 7, reason: 'reasonSecurityPath',
     when: (input) => (input.changeType === 'fix' && hasSource(input)
       ? pathParams(input.facts.files.find((item) => item.kind === 'source' && item.traits.has('security-sensitive'))?.file.path)
       : undefined),
