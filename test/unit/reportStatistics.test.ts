@@ -40,3 +40,11 @@ test('statistics: tables stop at their row limit and count the rest; a capped co
   assert.deepEqual([stats.authors[0]?.additions, stats.authors[0]?.deletions], [50000, 7]);
   assert.equal(stats.moreAuthors, 5);
 });
+
+test('the files line names the modules only when there are some, in both languages', async () => {
+  const { statisticsLabels } = await import('../../src/core/i18n/statisticsLabels.js');
+  assert.equal(statisticsLabels('en').filesLine(1, 0), '1 file changed.');
+  assert.equal(statisticsLabels('en').filesLine(3, 1), '3 files changed, in 1 module.');
+  assert.equal(statisticsLabels('zh-CN').filesLine(3, 0), '共修改 3 个文件。');
+  assert.equal(statisticsLabels('zh-CN').filesLine(3, 2), '共修改 3 个文件，涉及 2 个模块。');
+});

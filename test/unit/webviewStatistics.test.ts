@@ -72,7 +72,7 @@ test('a table cut at its limit says how many rows are left; no modules and no co
   const bare = many.map((commit) => ({ ...commit, analysis: { ...commit.analysis, scope: [] } }));
   assert.deepEqual(statisticsText(computeStatistics(bare), EN, '?').tables.map((table) => table.kind), ['authors']);
   const none = statisticsText(computeStatistics([]), ZH, '?');
-  assert.deepEqual([none.line, none.tables.length], ['共修改 0 个文件，涉及 0 个模块。', 0]);
+  assert.deepEqual([none.line, none.tables.length], ['共修改 0 个文件。', 0]);
 });
 
 test('hostile names stay text; an author with an empty name is named as the Markdown report names it', () => {

@@ -19,7 +19,7 @@ export interface StatisticsLabels {
 const en: StatisticsLabels = {
   statistics: '📊 Statistics',
   contents: '📑 Contents',
-  filesLine: (files, modules) => `${files === 1 ? '1 file' : `${files} files`} changed, in ${modules === 1 ? '1 module' : `${modules} modules`}.`,
+  filesLine: (files, modules) => `${files === 1 ? '1 file' : `${files} files`} changed${modules === 0 ? '' : `, in ${modules === 1 ? '1 module' : `${modules} modules`}`}.`,
   module: 'Module',
   author: 'Author',
   commits: 'Commits',
@@ -32,7 +32,7 @@ const en: StatisticsLabels = {
 const zhCN: StatisticsLabels = {
   statistics: '📊 统计',
   contents: '📑 目录',
-  filesLine: (files, modules) => `共修改 ${files} 个文件，涉及 ${modules} 个模块。`,
+  filesLine: (files, modules) => (modules === 0 ? `共修改 ${files} 个文件。` : `共修改 ${files} 个文件，涉及 ${modules} 个模块。`),
   module: '模块',
   author: '作者',
   commits: '提交',
