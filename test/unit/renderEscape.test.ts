@@ -98,3 +98,15 @@ test('escapeProse: backtick spans show as code, the rest is escaped, the spaces 
   assert.equal(escapeProse('a `b\nc` d'), 'a `b c` d');
   assert.equal(escapeProse(`\`${'x'.repeat(400)}\``), `\\\`${'x'.repeat(400)}\\\``);
 });
+
+test('escapeProse of any text, backticks included, makes one paragraph of text and code spans only', () => {
+  fc.assert(fc.property(hostileText, fc.array(hostileText, { maxLength: 3 }), (text, spans) => {
+    const prose = [text, ...spans.map((span) => `\`${span}\``)].join(' ');
+    const html = markdownToHtml(`- ${escapeProse(prose)}`);
+    // The only tags are the list's and code spans: no link, emphasis, heading, image or raw HTML.
+    const tags = Array.from(html.matchAll(/<\/?([a-z0-9]+)[^>]*>/g), (match) => match[1]);
+    assert.ok(tags.every((tag) => ['ul', 'li', 'code'].includes(tag ?? '')), html);
+    // A text with no backtick shows exactly as escapeMarkdownText shows it.
+    if (!prose.includes('`')) assert.equal(textContent(html), textContent(markdownToHtml(`- ${escapeMarkdownText(prose)}`)));
+  }), { numRuns: 500 });
+});
