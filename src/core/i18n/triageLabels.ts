@@ -26,6 +26,8 @@ export interface TriageLabels {
   /** Under a table: how many more of its commits are in the groups below. */
   someFolded: (count: number) => string;
   groups: (count: number) => string;
+  /** After an importance section's title: how many of its importance are in the folded groups instead. */
+  foldedInSection: (count: number) => string;
   dependencyGroup: string;
   /** What a group holds: `count` commits of which `updates` are dependency updates. */
   groupSize: (count: number, updates: number) => string;
@@ -59,6 +61,7 @@ const en: TriageLabels = {
   allFolded: (count) => (count === 1 ? 'Its one commit is folded below.' : `All ${count} commits are folded below.`),
   someFolded: (count) => (count === 1 ? '1 more is folded below.' : `${count} more are folded below.`),
   groups: (count) => `🤖 Bots and dependency updates (${count})`,
+  foldedInSection: (count) => `— ${count} more folded above`,
   dependencyGroup: 'Dependency updates by contributors',
   groupSize: (count, updates) => {
     if (updates === count) return plural(count, 'dependency update', 'dependency updates');
@@ -87,6 +90,7 @@ const zhCN: TriageLabels = {
   allFolded: (count) => `这 ${count} 个提交都已折叠在下方。`,
   someFolded: (count) => `另有 ${count} 个提交折叠在下方。`,
   groups: (count) => `🤖 机器人与依赖更新 (${count})`,
+  foldedInSection: (count) => `— 另有 ${count} 个折叠在上方`,
   dependencyGroup: '贡献者的依赖更新',
   groupSize: (count, updates) => {
     if (updates === count) return `${count} 个依赖更新`;

@@ -114,7 +114,10 @@ function renderRepository(
   };
 
   for (const section of sections) {
-    blocks.push(anchorElement(section.anchor), `### ${labels.importanceGroup(section.importance, section.commits.length)}`);
+    // The glance counts every commit; a section lists those not folded, and says how many of its kind are folded.
+    const foldedHere = repo.commits.filter((commit) => folded.has(commit.sha) && commit.analysis.importance === section.importance).length;
+    const title = labels.importanceGroup(section.importance, section.commits.length);
+    blocks.push(anchorElement(section.anchor), `### ${foldedHere > 0 ? `${title} ${triageText.foldedInSection(foldedHere)}` : title}`);
     for (const commit of section.commits) {
       blocks.push(...renderCommitBlocks(commit, {
         labels, language: report.language, window: report.window, repoWebUrl: repo.webUrl, repoWebKind: links?.kind,
