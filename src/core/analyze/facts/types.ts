@@ -6,7 +6,7 @@
 
 import type {
   CiFact, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, ReferenceFact,
-  RouteFact, SecurityFact, TestFact, VersionFact,
+  RouteFact, SecurityFact, StoredFact, TestFact, VersionFact,
 } from '../../domain/facts.js';
 
 export type * from '../../domain/facts.js';
@@ -28,18 +28,8 @@ export interface ParseNote {
   reason: ParseNoteReason;
 }
 
-export type Fact =
-  | DefinitionFact
-  | FlagFact
-  | EnvFact
-  | ConfigKeyFact
-  | DefaultFact
-  | RouteFact
-  | FormatFact
-  | DependencyFact
-  | CiFact
-  | SecurityFact
-  | TestFact;
+/** A fact an extractor reports (the project's versions and references come from the facts runner). */
+export type Fact = Exclude<StoredFact, VersionFact>;
 
 /** Every fact of one commit, by kind, each list in path then line order. */
 export interface CodeFacts {
