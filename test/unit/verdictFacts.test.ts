@@ -166,7 +166,19 @@ describe('verdict from facts: security', () => {
     const result = await analyze(commit('ci: publish from the release job', [file('.github/workflows/release.yml', 3, 0)]), code);
     assert.equal(result.security, true);
     assert.ok(result.reasons.includes('CI workflow .github/workflows/release.yml gains `contents: write`'), result.reasons.join(' | '));
-    assert.deepEqual(result.risks, ['.github/workflows/release.yml gains `contents: write`: code from pull requests may reach it.']);
+    assert.deepEqual(result.risks, ['.github/workflows/release.yml gains `contents: write`: every step of the job, third-party actions included, can use it.']);
+  });
+
+  it('each risky CI fact names what it exposes: pull-request code, text anyone writes, or a secret', async () => {
+    const ci = (what: 'trigger' | 'secret', detail: string) => facts({ ci: [{ kind: 'ci', what, change: 'added', detail, path: '.github/workflows/bot.yml', line: 3 }] });
+    const risks = async (what: 'trigger' | 'secret', detail: string, language: 'en' | 'zh-CN' = 'en') =>
+      (await analyze(commit('ci: a bot', [file('.github/workflows/bot.yml', 9, 0)]), ci(what, detail), language)).risks;
+    assert.deepEqual(await risks('trigger', 'pull_request_target'), ['.github/workflows/bot.yml gains `pull_request_target`: code from pull requests may reach it.']);
+    assert.deepEqual(await risks('trigger', 'issues'), [
+      '.github/workflows/bot.yml now runs on `issues`, whose titles and bodies anyone can write: a step that puts them in a shell command runs what they say.',
+    ]);
+    assert.deepEqual(await risks('secret', 'secrets.NPM_TOKEN'), ['.github/workflows/bot.yml now reads `secrets.NPM_TOKEN`: a step that prints it, or a compromised action, leaks it.']);
+    assert.match((await risks('trigger', 'issue_comment', 'zh-CN'))[0] ?? '', /^\.github\/workflows\/bot\.yml 现在在 `issue_comment` 事件上运行/);
   });
 
   it('a security library bump is security-relevant', async () => {

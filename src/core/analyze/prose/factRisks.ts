@@ -2,7 +2,7 @@ import type { Language } from '../../domain/language.js';
 import type { ChangeType } from '../../domain/analysis.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
-import type { DefinitionFact } from '../facts/types.js';
+import type { CiFact, DefinitionFact } from '../facts/types.js';
 import { filesWithTrait, pathsOf, sourceChurn } from '../facts/commitFacts.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
@@ -78,7 +78,7 @@ export const FACT_RISK_RULES: readonly FactRiskRule[] = [
           risks.push(factMessage(language, 'riskUnpinned', params));
           recommendations.push(factMessage(language, 'recUnpinned', params));
         } else {
-          risks.push(factMessage(language, 'riskCiGains', params));
+          risks.push(factMessage(language, ciRiskKey(fact), params));
           const rec = factMessage(language, 'recCiGains', params);
           if (!recommendations.includes(rec)) recommendations.push(rec);
         }
@@ -173,3 +173,12 @@ export function collectFactRisks(input: FactRiskInput): RisksAndRecommendations 
   return { risks, recommendations };
 }
 
+/** Events whose payload is text anyone can write (an issue, a comment), not code from a pull request. */
+const TEXT_TRIGGERS = /^(issues|issue_comment|discussion|discussion_comment|pull_request_review_comment)$/;
+
+/** What a risky CI fact exposes: pull-request code (pull_request_target, workflow_run), untrusted text, a permission, a secret. */
+function ciRiskKey(fact: CiFact): 'riskCiGains' | 'riskCiText' | 'riskCiPermission' | 'riskCiSecret' {
+  if (fact.what === 'permission') return 'riskCiPermission';
+  if (fact.what === 'secret') return 'riskCiSecret';
+  return TEXT_TRIGGERS.test(fact.detail) ? 'riskCiText' : 'riskCiGains';
+}
