@@ -52,6 +52,13 @@ describe('interface facts from code', () => {
     assert.deepEqual(result.env.map((env) => env.name).sort(), ['CARGO_PKG_NAME', 'C_A', 'GO_A', 'JAVA_A', 'NODE_A', 'PY_A', 'PY_B', 'RUST_LOG']);
   });
 
+  it('a bare `env` variable is read as the environment only for names spelled as environment variables', async () => {
+    const before = 'export function plugin(env) {\n  return 1;\n}\n';
+    const after = 'export function plugin(env) {\n  const server = env.config.consumer === "server";\n  const home = env.HOME;\n  return process.env.debugLevel ?? import.meta.env.mode ?? server ?? home;\n}\n';
+    const result = await facts(modified('src/plugin.ts', before, after));
+    assert.deepEqual(result.env.map((env) => env.name).sort(), ['HOME', 'debugLevel', 'mode']);
+  });
+
   it('reads a default changed 1.1 -> 1.0 in Go defaults, Python keywords and constants', async () => {
     const before = 'package api\n\ntype Options struct {\n\tRepeatPenalty float32 `json:"repeat_penalty,omitempty"`\n}\n\nfunc DefaultOptions() Options {\n\treturn Options{\n\t\tRepeatPenalty: 1.1,\n\t}\n}\n';
     const after = before.replace('1.1', '1.0');

@@ -70,7 +70,9 @@ export function observeModel(model: CodeModel, language: LanguageId | undefined,
       put(side.routes, `${route.method ?? '*'} ${route.route}`, { ...at, ...route });
     }
   }
-  for (const read of model.members) put(side.env, read.key, { path, line: read.line });
+  for (const read of model.members) {
+    if (isEnvironmentRead(read)) put(side.env, read.key, { path, line: read.line });
+  }
   for (const field of model.fields) {
     const flag = clapFieldFlag(field);
     if (!flag) continue;
@@ -85,4 +87,16 @@ export function observeModel(model: CodeModel, language: LanguageId | undefined,
     for (const field of model.configFields.slice(0, MAX_FIELD_KEYS_PER_FILE)) put(side.config, field.key, { path, line: field.line, container: field.container });
   }
   for (const binding of model.literals) putDefault(side, binding.name, binding.value, { path, line: binding.line });
+}
+
+/** Environment variable names as programs spell them: `HOME`, `UV_CERT`, `NODE_ENV`. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * A member read of an environment object. Through a qualified one (`process.env.X`, `import.meta.env.X`,
+ * `os.environ["x"]`) any key; through a bare `env` variable (a parameter, a local, as often an `Environment` object
+ * as `process.env`) only a key spelled as an environment variable: `env.HOME`, not `env.config`.
+ */
+function isEnvironmentRead(read: { object: readonly string[]; key: string }): boolean {
+  return read.object.length > 1 || ENV_NAME.test(read.key);
 }
