@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const facts = await extractInterfaceFacts(files, { budget });
     factsMs += cpuMs() - started;
     factsWallMs += performance.now() - wall;
-    for (const [kind, list] of Object.entries(facts)) counts.set(kind, (counts.get(kind) ?? 0) + list.length);
+    for (const [kind, list] of Object.entries(facts)) counts.set(kind, (counts.get(kind) ?? 0) + (Array.isArray(list) ? list.length : 0));
     if (!show) continue;
     const subject = execFileSync('git', ['--git-dir', gitDir, 'log', '-1', '--format=%s', sha], { encoding: 'utf8' }).trim();
     console.log(`\n${sha.slice(0, 9)} ${subject}`);

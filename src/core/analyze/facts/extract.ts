@@ -3,6 +3,7 @@ import type { ParseBudget } from './definitions.js';
 import { extractInterfaceFacts } from './interfaceFacts.js';
 import { pinFacts } from './pins.js';
 import { referenceFacts } from './references.js';
+import { movedLines } from './movedLines.js';
 import type { SideFactsCache } from './sideCache.js';
 import type { TreeStore } from './syntax/treeStore.js';
 import { parseJson, parseToml, recordAt, stringAt } from './structured.js';
@@ -46,6 +47,8 @@ export async function extractFacts(files: FileInput[], run: ExtractRun): Promise
   if (own.versions.length > 0) code.versions = own.versions;
   const references = referenceFacts(tokens ?? [], definitions.definitions);
   if (references.length > 0) code.references = references;
+  const moves = movedLines(files);
+  if (moves !== undefined) code.moves = moves;
   return code;
 }
 

@@ -22,6 +22,12 @@ export type ParseNoteReason =
   | 'unreadable'
   | 'budget';
 
+/** Lines a commit's read files removed, and those of them its added lines hold again (moved, not deleted). */
+export interface MovedLines {
+  removed: number;
+  moved: number;
+}
+
 /** A file whose facts came from the patch only, and why. */
 export interface ParseNote {
   path: string;
@@ -49,6 +55,8 @@ export interface CodeFacts {
   versions?: VersionFact[];
   /** Names the changed lines start or stop referring to (set by the facts runner; absent when none). */
   references?: ReferenceFact[];
+  /** Removed lines of the files read, and how many come back in the same file (set by the facts runner). */
+  moves?: MovedLines;
 }
 
 export function emptyCodeFacts(): CodeFacts {

@@ -68,6 +68,8 @@ export const FACT_MESSAGES_EN = {
   // Importance reasons.
   reasonBreakingItems: (p) => `breaking: ${p.items}`,
   reasonSecurityCode: (p) => `security-relevant code: ${p.items}`,
+  reasonReordered: (p) => `moves lines rather than changing them: ${p.moved} of ${p.removed} removed lines come back (in the files read)`,
+  sentenceReordered: (p) => `Most lines only move: of the ${p.removed} lines removed from the files read, ${p.moved} come back in the same file (sorted, reformatted or reordered).`,
   reasonCiGains: (p) => `CI workflow ${p.path} gains ${p.detail}`,
   reasonApi: (p) => `changes the public API: ${p.items}`,
   reasonAdds: (p) => `adds ${p.items}`,

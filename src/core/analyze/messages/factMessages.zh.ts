@@ -61,6 +61,8 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
 
   reasonBreakingItems: (p) => `破坏性变更：${p.items}`,
   reasonSecurityCode: (p) => `涉及安全相关代码：${p.items}`,
+  reasonReordered: (p) => `主要是移动代码行而非修改：已读取文件删除的 ${p.removed} 行中有 ${p.moved} 行重新出现`,
+  sentenceReordered: (p) => `大部分改动只是移动代码行：已读取文件删除的 ${p.removed} 行中有 ${p.moved} 行在同一文件中重新出现（排序、重新格式化或调整顺序）。`,
   reasonCiGains: (p) => `持续集成工作流 ${p.path} 新增 ${p.detail}`,
   reasonApi: (p) => `修改公共接口：${p.items}`,
   reasonAdds: (p) => `新增 ${p.items}`,

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.js';
+import { isReordering } from '../facts/movedLines.js';
 import type { ChangeType } from '../../domain/analysis.js';
 import type { CodeView } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
@@ -33,7 +34,8 @@ export function collectAllRisks(input: AllRisksInput): RisksAndRecommendations {
   if (!view.ci.some(isRiskyCi)) silent.add('ci-permissions');
   if (view.defaults.length === 0) silent.add('changed-default');
   const spoke = (id: string): boolean => FACT_RISK_RULES.find((rule) => rule.id === id)!.find({ ...input, view }) !== undefined;
-  if (!spoke('large-deletion')) silent.add('large-deletion');
+  // Lines that come back elsewhere (sorted imports, a reformat) are not a deletion anyone depends on.
+  if (!spoke('large-deletion') && !isReordering(view.code.moves)) silent.add('large-deletion');
   const unparsedSource = input.facts.files.some((item) => item.kind === 'source' && view.unparsed.has(item.file.path));
   if (unparsedSource && !spoke('untested')) silent.add('untested');
   const fallback = collectRisks(input, RISK_RULES.filter((rule) => silent.has(rule.id)));

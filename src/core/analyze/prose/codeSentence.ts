@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.js';
+import { isReordering } from '../facts/movedLines.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
@@ -74,7 +75,9 @@ export function codeSentences(language: Language, view: CodeView): string {
   ];
   budget = MAX_REFERENCES_NAMED;
   const third = [take('clauseUses', uses), take('clauseStopsUsing', stopsUsing)];
-  return [sentenceOf(language, first), sentenceOf(language, second), sentenceOf(language, third)]
+  const moved = view.code.moves;
+  const reordered = isReordering(moved) ? factMessage(language, 'sentenceReordered', { moved: moved!.moved, removed: moved!.removed }) : '';
+  return [reordered, sentenceOf(language, first), sentenceOf(language, second), sentenceOf(language, third)]
     .filter((text) => text !== '').join(language === 'en' ? ' ' : '');
 }
 

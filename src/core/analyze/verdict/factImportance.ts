@@ -9,6 +9,7 @@ import { definitionItem, interfaceItems, rankedDefinitions, uniqueDependencies, 
 import { isApiSurface } from './apiSurface.js';
 import { interfaceAdditions } from './factTypes.js';
 import { isRiskyCi } from './security.js';
+import { isReordering } from '../facts/movedLines.js';
 
 /** Names listed in one reason at most. */
 const REASON_NAMES = 3;
@@ -49,6 +50,14 @@ export function smallFix(input: ImportanceInput): boolean {
  * before it, so a commit whose code was read gets the reason that names things; without facts the old row applies.
  */
 export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
+  {
+    // Sorted imports, a reformat, code moved within its files: the size says nothing of what changed (no size row).
+    id: 'reordered', group: 'size', delta: 0, reason: 'reasonReordered',
+    when: (input) => {
+      const moves = input.view?.code.moves;
+      return when(isReordering(moves), () => ({ moved: moves!.moved, removed: moves!.removed }));
+    },
+  },
   {
     id: 'breaking-code', group: 'breaking', delta: 10, reason: 'reasonBreakingItems',
     when: (input) => {

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.js';
+import { isReordering } from '../facts/movedLines.js';
 import type { Importance } from '../../domain/analysis.js';
 import type { UserRule } from '../../domain/options.js';
 import { everyFileIs, firstPathWithTrait } from '../facts/commitFacts.js';
@@ -120,7 +121,7 @@ const SIGNAL_RULES: readonly ImportanceRule[] = [
   { id: 'medium', group: 'size', delta: 1, reason: 'reasonMediumChange', when: (input) => yes(reviewableChurn(input) >= SIZE_THRESHOLDS.medium, totals(input)) },
   {
     id: 'large-deletion', delta: 1, reason: 'reasonLargeDeletion',
-    when: (input) => yes(input.facts.reviewable.deletions >= LARGE_DELETION_LINES, { deletions: input.facts.totals.deletions }),
+    when: (input) => yes(input.facts.reviewable.deletions >= LARGE_DELETION_LINES && !isReordering(input.view?.code.moves), { deletions: input.facts.totals.deletions }),
   },
 ];
 
