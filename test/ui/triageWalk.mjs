@@ -97,8 +97,16 @@ async function diffShown(started) {
 async function openSidebar() {
   const item = page.locator('.activitybar .action-item a[aria-label^="Daily Digest"]');
   await visible(item, 'no Daily Digest activity bar item');
-  if (!(await sidebar().locator('.composite.title', { hasText: /Daily Digest|每日摘要/ }).isVisible().catch(() => false))) await item.first().click();
-  await visible(sidebar().locator('.composite.title, .pane-header', { hasText: /Commits|提交/ }), 'the sidebar has no Commits view');
+  const commits = sidebar().locator('.composite.title, .pane-header', { hasText: /Commits|提交/ });
+  // After a reload the workbench restores the view container by itself, maybe after this check: a click on an item
+  // that is already open would close it. So: click only when the item is not the open one, and look again.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (await commits.first().isVisible().catch(() => false)) return;
+    const open = await page.locator('.activitybar .action-item.checked a[aria-label^="Daily Digest"]').count() > 0;
+    if (!open) await item.first().click();
+    await commits.first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  }
+  await visible(commits, 'the sidebar has no Commits view');
 }
 
 async function walk(theme, fixture, extDir) {
