@@ -17,9 +17,20 @@ try {
 }
 process.env.DAILY_DIGEST_SKIP_INSTALL = '1';
 
-/** A UI walk run as its own process (it exits when done); its screenshots go to test-results/. */
+/**
+ * A UI walk run as its own process (it exits when done); its screenshots go to test-results/. A walk drives the real
+ * workbench like a person, through animations and restores: one that fails is run once more, and the log says so.
+ */
 function walk(script, args = []) {
-  return () => spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', env: process.env }).status ?? 1;
+  const run = () => spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', env: process.env }).status ?? 1;
+  return () => {
+    const first = run();
+    if (first === 0) return 0;
+    console.log(`[vscode] ${script} failed (exit code ${first}); running it once more`);
+    const second = run();
+    console.log(`[vscode] ${script} ${second === 0 ? 'passed on the second run' : `failed again (exit code ${second})`}`);
+    return second;
+  };
 }
 
 for (const [name, fn] of [
