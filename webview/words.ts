@@ -2,6 +2,7 @@
 // rendered report shares with the Markdown and HTML reports (importance, change types, section titles) come from
 // the core's tables. The page is always in one language: the report's, or the one the host just switched to.
 import type { Language } from '../src/core/domain/language.js';
+import { FACT_WHAT_WORDS } from '../src/shared/factWords.js';
 import type { FactWhat } from '../src/shared/factLinks.js';
 
 export interface WebviewWords {
@@ -107,12 +108,7 @@ const en: WebviewWords = {
   facts: 'In the code',
   openFact: (path, line) => (line === undefined ? `Open the diff of ${path}` : `Open the diff of ${path} at line ${line}`),
   moreFacts: (count) => `…and ${count} more`,
-  factWhat: {
-    function: 'function', method: 'method', class: 'class', struct: 'struct', enum: 'enum', interface: 'interface',
-    trait: 'trait', type: 'type', constant: 'constant', module: 'module', macro: 'macro', field: 'field',
-    variant: 'variant', flag: 'flag', env: 'environment variable', config: 'setting', default: 'default',
-    route: 'route', format: 'format', dependency: 'dependency',
-  },
+  factWhat: FACT_WHAT_WORDS.en,
 };
 
 const zhCN: WebviewWords = {
@@ -162,11 +158,7 @@ const zhCN: WebviewWords = {
   facts: '代码中的变化',
   openFact: (path, line) => (line === undefined ? `打开 ${path} 的差异` : `打开 ${path} 的差异，定位到第 ${line} 行`),
   moreFacts: (count) => `……另有 ${count} 项`,
-  factWhat: {
-    function: '函数', method: '方法', class: '类', struct: '结构体', enum: '枚举', interface: '接口', trait: 'trait',
-    type: '类型', constant: '常量', module: '模块', macro: '宏', field: '字段', variant: '枚举成员', flag: '命令行参数',
-    env: '环境变量', config: '配置项', default: '默认值', route: '路由', format: '格式', dependency: '依赖',
-  },
+  factWhat: FACT_WHAT_WORDS['zh-CN'],
 };
 
 const WORDS: Record<Language, WebviewWords> = { en, 'zh-CN': zhCN };

@@ -4,6 +4,7 @@
 import type { Importance } from '../../core/domain/analysis.js';
 import type { Language } from '../../core/domain/language.js';
 import { IMPORTANCE_LABELS } from '../../core/i18n/labels.js';
+import { FACT_WHAT_WORDS } from '../../shared/factWords.js';
 import type { FactWhat } from '../../shared/factLinks.js';
 
 export interface TreeWords {
@@ -100,12 +101,7 @@ const en: TreeWords = {
   emptyDay: (label, lastDay) => `No commits on ${label}. The last commit was on ${lastDay}.`,
   openLastActiveDay: (day) => `Open ${day}, the last day with commits`,
   moreFacts: (count) => `…and ${count} more`,
-  factWhat: {
-    function: 'function', method: 'method', class: 'class', struct: 'struct', enum: 'enum', interface: 'interface',
-    trait: 'trait', type: 'type', constant: 'constant', module: 'module', macro: 'macro', field: 'field',
-    variant: 'variant', flag: 'flag', env: 'environment variable', config: 'setting', default: 'default',
-    route: 'route', format: 'format', dependency: 'dependency',
-  },
+  factWhat: FACT_WHAT_WORDS.en,
   badge: (unread) => `${plural(unread, 'commit', 'commits')} not reviewed yet`,
   statusText: (commits, high) => `Digest: ${plural(commits, 'commit', 'commits')} · ${high} high`,
   statusTooltip: (label) => `Daily Digest for ${label}: open the report`,
@@ -149,11 +145,7 @@ const zhCN: TreeWords = {
   emptyDay: (label, lastDay) => `${label} 没有提交。最近一次提交在 ${lastDay}。`,
   openLastActiveDay: (day) => `打开 ${day}（最近有提交的一天）`,
   moreFacts: (count) => `……另有 ${count} 项`,
-  factWhat: {
-    function: '函数', method: '方法', class: '类', struct: '结构体', enum: '枚举', interface: '接口', trait: 'trait',
-    type: '类型', constant: '常量', module: '模块', macro: '宏', field: '字段', variant: '枚举成员', flag: '命令行参数',
-    env: '环境变量', config: '配置项', default: '默认值', route: '路由', format: '格式', dependency: '依赖',
-  },
+  factWhat: FACT_WHAT_WORDS['zh-CN'],
   badge: (unread) => `${unread} 个提交尚未审阅`,
   statusText: (commits, high) => `摘要：${commits} 个提交 · ${high} 个高重要度`,
   statusTooltip: (label) => `${label} 的每日摘要：打开报告`,
