@@ -24,3 +24,16 @@ export function printableLine(text: string): string {
 export function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** `value` as an absolute http(s) URL without credentials, or undefined (a web link is never anything else). */
+export function parseHttpUrl(value: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  return url;
+}

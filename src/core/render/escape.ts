@@ -2,7 +2,7 @@
  * Escaping for hostile text (commit messages, names, paths, model output) placed into Markdown.
  * The goal: whatever the text holds, it shows as text — no HTML, no links, no emphasis, no broken tables.
  */
-import { collapseWhitespace } from '../text.js';
+import { collapseWhitespace, parseHttpUrl } from '../text.js';
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -99,15 +99,8 @@ const NEEDS_CODE_WORK = /[\u0000-\u001f\u007f`|]/;
 
 /** The URL as a safe link destination, or undefined unless it is an absolute http(s) URL. */
 export function safeHttpUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username !== '' || url.password !== '') return undefined;
+  const url = value === undefined ? undefined : parseHttpUrl(value);
+  if (url === undefined) return undefined;
   // Characters that could end or confuse a Markdown link destination.
   return url.href.replace(/[()<>`"'\\\s[\]|]/g, (character) =>
     `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

@@ -1,4 +1,5 @@
 import type { WebKind } from '../../domain/web.js';
+import { parseHttpUrl } from '../../text.js';
 import { WEB_KINDS } from '../../domain/web.js';
 
 /** Web pages of one repository: built from its page URL and the kind of front end serving it. */
@@ -60,14 +61,8 @@ export function webLinks(kind: WebKind, repoUrl: string): WebLinks | undefined {
 
 /** `https://host/path` without query, fragment, credentials or trailing slashes; undefined unless http(s). */
 export function cleanRepoUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username !== '' || url.password !== '') return undefined;
+  const url = parseHttpUrl(value);
+  if (url === undefined) return undefined;
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
