@@ -3,6 +3,7 @@
 // has two commits. Dates are in the machine's time zone. An `origin` on GitHub gives the commits web links.
 import { FixtureRepo } from '../support/gitFixture.js';
 import { localIso } from './fixtureWorkspace.js';
+import { MODULES, stepModuleSource } from './diffFixture.js';
 
 export interface TriageFixture {
   dir: string;
@@ -21,20 +22,8 @@ export interface TriageFixture {
   cleanup(): void;
 }
 
-const MODULES = ['parser', 'lexer', 'planner', 'resolver', 'cache', 'index', 'network', 'auth', 'config', 'report', 'cli'];
-
 function sourceFile(module: string, lines: number, revision: number): string {
-  const out = [`// ${module}: one step function per stage`, `export const MODULE = '${module}';`, ''];
-  for (let i = 0; i < lines / 6; i++) {
-    const changed = revision > 0 && i % 7 === 3;
-    out.push(`export function ${module}Step${i}(input: number): number {`);
-    out.push(`  const scaled = input * ${changed ? i + revision * 10 : i + 1};`);
-    out.push(`  if (scaled > ${1000 + i}) return scaled - ${i};`);
-    out.push(changed ? `  return scaled + ${revision}; // revised` : '  return scaled;');
-    out.push('}');
-    out.push('');
-  }
-  return out.join('\n');
+  return stepModuleSource(module, lines, revision, 'one step function per stage');
 }
 
 const day = (d: Date): string => localIso(d).slice(0, 10);
