@@ -4,15 +4,11 @@
 // Pure: used by the webview bundle (and open to the tree).
 import type { AnalyzedCommit } from '../core/domain/report.js';
 import type { DefinitionKind } from '../core/analyze/facts/types.js';
+import { DEFINITION_KINDS } from '../core/domain/facts.js';
 
 /** The kinds of fact the report links to, in the order they are listed. */
 export const LINKED_FACT_KINDS = ['definition', 'flag', 'env', 'config', 'default', 'route', 'format', 'dependency'] as const;
 export type LinkedFactKind = (typeof LINKED_FACT_KINDS)[number];
-
-const DEFINITION_KINDS: readonly DefinitionKind[] = [
-  'function', 'method', 'class', 'struct', 'enum', 'interface', 'trait', 'type', 'constant', 'module', 'macro',
-  'field', 'variant',
-];
 
 /** What a link calls the thing: a definition's own kind, or the fact's kind. */
 export type FactWhat = DefinitionKind | Exclude<LinkedFactKind, 'definition'>;

@@ -13,20 +13,12 @@ export interface FactLocation {
   side?: 'old' | 'new';
 }
 
-export type DefinitionKind =
-  | 'function'
-  | 'method'
-  | 'class'
-  | 'struct'
-  | 'enum'
-  | 'interface'
-  | 'trait'
-  | 'type'
-  | 'constant'
-  | 'module'
-  | 'macro'
-  | 'field'
-  | 'variant';
+/** The kinds of definition the parsers report (the report's schema and the fact links read this list). */
+export const DEFINITION_KINDS = [
+  'function', 'method', 'class', 'struct', 'enum', 'interface', 'trait', 'type', 'constant', 'module', 'macro', 'field',
+  'variant',
+] as const;
+export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type DefinitionChange = 'added' | 'removed' | 'renamed' | 'moved' | 'signature' | 'body';
 
@@ -129,18 +121,10 @@ export interface CiFact extends FactLocation {
   detail: string;
 }
 
-export type SecurityArea =
-  | 'tls'
-  | 'auth'
-  | 'crypto'
-  | 'secret'
-  | 'permission'
-  | 'sandbox'
-  | 'path'
-  | 'exec'
-  | 'deserialize'
-  | 'unsafe'
-  | 'input';
+export const SECURITY_AREAS = [
+  'tls', 'auth', 'crypto', 'secret', 'permission', 'sandbox', 'path', 'exec', 'deserialize', 'unsafe', 'input',
+] as const;
+export type SecurityArea = (typeof SECURITY_AREAS)[number];
 
 export interface SecurityFact extends FactLocation {
   kind: 'security';

@@ -3,6 +3,7 @@ import type {
   CiFact, ConfigKeyFact, DefaultFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact,
   SecurityFact, TestFact, VersionFact,
 } from '../domain/facts.js';
+import { DEFINITION_KINDS, SECURITY_AREAS } from '../domain/facts.js';
 
 /** Analysis.facts in the JSON report: one object per fact, told apart by `kind`. docs/report-schema.md#facts. */
 
@@ -12,9 +13,6 @@ const location = {
   side: z.optional(z.enum(['old', 'new'])).check(z.describe('Which version of the file `line` counts in')),
 };
 const addedRemoved = z.enum(['added', 'removed']);
-const DEFINITION_KINDS = [
-  'function', 'method', 'class', 'struct', 'enum', 'interface', 'trait', 'type', 'constant', 'module', 'macro', 'field', 'variant',
-] as const;
 
 const definition = z.object({
   kind: z.literal('definition'), ...location,
@@ -51,7 +49,7 @@ const ci = z.object({
 });
 const security = z.object({
   kind: z.literal('security'), ...location,
-  area: z.enum(['tls', 'auth', 'crypto', 'secret', 'permission', 'sandbox', 'path', 'exec', 'deserialize', 'unsafe', 'input']),
+  area: z.enum(SECURITY_AREAS),
   change: z.enum(['added', 'removed', 'changed']),
   evidence: z.string(),
   term: z.optional(z.string()),
