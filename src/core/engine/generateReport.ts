@@ -13,7 +13,6 @@ import { resolveWindow } from '../time/window.js';
 import type { ResolvedWindow } from '../time/window.js';
 import { rethrowIfCancelled, throwIfCancelled } from '../cancellation.js';
 import { enrichWithCodeFacts } from '../analyze/enrich.js';
-import { openAnalysisStore } from '../analyze/analysisStore.js';
 import { historyHints, triageOf } from '../report/triage.js';
 import { CommitAnalysis, ENGINE_TUNING } from './commitAnalysis.js';
 
@@ -90,7 +89,9 @@ async function reportRepository(
     // The facts pass: each commit's code read (within the run's budget) and the commit analysed again with it.
     if (ENGINE_TUNING.codeFacts) {
       const rules = [...(options.rules ?? []), ...repoRules.rules];
-      const store = options.analysisCacheDir === undefined ? undefined : await openAnalysisStore(options.analysisCacheDir, language, rules);
+      // Loaded only when analyses are kept: it brings node:crypto, which a run without the cache never needs.
+      const store = options.analysisCacheDir === undefined ? undefined
+        : await (await import('../analyze/analysisStore.js')).openAnalysisStore(options.analysisCacheDir, language, rules);
       await enrichWithCodeFacts(commits, { root: read.root, language, rules, signal, ...(store ? { store } : {}) });
     }
   } catch (error) {
