@@ -23,6 +23,9 @@ export interface ChangedTokens {
   oldPath?: string;
   old: ChangedToken[];
   new: ChangedToken[];
+  /** The callees of calls on each side's changed lines (syntax trees only). */
+  oldCalls?: ChangedToken[];
+  newCalls?: ChangedToken[];
 }
 
 export interface CodeInterfaceResult {
@@ -105,7 +108,8 @@ export async function codeInterfaceFacts(files: readonly FileInput[], notes: Par
     }
     unsafe.push(...unsafeChanges(file, models));
     if (!isTestPath(file.path)) formats.push(...fileFormatChanges(file, models.old, models.new));
-    tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed });
+    tokens.push({ path: file.path, ...(file.oldPath ? { oldPath: file.oldPath } : {}), old: models.old.changed, new: models.new.changed,
+      oldCalls: models.old.calledNames, newCalls: models.new.calledNames });
   }
   const compared = compareSides(before, after);
   const sorted = <T extends { path: string; line?: number }>(facts: T[]): T[] =>

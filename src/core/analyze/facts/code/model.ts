@@ -22,6 +22,8 @@ export interface CallSite {
   decorator?: boolean;
   /** A Rust macro invocation (`env!`), its arguments read from the token tree. */
   macro?: boolean;
+  /** The callee as written when it is a plain name or path of up to three parts (`LockSupport.parkNanos`, `hex::encode`). */
+  written?: string;
 }
 
 /** A read of a member or key: `process.env.HOME` → object [process, env], key HOME; `os.environ["X"]` likewise. */
@@ -86,11 +88,13 @@ export interface CodeModel {
   literals: LiteralBinding[];
   words: WordSighting[];
   changed: ChangedToken[];
+  /** The callees (as written) of calls on changed lines: what the change starts or stops calling. */
+  calledNames: ChangedToken[];
   unsafe: UnsafeSite[];
 }
 
 export function emptyModel(): CodeModel {
-  return { calls: [], members: [], fields: [], configFields: [], literals: [], words: [], changed: [], unsafe: [] };
+  return { calls: [], members: [], fields: [], configFields: [], literals: [], words: [], changed: [], calledNames: [], unsafe: [] };
 }
 
 /** Bounds on what one file's model holds: hostile files cannot make the rules' work grow without limit. */

@@ -149,6 +149,10 @@ export async function buildModel(tree: SyntaxTree, language: LanguageRow, option
       if (unsafe) model.unsafe.push({ what: unsafe, line });
     }
   }
+  for (const call of model.calls) {
+    if (call.written === undefined || call.decorator === true || model.calledNames.length >= MODEL_LIMITS.changed) continue;
+    if (options.allChanged === true || options.changedLines.has(call.line)) model.calledNames.push({ text: call.written, kind: 'identifier', line: call.line });
+  }
   if (options.allChanged) {
     // A whole file's words: lexed from its text with its comments blanked (the tree's every leaf would cost a node
     // each; its comments are few). `unsafe` comes from the tree as sites, not as a word.

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../syntax/parse.js';
 import { schemesIn } from './formatTable.js';
 import { MODEL_LIMITS } from './model.js';
 import type { CodeModel } from './model.js';
-import { argValue, callArguments, calleeSegments, COMMENT_TYPES, IDENTIFIER_TYPES, invocationCallee, STRING_TYPES, stringContent, tokenTreeArgs } from './syntaxValues.js';
+import { argValue, callArguments, calleeSegments, COMMENT_TYPES, IDENTIFIER_TYPES, invocationCallee, STRING_TYPES, stringContent, tokenTreeArgs, writtenCallee } from './syntaxValues.js';
 import { splitWords } from './words.js';
 
 /** What the tree readers record of a node: calls, decorators, environment reads, containers, `unsafe`, words. */
@@ -66,7 +66,8 @@ export function recordCall(model: CodeModel, node: SyntaxNode, line: number): vo
     type === 'new_expression' ? calleeSegments(node.childForFieldName('constructor'))
       : type === 'object_creation_expression' ? calleeSegments(node.childForFieldName('type'))
         : invocationCallee(node);
-  model.calls.push({ callee, args: callArguments(node), line });
+  const written = writtenCallee(node);
+  model.calls.push({ callee, args: callArguments(node), line, ...(written === undefined ? {} : { written }) });
 }
 
 /** A decorator (Python), annotation (Java, TypeScript) or attribute (Rust) recorded as a call marked `decorator`. */

@@ -69,6 +69,24 @@ export function invocationCallee(node: SyntaxNode, depth = 0): string[] {
   return calleeSegments(node.childForFieldName('function'), depth);
 }
 
+/** A callee written as a plain path (`isatty`, `subprocess.call`, `LockSupport.parkNanos`, `hex::encode`), else undefined. */
+const PLAIN_CALLEE = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*){0,2}$/;
+
+/** The callee of a call node as written, when it is a plain path of up to three parts (no calls, generics or spaces). */
+export function writtenCallee(node: SyntaxNode): string | undefined {
+  let text: string | undefined;
+  if (node.type === 'method_invocation') {
+    const object = node.childForFieldName('object');
+    const name = node.childForFieldName('name')?.text;
+    text = name === undefined ? undefined : object ? `${object.text}.${name}` : name;
+  } else {
+    const callee = node.childForFieldName('function') ?? node.childForFieldName('constructor') ?? node.childForFieldName('type');
+    // `new IdentityHashMap<>()` is a call of `IdentityHashMap`.
+    text = (callee?.type === 'generic_type' ? callee.namedChild(0) : callee)?.text;
+  }
+  return text !== undefined && text.length <= 60 && PLAIN_CALLEE.test(text) ? text : undefined;
+}
+
 /** A string literal's content: prefixes (r, b, f, u8, L), quotes, `r#"…"#` hashes and triple quotes removed. */
 export function stringContent(raw: string): string {
   const text = raw.length > 4_000 ? raw.slice(0, 4_000) : raw;
