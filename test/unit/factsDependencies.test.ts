@@ -116,6 +116,19 @@ describe('dependency facts', () => {
     assert.equal(found[0]!.line, 6);
   });
 
+  it('an action pinned by commit reads as the release its comment names, with the commit', () => {
+    const a = 'a'.repeat(40);
+    const b = 'b'.repeat(40);
+    const workflow = (sha: string, tag: string) =>
+      `on: push\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: github/codeql-action/init@${sha} # ${tag}\n      - uses: github/codeql-action/analyze@${sha} #${tag}\n      - uses: actions/cache@${sha}\n`;
+    const { facts: found } = facts(modified('.github/workflows/codeql.yml', workflow(a, 'v4.35.2'), workflow(b, 'v4.36.0')));
+    assert.deepEqual(found.map(brief), [
+      `bumped ci github/codeql-action/init v4.35.2 (${a})->v4.36.0 (${b})`,
+      `bumped ci github/codeql-action/analyze v4.35.2 (${a})->v4.36.0 (${b})`,
+      `bumped ci actions/cache ${a}->${b}`,
+    ]);
+  });
+
   it('notes an unparsable manifest and goes on with the other files', () => {
     const { facts: found, notes } = facts(
       modified('package.json', '{"dependencies": {"a": "1"}}', '{"dependencies": {"a": "2"'),

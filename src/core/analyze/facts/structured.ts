@@ -1,5 +1,6 @@
 import { parse as parseTomlText } from 'smol-toml';
 import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 
 /**
  * Parsers for data files (JSON, TOML, YAML) that never throw: a file that does not parse, or is over the size
@@ -51,11 +52,25 @@ export function parseToml(text: string | undefined, limit = MAX_DATA_CHARS): unk
 }
 
 export function parseYaml(text: string | undefined, limit = MAX_DATA_CHARS): unknown {
+  return yamlValue(parseYamlDocument(text, limit));
+}
+
+/** The YAML document (its comments kept), or undefined when it is too big or does not parse. */
+export function parseYamlDocument(text: string | undefined, limit = MAX_DATA_CHARS): Document | undefined {
   if (text === undefined || text.length > limit) return undefined;
   try {
-    // YAML 1.2 core schema: `on:` stays the string "on" (a workflow's trigger key), aliases are bounded.
+    // YAML 1.2 core schema: `on:` stays the string "on" (a workflow's trigger key).
     const doc = parseDocument(stripBom(text), { uniqueKeys: false, prettyErrors: false });
-    if (doc.errors.length > 0) return undefined;
+    return doc.errors.length > 0 ? undefined : doc;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A parsed document's value, aliases bounded. */
+export function yamlValue(doc: Document | undefined): unknown {
+  if (doc === undefined) return undefined;
+  try {
     return doc.toJS({ maxAliasCount: 200 }) as unknown;
   } catch {
     return undefined;

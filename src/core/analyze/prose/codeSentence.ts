@@ -6,7 +6,7 @@ import type { DefinitionFact } from '../facts/types.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
 import type { FactMessageKey } from '../messages/factMessages.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
-import { bumpItem, definitionItem, dependencyVersion, interfaceItems, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
+import { bumpItems, definitionItem, dependencyVersion, interfaceItems, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Identifiers the code sentences name at most, and per clause. */
 export const MAX_NAMED = 14;
@@ -57,7 +57,7 @@ export function codeSentences(language: Language, view: CodeView): string {
   const moves = movesByPath(language, view.moved);
   const signatures = rankedDefinitions(view.signature).map((fact) => code(definitionLabel(fact)));
   const defaults = view.defaults.map((fact) => factMessage(language, 'itemDefault', { name: code(fact.name), old: code(fact.old), new: code(fact.new) }));
-  const bumps = uniqueDependencies(view.dependencies).filter((fact) => fact.change === 'bumped').map((fact) => bumpItem(language, fact));
+  const bumps = bumpItems(language, uniqueDependencies(view.dependencies).filter((fact) => fact.change === 'bumped'));
   const changed = rankedDefinitions(view.body).map((fact) => code(definitionLabel(fact)));
   const versions = view.versions.map((fact) => factMessage(language, 'itemVersion', { name: code(fact.name), old: fact.old, new: fact.new }));
   const testsAdded = unique(view.tests.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)));

@@ -2,7 +2,7 @@ import type { Language } from '../../domain/language.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { ConfigKeyFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact } from '../facts/types.js';
-import { code, factMessage } from '../messages/factMessages.js';
+import { code, factMessage, phraseList } from '../messages/factMessages.js';
 
 /**
  * Definitions worth naming, most important first: public before private, types and functions before fields and
@@ -50,6 +50,24 @@ export function bumpItem(language: Language, fact: DependencyFact): string {
     return factMessage(language, 'itemBump', { name: code(fact.name), old: shortVersion(fact.old), new: shortVersion(fact.new) });
   }
   return code(fact.name);
+}
+
+/**
+ * Bumps as shown, the ones that move the same way together: "`a/init`, `a/analyze` and `a/upload-sarif` v4.35.2 → v4.36.0"
+ * (one action's steps, a workspace's crates), in the order of their first fact.
+ */
+export function bumpItems(language: Language, facts: readonly DependencyFact[]): string[] {
+  const groups = new Map<string, DependencyFact[]>();
+  for (const fact of facts) {
+    const key = fact.old !== undefined && fact.new !== undefined ? `${fact.old}\0${fact.new}` : `\0${fact.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), fact]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    if (group.length === 1 || first.old === undefined || first.new === undefined) return bumpItem(language, first);
+    const names = phraseList(language, group.map((fact) => code(fact.name)), 3);
+    return factMessage(language, 'itemBump', { name: names, old: shortVersion(first.old), new: shortVersion(first.new) });
+  });
 }
 
 /** A version as shown: as it is (a commit hash whole, so it can be searched for), bounded. */

@@ -5,7 +5,7 @@ import type { CodeView } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
 import type { ImportanceInput, ImportanceRule } from './importanceTypes.js';
-import { definitionItem, interfaceItems, rankedDefinitions, uniqueDependencies, bumpItem } from '../prose/items.js';
+import { definitionItem, interfaceItems, rankedDefinitions, uniqueDependencies, bumpItems } from '../prose/items.js';
 import { isApiSurface } from './apiSurface.js';
 import { interfaceAdditions } from './factTypes.js';
 import { isRiskyCi } from './security.js';
@@ -108,7 +108,7 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     id: 'dependencies', group: 'type', delta: 0, reason: 'reasonDependencies',
     when: (input) => {
       const bumps = input.view && input.changeType === 'deps' ? uniqueDependencies(input.view.dependencies) : [];
-      return when(bumps.length > 0, () => ({ items: phraseList(input.language, bumps.map((fact) => bumpItem(input.language, fact)), REASON_NAMES) }));
+      return when(bumps.length > 0, () => ({ items: phraseList(input.language, bumpItems(input.language, bumps), REASON_NAMES) }));
     },
   },
   {

@@ -1,5 +1,7 @@
 import { collectUses, isActionMetadata, isGithubWorkflow } from '../ci/workflowModel.js';
-import { MAX_LOCK_CHARS, parseYaml } from '../structured.js';
+import { isPair, isScalar, visit } from 'yaml';
+import type { Document } from 'yaml';
+import { MAX_LOCK_CHARS, parseYamlDocument, yamlValue } from '../structured.js';
 import { readCargoManifest, readPackageArrayLock } from './cargo.js';
 import { EntryList } from './entry.js';
 import type { DependencyEntry } from './entry.js';
@@ -60,12 +62,39 @@ export const MANIFEST_KINDS: readonly ManifestKind[] = [
 ];
 
 function readActionUses(text: string): DependencyEntry[] | undefined {
-  const doc = parseYaml(text);
-  if (doc === undefined) return undefined;
+  const yaml = parseYamlDocument(text);
+  const doc = yamlValue(yaml);
+  if (doc === undefined || yaml === undefined) return undefined;
   const list = new EntryList();
-  for (const use of collectUses(doc)) if (use.name !== undefined) list.add(use.name, use.ref ?? '', 'ci');
+  const tags = commentedTags(yaml);
+  for (const use of collectUses(doc)) {
+    if (use.name === undefined) continue;
+    const ref = use.ref ?? '';
+    const tag = tags.get(`${use.name}@${ref}`);
+    // An action pinned by commit with its release in a comment (`@7211b7c… # v4.36.0`) reads as the release.
+    list.add(use.name, tag === undefined ? ref : `${tag} (${ref})`, 'ci');
+  }
   return list.entries;
 }
+
+/** The release named in the comment after each commit pin: `uses: a/b@<40 hex> # v4.36.0` maps `a/b@<40 hex>` to `v4.36.0`. */
+function commentedTags(yaml: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  visit(yaml, {
+    Pair(_key, pair) {
+      if (tags.size >= MAX_TAGS) return visit.BREAK;
+      if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== 'uses' || !isScalar(pair.value)) return undefined;
+      const uses = pair.value.value;
+      const tag = RELEASE_COMMENT.exec(pair.value.comment ?? '')?.[1];
+      if (typeof uses === 'string' && tag !== undefined && /@[0-9a-f]{40}$/.test(uses)) tags.set(uses, tag);
+      return undefined;
+    },
+  });
+  return tags;
+}
+const MAX_TAGS = 2_000;
+/** `v4.36.0`, `4.1.7`, `tag=v2`: a release as a comment names it. */
+const RELEASE_COMMENT = /^\s*(?:tag[:=]\s*)?(v?\d[\w.+-]{0,30})\s*$/;
 
 export function manifestKindOf(path: string): ManifestKind | undefined {
   const fileBase = path.slice(path.lastIndexOf('/') + 1);
