@@ -118,6 +118,8 @@ describe('file-only classification', () => {
     assert.equal(kindOf('docs/index.md'), 'docs');
     assert.equal(kindOf('test/README.md'), 'docs');
     assert.equal(kindOf('src/app.test.ts'), 'test');
+    assert.equal(kindOf('t/perf/p1401-ref-store-tombstones.sh'), 'test');
+    assert.equal(kindOf('src/t/util.sh'), 'source');
     assert.equal(kindOf('.github/workflows/release.yml'), 'ci');
     assert.equal(kindOf('services/api/package.json'), 'manifest');
     assert.equal(kindOf('Cargo.lock'), 'lockfile');

@@ -73,7 +73,7 @@ export const FILE_KIND_RULES: readonly FileClassRule<FileKind>[] = [
   {
     fileClass: 'test',
     globs: [
-      '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/specs/**', '**/testdata/**', '**/testing/**',
+      't/**', '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/specs/**', '**/testdata/**', '**/testing/**',
       '**/e2e/**', '**/__snapshots__/**', '**/*_test.go', '**/*.test.*', '**/*.spec.*', '**/test_*.py', '**/*_test.py',
       '**/conftest.py', '**/*Test.java', '**/*Tests.java', '**/*Test.kt', '**/*Tests.cs', '**/*_spec.rb', '**/*.snap',
     ],
