@@ -74,6 +74,26 @@ describe('CI facts', () => {
     ]);
   });
 
+  it('reads the write permissions of a token a step mints (a permissions input, or permission-<scope> inputs)', () => {
+    const workflow = (extra: string) => `on: workflow_dispatch
+jobs:
+  promote:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/create-github-app-token@v2
+        with:
+          app-id: 1
+          permission-contents: read
+${extra}      - uses: octo/sts-token@v1
+        with:
+          permissions: |
+            contents: write
+`;
+    const facts = ciFacts([modified('.github/workflows/promote.yml', workflow(''), workflow('          permission-workflows: write\n').replace('contents: write\n', 'contents: write\n            pull_requests: write\n'))], []);
+    assert.deepEqual(facts.map(brief), ['added permission workflows: write (token in job promote)', 'added permission pull_requests: write (token in job promote)']);
+    assert.equal(facts[0]!.line, 10);
+  });
+
   it('reads GitLab CI triggers, secret variables and unpinned includes', () => {
     const before = 'stages: [test]\ntest:\n  script: make test\n  only: [merge_requests]\n';
     const after =

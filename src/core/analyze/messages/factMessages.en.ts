@@ -109,6 +109,7 @@ export const FACT_MESSAGES_EN = {
   riskCiGains: (p) => `${p.path} gains ${p.detail}: code from pull requests may reach it.`,
   riskCiText: (p) => `${p.path} now runs on ${p.detail}, whose titles and bodies anyone can write: a step that puts them in a shell command runs what they say.`,
   riskCiPermission: (p) => `${p.path} gains ${p.detail}: every step of the job, third-party actions included, can use it.`,
+  riskCiTokenPermission: (p) => `${p.path} gains ${p.detail}: every step given that token, third-party actions included, can use it.`,
   riskCiSecret: (p) => `${p.path} now reads ${p.detail}: a step that prints it, or a compromised action, leaks it.`,
   recCiGains: (p) => `Review ${p.path}: keep its permissions to what each job needs and never run pull-request code with secrets.`,
   riskUnpinned: (p) => `${p.path} runs ${p.detail}, not pinned to a commit: whoever controls that action controls the job.`,

@@ -100,6 +100,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   riskCiGains: (p) => `${p.path} 新增 ${p.detail}：来自拉取请求的代码可能利用它。`,
   riskCiText: (p) => `${p.path} 现在在 ${p.detail} 事件上运行，其标题和正文任何人都能写：把它们放进 shell 命令的步骤会执行其中的内容。`,
   riskCiPermission: (p) => `${p.path} 新增 ${p.detail}：该任务的每个步骤（包括第三方 action）都能使用这一权限。`,
+  riskCiTokenPermission: (p) => `${p.path} 新增 ${p.detail}：拿到该令牌的每个步骤（包括第三方 action）都能使用这一权限。`,
   riskCiSecret: (p) => `${p.path} 现在读取 ${p.detail}：打印它的步骤或被攻破的 action 都可能泄露它。`,
   recCiGains: (p) => `审查 ${p.path}：权限只给每个任务所需的部分，不要在带密钥的环境中运行拉取请求的代码。`,
   riskUnpinned: (p) => `${p.path} 运行未固定到提交的 ${p.detail}：控制该 action 的人即可控制这个任务。`,

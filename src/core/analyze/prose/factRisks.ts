@@ -177,8 +177,8 @@ export function collectFactRisks(input: FactRiskInput): RisksAndRecommendations 
 const TEXT_TRIGGERS = /^(issues|issue_comment|discussion|discussion_comment|pull_request_review_comment)$/;
 
 /** What a risky CI fact exposes: pull-request code (pull_request_target, workflow_run), untrusted text, a permission, a secret. */
-function ciRiskKey(fact: CiFact): 'riskCiGains' | 'riskCiText' | 'riskCiPermission' | 'riskCiSecret' {
-  if (fact.what === 'permission') return 'riskCiPermission';
+function ciRiskKey(fact: CiFact): 'riskCiGains' | 'riskCiText' | 'riskCiPermission' | 'riskCiTokenPermission' | 'riskCiSecret' {
+  if (fact.what === 'permission') return fact.detail.includes('(token in job ') ? 'riskCiTokenPermission' : 'riskCiPermission';
   if (fact.what === 'secret') return 'riskCiSecret';
   return TEXT_TRIGGERS.test(fact.detail) ? 'riskCiText' : 'riskCiGains';
 }

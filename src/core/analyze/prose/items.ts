@@ -52,13 +52,17 @@ export function bumpItem(language: Language, fact: DependencyFact): string {
   return code(fact.name);
 }
 
+const SCOPE_ORDER: readonly DependencyFact['scope'][] = ['runtime', 'optional', 'build', 'dev', 'ci'];
+
 /**
  * Bumps as shown, the ones that move the same way together: "`a/init`, `a/analyze` and `a/upload-sarif` v4.35.2 → v4.36.0"
  * (one action's steps, a workspace's crates), in the order of their first fact.
  */
 export function bumpItems(language: Language, facts: readonly DependencyFact[]): string[] {
   const groups = new Map<string, DependencyFact[]>();
-  for (const fact of facts) {
+  // What ships first: runtime, then optional, build, development, CI.
+  const byScope = [...facts].sort((a, b) => SCOPE_ORDER.indexOf(a.scope) - SCOPE_ORDER.indexOf(b.scope));
+  for (const fact of byScope) {
     const key = fact.old !== undefined && fact.new !== undefined ? `${fact.old}\0${fact.new}` : `\0${fact.name}`;
     groups.set(key, [...(groups.get(key) ?? []), fact]);
   }

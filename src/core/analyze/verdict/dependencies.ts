@@ -11,10 +11,11 @@ import { uniqueDependencies } from '../prose/items.js';
 export function majorBumpsOf(view: CodeView | undefined, signals: DiffSignals, facts: Pick<CommitFacts, 'message'>): MajorBump[] {
   if (!view) return signals.majorBumps;
   const bumps: MajorBump[] = [];
-  // A CI action's major version is the workflow's business: it reaches no user of the project.
-  const ciOnly = new Set(view.dependencies.filter((fact) => fact.scope === 'ci').map((fact) => fact.name));
+  // A CI action's or a development tool's major version is the project's own business: it reaches no user.
+  const unshipped = (fact: { scope: string }): boolean => fact.scope === 'ci' || fact.scope === 'dev';
+  const ciOnly = new Set(view.dependencies.filter(unshipped).map((fact) => fact.name));
   for (const fact of uniqueDependencies(view.dependencies)) {
-    if (fact.change !== 'bumped' || fact.old === undefined || fact.new === undefined || fact.scope === 'ci') continue;
+    if (fact.change !== 'bumped' || fact.old === undefined || fact.new === undefined || unshipped(fact)) continue;
     if (isMajor(fact.old, fact.new)) bumps.push({ name: fact.name, from: fact.old, to: fact.new });
   }
   const named = new Set(bumps.map((bump) => bump.name));

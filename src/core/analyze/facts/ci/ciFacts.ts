@@ -65,7 +65,7 @@ function fact(file: FileInput, what: CiFactWhat, change: 'added' | 'removed', de
   const side = change === 'added' ? 'new' : 'old';
   const text = side === 'new' ? file.newText : file.oldText;
   // The detail as written in YAML: `contents: write (job build)` is found by its first part.
-  const needle = detail.replace(/ \(job [^)]*\)$/, '').replace(/^permissions: /, '');
+  const needle = detail.replace(/ \((token in )?job [^)]*\)$/, '').replace(/^permissions: /, '');
   const line = lineOf(text, needle) ?? lineOf(text, needle.split(':')[0]!);
   return { kind: 'ci', what, change, detail, path: file.path, ...(line === undefined ? {} : { line, side }) };
 }
@@ -84,11 +84,35 @@ function githubObservations(doc: unknown): CiObservations {
   addPermissions(doc['permissions'], undefined, seen.permissions);
   const jobs = doc['jobs'];
   if (isRecord(jobs)) {
-    for (const [name, job] of Object.entries(jobs)) if (isRecord(job)) addPermissions(job['permissions'], name, seen.permissions);
+    for (const [name, job] of Object.entries(jobs)) {
+      if (!isRecord(job)) continue;
+      addPermissions(job['permissions'], name, seen.permissions);
+      addTokenPermissions(job['steps'], name, seen.permissions);
+    }
   }
   secretsRead(doc, seen.secrets);
   for (const use of collectUses(doc)) if (isThirdParty(use) && !isPinned(use)) seen.unpinned.add(use.raw);
   return seen;
+}
+
+/**
+ * Write permissions of a token a step mints: a `permissions` input (a map, or YAML in a string, as some token
+ * actions take it) or `permission-<scope>: write` inputs (actions/create-github-app-token). Such a token can do
+ * what a job's `permissions:` would let it do.
+ */
+function addTokenPermissions(steps: unknown, job: string, into: Set<string>): void {
+  if (!Array.isArray(steps)) return;
+  for (const step of steps.slice(0, 2_000)) {
+    const inputs = isRecord(step) ? step['with'] : undefined;
+    if (!isRecord(inputs)) continue;
+    const scopes = new Map<string, unknown>();
+    const listed = typeof inputs['permissions'] === 'string' ? parseYaml(inputs['permissions']) : inputs['permissions'];
+    if (isRecord(listed)) for (const [scope, level] of Object.entries(listed)) scopes.set(scope, level);
+    for (const [key, level] of Object.entries(inputs)) if (key.startsWith('permission-')) scopes.set(key.slice('permission-'.length), level);
+    for (const [scope, level] of scopes) {
+      if (typeof level === 'string' && WRITE_LEVELS.has(level)) into.add(`${scope}: ${level} (token in job ${job})`);
+    }
+  }
 }
 
 /** `permissions: write-all` or a map of scopes; only write levels are kept (read levels narrow, they do not grant). */
