@@ -120,6 +120,17 @@ describe('verdict from facts: breaking', () => {
     assert.equal(dropped.reasons[0], 'breaking: renames public `odb_open()` to `open_stream()`');
   });
 
+  it('a public class made abstract is breaking (Python ABC, Java abstract); one already abstract is not', async () => {
+    const python = def('signature', 'Parameter', 'src/click/core.py', { language: 'Python', defKind: 'class', oldSignature: 'class Parameter:', signature: 'class Parameter(ABC):' });
+    const made = await analyze(commit('Parameter typing improvements', [file('src/click/core.py', 30, 10)]), facts({ definitions: [python] }));
+    assert.equal(made.breaking, true);
+    assert.equal(made.reasons[0], 'breaking: makes public `Parameter` abstract: code that creates it directly, or subclasses it without the abstract members, breaks');
+    const java = def('signature', 'Builder', 'src/main/java/a/Builder.java', { language: 'Java', defKind: 'class', oldSignature: 'public class Builder', signature: 'public abstract class Builder' });
+    assert.equal((await analyze(commit('Builder: abstract', [file('src/main/java/a/Builder.java', 3, 1)]), facts({ definitions: [java] }))).breaking, true);
+    const already = def('signature', 'Base', 'src/pkg/base.py', { language: 'Python', defKind: 'class', oldSignature: 'class Base(ABC):', signature: 'class Base(ABC, Generic[T]):' });
+    assert.equal((await analyze(commit('Base: generic', [file('src/pkg/base.py', 3, 1)]), facts({ definitions: [already] }))).breaking, false);
+  });
+
   it('adding an optional parameter keeps callers working; dropping one breaks them', async () => {
     const resigned = (oldSignature: string, signature: string): CodeFacts => facts({
       definitions: [def('signature', 'connect', 'src/index.ts', { language: 'TypeScript', oldSignature, signature })],

@@ -63,6 +63,7 @@ export const FACT_MESSAGES_EN = {
   brkDefaultChanged: (p) => `changes the default of ${p.name} from ${p.old} to ${p.new}`,
   brkPublicRemoved: (p) => `removes public ${p.name}`,
   brkPublicRenamed: (p) => `renames public ${p.old} to ${p.name}`,
+  brkPublicAbstract: (p) => `makes public ${p.name} abstract: code that creates it directly, or subclasses it without the abstract members, breaks`,
   brkPublicSignature: (p) => `changes the signature of public ${p.name}`,
 
   // Importance reasons.

@@ -57,6 +57,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   brkDefaultChanged: (p) => `将 ${p.name} 的默认值从 ${p.old} 改为 ${p.new}`,
   brkPublicRemoved: (p) => `移除了公共接口 ${p.name}`,
   brkPublicRenamed: (p) => `将公共接口 ${p.old} 重命名为 ${p.name}`,
+  brkPublicAbstract: (p) => `将公共接口 ${p.name} 改为抽象：直接创建它的代码，或未实现抽象成员的子类，都会出错`,
   brkPublicSignature: (p) => `修改了公共接口 ${p.name} 的签名`,
 
   reasonBreakingItems: (p) => `破坏性变更：${p.items}`,

@@ -61,6 +61,8 @@ export function breakingRenames(view: CodeView): DefinitionFact[] {
  */
 export function breaksCallers(fact: DefinitionFact): boolean {
   if (fact.oldSignature === undefined || fact.signature === undefined) return false;
+  // A Python class's parentheses hold its bases, not parameters: a base added is no new argument.
+  if (fact.language === 'Python' && fact.defKind === 'class') return false;
   const before = parameters(fact.oldSignature, fact.name);
   const after = parameters(fact.signature, fact.name);
   if (before === undefined || after === undefined) return false;

@@ -1,6 +1,7 @@
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
+import type { DefinitionFact } from '../facts/types.js';
 import type { FactMessageKey, FactParams } from '../messages/factMessages.js';
 import { code } from '../messages/factMessages.js';
 import { breakingRenames, breaksCallers, goneDefinitions, isApiSurface, isUserFacingPath } from './apiSurface.js';
@@ -79,11 +80,25 @@ export const BREAKING_RULES: readonly BreakingRule[] = [
       })),
   },
   {
+    id: 'definition.abstract',
+    items: ({ facts, view }) => (view?.signature ?? []).filter((fact) => isApiSurface(fact, facts.files) && becomesAbstract(fact))
+      .map((fact) => ({ id: 'definition.abstract', key: 'brkPublicAbstract', params: { name: code(definitionLabel(fact)) }, path: fact.path, line: fact.line })),
+  },
+  {
     id: 'definition.signature',
-    items: ({ facts, view }) => (view?.signature ?? []).filter((fact) => isApiSurface(fact, facts.files) && breaksCallers(fact))
+    items: ({ facts, view }) => (view?.signature ?? []).filter((fact) => isApiSurface(fact, facts.files) && breaksCallers(fact) && !becomesAbstract(fact))
       .map((fact) => ({ id: 'definition.signature', key: 'brkPublicSignature', params: { name: code(definitionLabel(fact)) }, path: fact.path, line: fact.line })),
   },
 ];
+
+/** Written abstract: Python's `ABC` base or `ABCMeta` metaclass, the `abstract` modifier of Java, TypeScript, C#. */
+const ABSTRACT = /\bABC\b|\bABCMeta\b|\babstract\b/;
+
+/** A public class (or method) made abstract: code that creates it, or subclasses it without the new abstract methods, breaks. */
+function becomesAbstract(fact: DefinitionFact): boolean {
+  if (fact.oldSignature === undefined || fact.signature === undefined) return false;
+  return ABSTRACT.test(fact.signature) && !ABSTRACT.test(fact.oldSignature);
+}
 
 function readded(flags: CodeView['flags'], name: string): boolean {
   return flags.some((other) => other.change === 'added' && other.name === name);
