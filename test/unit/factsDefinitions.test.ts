@@ -192,3 +192,11 @@ test('definitions: deterministic order (path, line) whatever the input order', a
   assert.deepEqual(first, second);
   assert.deepEqual(first.definitions.map((fact) => fact.name), ['A2', 'A1', 'b1', 'b2']);
 });
+
+test('definitions: a Rust variant is marked exhaustive unless its enum is #[non_exhaustive]', async () => {
+  const oldText = '#[derive(Debug)]\npub enum NixlError {\n    Backend,\n}\n\n#[non_exhaustive]\n#[derive(Debug)]\npub enum Status {\n    Ok,\n}\n';
+  const newText = '#[derive(Debug)]\npub enum NixlError {\n    Backend,\n    NotFound,\n}\n\n#[non_exhaustive]\n#[derive(Debug)]\npub enum Status {\n    Ok,\n    Busy,\n}\n';
+  const { definitions } = await extractCodeFacts([{ path: 'src/lib.rs', status: 'M', oldText, newText }]);
+  const added = definitions.filter((fact) => fact.change === 'added').map((fact) => `${fact.container}::${fact.name} ${fact.exhaustive === true}`);
+  assert.deepEqual(added, ['NixlError::NotFound true', 'Status::Busy false']);
+});

@@ -120,6 +120,18 @@ describe('verdict from facts: breaking', () => {
     assert.equal(dropped.reasons[0], 'breaking: renames public `odb_open()` to `open_stream()`');
   });
 
+  it('a variant added to an exhaustive public enum is breaking; to a #[non_exhaustive] or a new enum it is not', async () => {
+    const variant = (container: string, exhaustive: boolean): DefinitionFact =>
+      def('added', 'NotFound', 'src/bindings/rust/src/lib.rs', { language: 'Rust', defKind: 'variant', container, ...(exhaustive ? { exhaustive } : {}) });
+    const changes = [file('src/bindings/rust/src/lib.rs', 3, 0)];
+    const made = await analyze(commit('bindings/rust: report real statuses', changes), facts({ definitions: [variant('NixlError', true)] }));
+    assert.equal(made.breaking, true);
+    assert.match(made.reasons[0]!, /adds the variant `NotFound` to public enum `NixlError`, which is not `#\[non_exhaustive\]`/);
+    assert.equal((await analyze(commit('x', changes), facts({ definitions: [variant('Status', false)] }))).breaking, false);
+    const fresh = def('added', 'NixlError', 'src/bindings/rust/src/lib.rs', { language: 'Rust', defKind: 'enum' });
+    assert.equal((await analyze(commit('x', changes), facts({ definitions: [fresh, variant('NixlError', true)] }))).breaking, false);
+  });
+
   it('a public class made abstract is breaking (Python ABC, Java abstract); one already abstract is not', async () => {
     const python = def('signature', 'Parameter', 'src/click/core.py', { language: 'Python', defKind: 'class', oldSignature: 'class Parameter:', signature: 'class Parameter(ABC):' });
     const made = await analyze(commit('Parameter typing improvements', [file('src/click/core.py', 30, 10)]), facts({ definitions: [python] }));

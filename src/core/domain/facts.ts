@@ -45,6 +45,8 @@ export interface DefinitionFact extends FactLocation {
    * exported). Added and removed facts carry their own signature (`signature`, `oldSignature`) when it has one.
    */
   oldPublic?: boolean;
+  /** A variant of an enum that code outside may match exhaustively (Rust, no `#[non_exhaustive]`): adding one breaks those matches. */
+  exhaustive?: boolean;
 }
 
 export type AddedRemoved = 'added' | 'removed';

@@ -27,6 +27,7 @@ const definition = z.object({
   oldSignature: z.optional(z.string()),
   signature: z.optional(z.string()),
   oldPublic: z.optional(z.boolean()),
+  exhaustive: z.optional(z.boolean()),
 });
 const flag = z.object({ kind: z.literal('flag'), ...location, change: addedRemoved, name: z.string(), framework: z.string() });
 const env = z.object({ kind: z.literal('env'), ...location, change: addedRemoved, name: z.string() });

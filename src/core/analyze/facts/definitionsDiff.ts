@@ -65,6 +65,7 @@ function makeFact(
     line: definition.line, side,
   };
   if (definition.container) fact.container = definition.container;
+  if (definition.exhaustive) fact.exhaustive = true;
   Object.assign(fact, change);
   columns.set(fact, definition.column);
   return fact;

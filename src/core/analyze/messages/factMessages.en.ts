@@ -64,6 +64,7 @@ export const FACT_MESSAGES_EN = {
   brkPublicRemoved: (p) => `removes public ${p.name}`,
   brkPublicRenamed: (p) => `renames public ${p.old} to ${p.name}`,
   brkPublicAbstract: (p) => `makes public ${p.name} abstract: code that creates it directly, or subclasses it without the abstract members, breaks`,
+  brkVariantAdded: (p) => `adds the variant ${p.name} to public enum ${p.owner}, which is not \`#[non_exhaustive]\`: an exhaustive \`match\` on it outside the crate stops compiling`,
   brkPublicSignature: (p) => `changes the signature of public ${p.name}`,
 
   // Importance reasons.

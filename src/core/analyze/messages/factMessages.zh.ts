@@ -58,6 +58,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   brkPublicRemoved: (p) => `移除了公共接口 ${p.name}`,
   brkPublicRenamed: (p) => `将公共接口 ${p.old} 重命名为 ${p.name}`,
   brkPublicAbstract: (p) => `将公共接口 ${p.name} 改为抽象：直接创建它的代码，或未实现抽象成员的子类，都会出错`,
+  brkVariantAdded: (p) => `为公共枚举 ${p.owner} 新增变体 ${p.name}（该枚举未标注 \`#[non_exhaustive]\`）：crate 外对它的穷尽 \`match\` 将无法编译`,
   brkPublicSignature: (p) => `修改了公共接口 ${p.name} 的签名`,
 
   reasonBreakingItems: (p) => `破坏性变更：${p.items}`,

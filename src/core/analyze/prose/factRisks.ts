@@ -47,7 +47,7 @@ const CALLABLE = new Set(['function', 'method']);
 const CONSEQUENCES: Record<string, FactMessageKey> = {
   declared: 'conseqDeclared', 'flag.removed': 'conseqFlag', 'config.removed': 'conseqConfig', 'route.removed': 'conseqRoute',
   'format.removed': 'conseqFormat', 'default.changed': 'conseqDefault', 'definition.removed': 'conseqDefinition',
-  'definition.renamed': 'conseqDefinition', 'definition.signature': 'conseqDefinition', 'definition.abstract': 'conseqDefinition',
+  'definition.renamed': 'conseqDefinition', 'definition.signature': 'conseqDefinition', 'definition.abstract': 'conseqDefinition', 'variant.added': 'conseqDefinition',
 };
 
 export const FACT_RISK_RULES: readonly FactRiskRule[] = [

@@ -80,6 +80,13 @@ export const BREAKING_RULES: readonly BreakingRule[] = [
       })),
   },
   {
+    id: 'variant.added',
+    items: ({ facts, view }) => (view ? exhaustiveVariantsAdded(view) : []).filter((fact) => isApiSurface(fact, facts.files))
+      .map((fact) => ({
+        id: 'variant.added', key: 'brkVariantAdded', params: { name: code(fact.name), owner: code(fact.container ?? '') }, path: fact.path, line: fact.line,
+      })),
+  },
+  {
     id: 'definition.abstract',
     items: ({ facts, view }) => (view?.signature ?? []).filter((fact) => isApiSurface(fact, facts.files) && becomesAbstract(fact))
       .map((fact) => ({ id: 'definition.abstract', key: 'brkPublicAbstract', params: { name: code(definitionLabel(fact)) }, path: fact.path, line: fact.line })),
@@ -90,6 +97,12 @@ export const BREAKING_RULES: readonly BreakingRule[] = [
       .map((fact) => ({ id: 'definition.signature', key: 'brkPublicSignature', params: { name: code(definitionLabel(fact)) }, path: fact.path, line: fact.line })),
   },
 ];
+
+/** Variants added to an enum that existed before and that code outside may match exhaustively (not a new enum's). */
+function exhaustiveVariantsAdded(view: CodeView): DefinitionFact[] {
+  const newEnums = new Set(view.added.filter((fact) => fact.defKind === 'enum').map((fact) => fact.name));
+  return view.added.filter((fact) => fact.defKind === 'variant' && fact.exhaustive === true && fact.container !== undefined && !newEnums.has(fact.container));
+}
 
 /** Written abstract: Python's `ABC` base or `ABCMeta` metaclass, the `abstract` modifier of Java, TypeScript, C#. */
 const ABSTRACT = /\bABC\b|\bABCMeta\b|\babstract\b/;

@@ -53,6 +53,8 @@ export interface Found {
   suite?: string;
   /** Not a definition itself, only a holder of members (a Rust `impl`, a C `extern "C"` block). */
   hidden?: boolean;
+  /** A variant of an enum that code outside may match exhaustively (Rust without `#[non_exhaustive]`). */
+  exhaustive?: boolean;
 }
 
 export type Rule = (node: Node, scope: Scope) => Found[] | Found | undefined;

@@ -21,6 +21,8 @@ export interface SideDefinition {
   body: string;
   /** A function or method declared without a body (a C prototype, a TS overload, a trait method signature). */
   declaration: boolean;
+  /** A variant of an enum matched exhaustively outside (Rust without `#[non_exhaustive]`). */
+  exhaustive?: boolean;
 }
 
 /** One test function on one side. */
@@ -125,6 +127,7 @@ function record(node: Node, found: Found, scope: Scope, depth: number, state: Wa
       signature: collapseWhitespace(state.text.slice(definition.startIndex, signatureEnd)).slice(0, SIGNATURE_CHARS),
       body: body && !found.members ? collapseWhitespace(body.text) : '',
       declaration: !body && (found.kind === 'function' || found.kind === 'method'),
+      ...(found.exhaustive ? { exhaustive: true } : {}),
     });
   }
   if (found.members) {

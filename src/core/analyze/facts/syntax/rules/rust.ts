@@ -9,12 +9,14 @@ import { childOfType, fieldText } from '../definitionSpec.js';
 
 const TEST_ATTRIBUTE = /^#\[\s*(?:[\w]+::)*(?:test|rstest|test_case|quickcheck|proptest)\b/;
 
-/** The attributes written just above an item (siblings before it). */
-function hasTestAttribute(node: Node): boolean {
+const NON_EXHAUSTIVE = /^#\[\s*non_exhaustive\s*\]/;
+
+/** Whether one of the attributes written just above an item (siblings before it) matches. */
+function hasAttribute(node: Node, pattern: RegExp): boolean {
   for (let sibling = node.previousNamedSibling, seen = 0; sibling && seen < 8; sibling = sibling.previousNamedSibling, seen++) {
     if (sibling.type === 'line_comment' || sibling.type === 'block_comment') continue;
     if (sibling.type !== 'attribute_item') return false;
-    if (sibling.endIndex - sibling.startIndex < 200 && TEST_ATTRIBUTE.test(sibling.text)) return true;
+    if (sibling.endIndex - sibling.startIndex < 200 && pattern.test(sibling.text)) return true;
   }
   return false;
 }
@@ -31,7 +33,7 @@ const item = (kind: Found['kind'], members?: string, body?: string | null): Rule
 function functionItem(node: Node, scope: Scope): Found | undefined {
   const name = fieldText(node);
   if (!name) return undefined;
-  if (hasTestAttribute(node)) return { kind: 'function', name, test: scope.container ? `${scope.container}::${name}` : name };
+  if (hasAttribute(node, TEST_ATTRIBUTE)) return { kind: 'function', name, test: scope.container ? `${scope.container}::${name}` : name };
   return { kind: scope.inType ? 'method' : 'function', name };
 }
 
@@ -81,7 +83,12 @@ export const rustDefinitions: LanguageDefinitions = {
       return name ? { kind: 'macro', name, body: node } : undefined;
     },
     field_declaration: item('field', undefined, null),
-    enum_variant: item('variant', undefined, null),
+    enum_variant: (node) => {
+      const name = fieldText(node);
+      if (!name) return undefined;
+      const owner = node.parent?.parent;
+      return { kind: 'variant', name, body: null, ...(owner?.type === 'enum_item' && !hasAttribute(owner, NON_EXHAUSTIVE) ? { exhaustive: true } : {}) };
+    },
   },
   isPublic(found, node, scope) {
     if (scope.container && !scope.containerPublic) return false;
