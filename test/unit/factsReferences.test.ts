@@ -44,6 +44,15 @@ describe('references: what the changed lines start or stop using', () => {
     assert.deepEqual(named(await references(go), 'removed'), ['verifyBlob']);
   });
 
+  it('names an everyday call (`to_vec`, `startswith`) only when nothing more telling changed', async () => {
+    const copies = modifiedFile('crates/globset/src/lib.rs',
+      'fn candidate(path: &[u8]) -> Vec<u8> {\n    path.to_vec()\n}\n',
+      'fn candidate(path: &[u8]) -> &[u8] {\n    path\n}\n');
+    assert.deepEqual(named(await references(copies), 'removed'), ['path.to_vec']);
+    const python = modifiedFile('src/pkg/io.py', 'def f(p):\n    return p\n', 'def f(p):\n    if p.startswith("/"):\n        return tempfile.mkstemp()\n    return p\n');
+    assert.deepEqual(named(await references(python), 'added'), ['tempfile.mkstemp']);
+  });
+
   it('ranks the product\'s references before the tests\'', async () => {
     const test = modifiedFile('tests/test_big.py', 'def test_a():\n    pass\n',
       `def test_a():\n${Array.from({ length: 40 }, (_, i) => `    helper_name_${i}()\n`).join('')}`);

@@ -23,6 +23,8 @@ const COMMON = new Set([
  */
 function weight(text: string, kind: string): number {
   if (text.length < 4 || text.length > 80 || COMMON.has(text)) return 0;
+  // Everyday names come last: named only when nothing more telling changed (`to_vec` dropped from a hot loop).
+  if (STD_NAMES.has(text)) return 1;
   if (kind === 'identifier') {
     if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(text)) return 3;
     if (/^[a-z_]\w*[A-Z]\w*$/.test(text) || /^[a-z]+(_[a-z0-9]+)+$/.test(text) || /^_[a-z]\w+$/.test(text)) return 3;
@@ -37,28 +39,58 @@ function weight(text: string, kind: string): number {
   return 0;
 }
 
-/** Calls too common to tell anything (collections, strings, output, assertions). */
-const COMMON_CALLS = new Set([
+/**
+ * Names of everyday standard-library calls (collections, strings, options and results, output, assertions, attributes):
+ * a change that starts calling `map_err` or `startswith` says nothing by it.
+ */
+const STD_NAMES = new Set([
   'append', 'push', 'pop', 'len', 'get', 'set', 'add', 'put', 'insert', 'remove', 'delete', 'clear', 'contains', 'format', 'print',
   'println', 'printf', 'fprintf', 'sprintf', 'snprintf', 'strlen', 'strcmp', 'memcpy', 'memset', 'malloc', 'calloc', 'free',
   'xmalloc', 'xcalloc', 'xstrdup', 'join', 'split', 'strip', 'trim', 'map', 'filter', 'iter', 'into', 'from', 'clone', 'unwrap',
   'expect', 'to_string', 'toString', 'equals', 'hashCode', 'size', 'length', 'isEmpty', 'is_empty', 'keys', 'values', 'items',
   'range', 'list', 'dict', 'str', 'int', 'bool', 'float', 'tuple', 'type', 'isinstance', 'super', 'require', 'import', 'then',
   'catch', 'resolve', 'reject', 'assert', 'assertEquals', 'assertTrue', 'assertFalse', 'assertNull', 'assertNotNull',
-  'assertThrows', 'expect', 'toBe', 'toEqual', 'describe', 'test', 'it', 'die', 'error', 'warning', 'BUG', '_', 'N_', 'Q_',
+  'assertThrows', 'toBe', 'toEqual', 'describe', 'test', 'it', 'die', 'error', 'warning', 'BUG', '_', 'N_', 'Q_',
   'String', 'Vec', 'Some', 'Ok', 'Err', 'Box', 'Error', 'Object', 'Array', 'Map', 'Set', 'Promise', 'new', 'default', 'open',
   'close', 'read', 'write', 'next', 'send', 'recv', 'call', 'apply', 'bind', 'log', 'debug', 'info', 'warn', 'trace', 'fmt',
+  // Rust
+  'map_err', 'unwrap_or', 'unwrap_or_else', 'unwrap_or_default', 'ok_or', 'ok_or_else', 'and_then', 'or_else', 'is_some', 'is_none',
+  'is_ok', 'is_err', 'then_some', 'as_ref', 'as_mut', 'as_str', 'as_bytes', 'as_deref', 'as_path', 'to_owned', 'to_vec', 'into_iter',
+  'iter_mut', 'filter_map', 'flat_map', 'for_each', 'collect', 'starts_with', 'ends_with', 'strip_prefix', 'strip_suffix', 'split_once',
+  'push_str', 'extend_from_slice', 'with_capacity', 'contains_key', 'get_mut', 'or_insert', 'or_default', 'or_insert_with', 'entry',
+  'to_string_lossy', 'to_lowercase', 'to_uppercase', 'trim_start', 'trim_end', 'debug_assert', 'debug_assert_eq', 'assert_eq',
+  'assert_ne', 'cfg_attr', 'hash_map', 'btree_map', 'hash_set', 'is_empty', 'chars', 'bytes', 'lines', 'parse', 'display', 'borrow',
+  'borrow_mut', 'lock', 'unwrap_unchecked', 'is_some_and', 'is_none_or', 'map_or', 'map_or_else', 'include_str', 'include_bytes',
+  'is_file', 'is_dir', 'exists', 'copied', 'cloned', 'rev', 'enumerate', 'zip', 'skip', 'take', 'chain', 'any', 'all',
+  // Python, JavaScript, Go, Java
+  'startswith', 'endswith', 'getattr', 'setattr', 'hasattr', 'lower', 'upper', 'replace', 'encode', 'decode', 'update', 'extend',
+  'sorted', 'enumerate', 'toLowerCase', 'toUpperCase', 'forEach', 'indexOf', 'includes', 'startsWith', 'endsWith', 'hasOwnProperty',
+  'stringify', 'slice', 'splice', 'concat', 'reduce', 'some', 'every', 'find', 'findIndex', 'trimEnd', 'trimStart', 'padStart',
+  'Sprintf', 'Errorf', 'Printf', 'Println', 'Fatalf', 'Fatal', 'Contains', 'HasPrefix', 'HasSuffix', 'TrimSpace', 'TrimPrefix',
+  'TrimSuffix', 'Split', 'Join', 'Is', 'As', 'Unwrap', 'Wrap', 'Wrapf', 'Helper', 'Run', 'Parallel', 'Cleanup', 'TempDir',
+  'valueOf', 'getClass', 'getName', 'isNull', 'requireNonNull', 'asList', 'stream', 'orElse', 'ifPresent',
 ]);
 
-/** How telling a callee is: a call through a type or module (`LockSupport.parkNanos`, `hex::encode`), or a bare name that is not a common one. */
+/** Receivers of everyday calls: output, errors, strings and collections, test handles, the object itself. */
+const STD_RECEIVERS = new Set([
+  'self', 'Self', 'this', 'cls', 'super', 'ctx', 'err', 'fmt', 'errors', 'strings', 'strconv', 'bytes', 'console', 'JSON', 'Object', 'Math',
+  'Array', 'Number', 'String', 'Promise', 'std', 'log', 'slog', 'assert', 'require', 't', 'b', 'tb', 'expect', 'Vec', 'Box', 'Some',
+  'Ok', 'Err', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Arc', 'Rc', 'Cow', 'PathBuf', 'Path', 'Duration',
+  'Instant', 'anyhow', 'tracing', 'Objects', 'Arrays', 'Collections', 'List', 'Optional', 'System', 'os', 'sys', 'json', 'io',
+]);
+
+/** How telling a callee is: a call through a type or module (`LockSupport.parkNanos`, `hex::encode`), or a bare name that is not an everyday one. */
 function callWeight(text: string): number {
   const parts = text.split(/\.|::|->/);
   const name = parts[parts.length - 1]!;
-  if (name.length < 3 || COMMON_CALLS.has(name) && parts.length === 1) return 0;
-  if (parts.length === 1) return text.length >= 5 ? 2 : 0;
+  if (name.length < 3) return 0;
+  if (parts.length === 1) return text.length < 5 ? 0 : STD_NAMES.has(name) ? 1 : 2;
   const receiver = parts[0]!;
-  if (/^(self|this|cls|super|ctx|err|[a-z])$/.test(receiver)) return COMMON_CALLS.has(name) || name.length < 4 ? 0 : 1;
-  return COMMON_CALLS.has(name) && !/^[A-Z]/.test(receiver) ? 0 : 3;
+  const everyday = STD_RECEIVERS.has(receiver) || receiver.length === 1;
+  // Through a type (`Arrays.fill`) or a Rust path (`hex::encode`: a module, never a local), an everyday name still tells.
+  if (STD_NAMES.has(name)) return (/^[A-Z]/.test(receiver) || text.includes('::')) && !everyday ? 2 : 1;
+  if (everyday) return name.length < 4 ? 0 : 1;
+  return /^[A-Z]/.test(receiver) ? 3 : 2;
 }
 
 /**
@@ -102,8 +134,11 @@ export function referenceFacts(tokens: readonly ChangedTokens[], definitions: re
     scanCalls(file.newCalls ?? [], file.oldCalls ?? [], 'added', file.path);
     scanCalls(file.oldCalls ?? [], file.newCalls ?? [], 'removed', file.oldPath ?? file.path);
   }
+  // Everyday names (weight 1) only where nothing more telling changed in the same direction.
+  const telling = new Set(found.filter((fact) => fact.weight > 1 && !isTestPath(fact.path)).map((fact) => fact.change));
   // Tests last: their names crowd out the product's (the prose leaves tests' references out).
   return found
+    .filter((fact) => fact.weight > 1 || !telling.has(fact.change))
     .map((fact, index) => ({ fact, index, test: isTestPath(fact.path) }))
     .filter(({ fact }) => !calledParts.has(`${fact.change}\0${fact.name}`) || fact.name.includes('.') || fact.name.includes(':'))
     .sort((a, b) => Number(a.test) - Number(b.test) || b.fact.weight - a.fact.weight || a.index - b.index)
