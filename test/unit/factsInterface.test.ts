@@ -96,6 +96,15 @@ describe('interface facts from code', () => {
     assert.deepEqual(result.config.map((key) => `${key.change} ${key.key}`), ['added native-tls']);
   });
 
+  it('a Rust options struct that serde does not deserialise holds no settings (an internal struct moving fields)', async () => {
+    const before = '#[derive(Debug, Clone, Default, CombineOptions)]\npub struct ResolverOptions {\n    pub index_url: Option<String>,\n    pub no_index: Option<bool>,\n}\n';
+    const after = '#[derive(Debug, Clone, Default, CombineOptions)]\npub struct ResolverOptions {\n    pub indexes: IndexOptions,\n}\n';
+    assert.deepEqual((await facts(modified('crates/uv-settings/src/settings.rs', before, after))).config, []);
+    const read = (fields: string): string => `#[derive(Debug, serde::Deserialize)]\npub struct ToolOptions {\n${fields}}\n`;
+    const result = await facts(modified('crates/uv-settings/src/options.rs', read('    pub index_url: Option<String>,\n'), read('    pub find_links: Vec<String>,\n')));
+    assert.deepEqual(result.config.map((key) => `${key.change} ${key.key}`), ['added find_links', 'removed index_url']);
+  });
+
   it('reads only what changed: a line inserted inside a call or a struct reports nothing else', async () => {
     const before = 'import argparse\np = argparse.ArgumentParser()\np.add_argument(\n    "--color",\n    help="x",\n)\n\n\n\n\n\np.add_argument("--jobs", default=4)\n';
     const after = 'import argparse\np = argparse.ArgumentParser()\np.add_argument(\n    "--color",\n    choices=["auto", "never"],\n    help="x",\n)\n\n\n\n\n\np.add_argument("--jobs", default=4)\n';

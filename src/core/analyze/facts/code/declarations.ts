@@ -69,13 +69,19 @@ function hasBare(attributes: { name: string; args: ArgValue[] }[], attribute: st
   return attributes.some((item) => item.name === attribute && item.args.some((arg) => arg.keyword === undefined && arg.text === word));
 }
 
+/** `#[derive(Deserialize)]` (or `serde::Deserialize`) or a `#[serde(...)]` container attribute. */
+function deserialised(attributes: { name: string; args: ArgValue[] }[]): boolean {
+  return attributes.some((item) => item.name === 'serde' || (item.name === 'derive' && item.args.some((arg) => /(?:^|::)Deserialize$/.test(arg.text))));
+}
+
 function rustStruct(node: SyntaxNode, context: DeclarationContext): void {
   const name = node.childForFieldName('name')?.text;
   const body = node.childForFieldName('body');
   if (!name || body?.type !== 'field_declaration_list') return;
   const containerAttributes = attributesBefore(node);
   const renameAll = keywordOf(containerAttributes, 'serde', 'rename_all')?.text;
-  const isConfig = CONFIG_TYPE_NAME.test(name);
+  // Read from a file only when serde deserialises it: an internal `*Options` struct holds no user setting.
+  const isConfig = CONFIG_TYPE_NAME.test(name) && deserialised(containerAttributes);
   for (const field of body.namedChildren) {
     if (field?.type !== 'field_declaration' || context.model.fields.length >= MODEL_LIMITS.fields) continue;
     const fieldName = field.childForFieldName('name')?.text;
