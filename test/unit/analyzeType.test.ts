@@ -145,6 +145,13 @@ describe('subjects and areas that refine the type', () => {
     assert.equal(await typeOf('feat: skip tests matching --exclude'), 'feature', 'a feature about tests stays a feature');
   });
 
+  it('a conventional subject that reverts a named change is a revert; one that moves a version back is not', async () => {
+    assert.equal(await typeOf('fix: revert, "fix: escape ids with multiple null bytes (#22687)"', [file('packages/vite/src/shared/utils.ts')]), 'revert');
+    assert.equal(await typeOf('chore: revert #1234', [file('src/a.ts')]), 'revert');
+    assert.equal(await typeOf('fix(deps): revert es-module-lexer to 2.1.0', [file('packages/vite/package.json')]), 'deps');
+    assert.equal(await typeOf('fix: revert to the old retry delay', [file('src/retry.ts')]), 'fix');
+  });
+
   it('a linter or formatter as the area prefix makes a clean-up, whatever the verb', async () => {
     assert.equal(await typeOf('lint: use `cloned()` or `copied()` when we can', [file('crates/searcher/src/lib.rs')]), 'refactor');
     assert.equal(await typeOf('clippy: fix needless borrow', [file('src/main.rs')]), 'refactor');

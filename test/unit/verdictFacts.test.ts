@@ -63,6 +63,18 @@ describe('verdict from facts: type', () => {
     assert.equal(result.summary, 'Fix the nightly build. Bumps `serde` 1.0.1 → 1.0.2.');
   });
 
+  it('a version moved back is said so, and bumps that move the same way are named together', async () => {
+    const dep = (name: string, old: string, next: string, scope: 'runtime' | 'ci' = 'runtime') => ({
+      kind: 'dependency' as const, change: 'bumped' as const, name, old, new: next, scope, ecosystem: scope === 'ci' ? 'actions' : 'npm', path: 'package.json', line: 3,
+    });
+    const code = facts({ dependencies: [dep('github/codeql-action/init', 'v4.35.2', 'v4.36.0', 'ci'), dep('es-module-lexer', '^2.2.0', '2.1.0'), dep('github/codeql-action/analyze', 'v4.35.2', 'v4.36.0', 'ci'), dep('vue', '^3.5.38', '^3.5.39')] });
+    const result = await analyze(commit('chore(deps): update dependencies', [file('package.json', 3, 3)]), code);
+    assert.equal(result.summary,
+      'Update dependencies. Bumps `vue` ^3.5.38 → ^3.5.39 and `github/codeql-action/init` and `github/codeql-action/analyze` v4.35.2 → v4.36.0; moves back `es-module-lexer` ^2.2.0 → 2.1.0.');
+    const zh = await analyze(commit('chore(deps): update dependencies', [file('package.json', 3, 3)]), code, 'zh-CN');
+    assert.match(zh.summary, /`es-module-lexer` 从 \^2\.2\.0 降级到 2\.1\.0/);
+  });
+
   it('a manifest that only moves the project\'s own version is a release, not a dependency change', async () => {
     const code = facts({ versions: [{ kind: 'version', name: 'click', old: '8.4.1.dev', new: '8.5.0.dev', path: 'pyproject.toml' }] });
     const result = await analyze(commit('start version 8.5.0', [file('pyproject.toml', 1, 1), file('CHANGES.rst', 6, 0)]), code);

@@ -32,6 +32,7 @@ export const FACT_MESSAGES_EN = {
   itemMove: (p) => `${p.name} to ${p.path}`,
   itemDefault: (p) => `the default of ${p.name} from ${p.old} to ${p.new}`,
   itemBump: (p) => `${p.name} ${p.old} → ${p.new}`,
+  itemDowngrade: (p) => `${p.name} ${p.old} → ${p.new}`,
   itemAt: (p) => `${p.what} (${p.path})`,
   itemVersion: (p) => `the version of ${p.name} from ${p.old} to ${p.new}`,
 
@@ -43,6 +44,7 @@ export const FACT_MESSAGES_EN = {
   clauseSignature: (p) => `changes the signature of ${p.items}`,
   clauseDefaults: (p) => `changes ${p.items}`,
   clauseBumps: (p) => `bumps ${p.items}`,
+  clauseDowngrades: (p) => `moves back ${p.items}`,
   clauseChanges: (p) => `changes ${p.items}`,
   clauseTests: (p) => `tests ${p.items}`,
   clauseVersion: (p) => `sets ${p.items}`,

@@ -28,6 +28,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   itemMove: (p) => `${p.name} 移至 ${p.path}`,
   itemDefault: (p) => `${p.name} 的默认值从 ${p.old} 改为 ${p.new}`,
   itemBump: (p) => `${p.name} 从 ${p.old} 升级到 ${p.new}`,
+  itemDowngrade: (p) => `${p.name} 从 ${p.old} 降级到 ${p.new}`,
   itemAt: (p) => `${p.what}（${p.path}）`,
   itemVersion: (p) => `${p.name} 的版本从 ${p.old} 改为 ${p.new}`,
 
@@ -38,6 +39,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   clauseSignature: (p) => `修改 ${p.items} 的签名`,
   clauseDefaults: (p) => `将 ${p.items}`,
   clauseBumps: (p) => `将 ${p.items}`,
+  clauseDowngrades: (p) => `将 ${p.items}`,
   clauseChanges: (p) => `修改 ${p.items}`,
   clauseTests: (p) => `测试 ${p.items}`,
   clauseVersion: (p) => `将 ${p.items}`,

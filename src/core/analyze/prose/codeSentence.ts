@@ -6,6 +6,7 @@ import type { DefinitionFact } from '../facts/types.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
 import type { FactMessageKey } from '../messages/factMessages.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
+import { isDowngrade } from '../verdict/dependencies.js';
 import { bumpItems, definitionItem, dependencyVersion, interfaceItems, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Identifiers the code sentences name at most, and per clause. */
@@ -57,7 +58,10 @@ export function codeSentences(language: Language, view: CodeView): string {
   const moves = movesByPath(language, view.moved);
   const signatures = rankedDefinitions(view.signature).map((fact) => code(definitionLabel(fact)));
   const defaults = view.defaults.map((fact) => factMessage(language, 'itemDefault', { name: code(fact.name), old: code(fact.old), new: code(fact.new) }));
-  const bumps = bumpItems(language, uniqueDependencies(view.dependencies).filter((fact) => fact.change === 'bumped'));
+  const versioned = uniqueDependencies(view.dependencies).filter((fact) => fact.change === 'bumped');
+  const back = (fact: (typeof versioned)[number]): boolean => fact.old !== undefined && fact.new !== undefined && isDowngrade(fact.old, fact.new);
+  const bumps = bumpItems(language, versioned.filter((fact) => !back(fact)));
+  const downgrades = bumpItems(language, versioned.filter(back));
   const changed = rankedDefinitions(view.body).map((fact) => code(definitionLabel(fact)));
   const versions = view.versions.map((fact) => factMessage(language, 'itemVersion', { name: code(fact.name), old: fact.old, new: fact.new }));
   const testsAdded = unique(view.tests.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)));
@@ -70,7 +74,7 @@ export function codeSentences(language: Language, view: CodeView): string {
     take('clauseMoves', moves), take('clauseSignature', signatures), take('clauseDefaults', defaults),
   ];
   const second = [
-    take('clauseBumps', unique(bumps)), take('clauseChanges', unique(changed)),
+    take('clauseBumps', unique(bumps)), take('clauseDowngrades', unique(downgrades)), take('clauseChanges', unique(changed)),
     take('clauseTestsAdded', testsAdded), take('clauseTestsRemoved', testsRemoved),
   ];
   budget = MAX_REFERENCES_NAMED;

@@ -2,6 +2,7 @@ import type { Language } from '../../domain/language.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { ConfigKeyFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact } from '../facts/types.js';
+import { isDowngrade } from '../verdict/dependencies.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
 
 /**
@@ -47,7 +48,7 @@ export function dependencyVersion(fact: DependencyFact): string {
 
 export function bumpItem(language: Language, fact: DependencyFact): string {
   if (fact.old !== undefined && fact.new !== undefined) {
-    return factMessage(language, 'itemBump', { name: code(fact.name), old: shortVersion(fact.old), new: shortVersion(fact.new) });
+    return factMessage(language, isDowngrade(fact.old, fact.new) ? 'itemDowngrade' : 'itemBump', { name: code(fact.name), old: shortVersion(fact.old), new: shortVersion(fact.new) });
   }
   return code(fact.name);
 }
@@ -70,7 +71,7 @@ export function bumpItems(language: Language, facts: readonly DependencyFact[]):
     const first = group[0]!;
     if (group.length === 1 || first.old === undefined || first.new === undefined) return bumpItem(language, first);
     const names = phraseList(language, group.map((fact) => code(fact.name)), 3);
-    return factMessage(language, 'itemBump', { name: names, old: shortVersion(first.old), new: shortVersion(first.new) });
+    return factMessage(language, isDowngrade(first.old, first.new) ? 'itemDowngrade' : 'itemBump', { name: names, old: shortVersion(first.old), new: shortVersion(first.new) });
   });
 }
 

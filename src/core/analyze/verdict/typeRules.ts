@@ -33,6 +33,9 @@ export const CONVENTIONAL_SUBJECT_RULES: readonly { pattern: RegExp; types: read
     types: ['fix', 'chore', 'ci', 'build'],
     changeType: 'test',
   },
+  // `fix: revert "fix: …"`, `chore: revert #123`: the declared type is the reverted change's, the change is a revert.
+  // A version moved back (`fix(deps): revert foo to 2.1.0`) is a dependency change: only a quoted or numbered change counts.
+  { pattern: /^revert(s|ed|ing)?\b[,:]?\s*(["'“`#]|(commit|pr|pull request|change|[0-9a-f]{7,40})\b)/i, types: ['fix', 'feature', 'chore', 'refactor', 'perf', 'build', 'ci', 'test', 'deps', 'security'], changeType: 'revert' },
 ];
 
 /**
