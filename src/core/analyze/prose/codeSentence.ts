@@ -6,7 +6,7 @@ import type { DefinitionFact } from '../facts/types.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
 import type { FactMessageKey } from '../messages/factMessages.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
-import { isDowngrade } from '../verdict/dependencies.js';
+import { isDowngrade } from '../facts/deps/versions.js';
 import { bumpItems, definitionItem, dependencyVersion, interfaceItems, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Identifiers the code sentences name at most, and per clause. */

@@ -2,7 +2,7 @@ import type { Language } from '../../domain/language.js';
 import type { CodeView } from '../facts/codeView.js';
 import { definitionLabel } from '../facts/codeView.js';
 import type { ConfigKeyFact, DefinitionFact, DependencyFact, EnvFact, FlagFact, FormatFact, RouteFact } from '../facts/types.js';
-import { isDowngrade } from '../verdict/dependencies.js';
+import { isDowngrade } from '../facts/deps/versions.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { CodeView } from '../facts/codeView.js';
 import type { ClassifiedFile } from '../facts/fileClasses.js';
 import { isApiSurface } from './apiSurface.js';
-import { isMajor } from './dependencies.js';
+import { isMajor } from '../facts/deps/versions.js';
 
 /**
  * The tags of a commit's code facts, as user rules match them (`"match": {"facts": ["flag.removed"]}`): each kind
