@@ -96,9 +96,13 @@ describe('verdict from facts: breaking', () => {
   });
 
   it('a changed default is breaking, with its old and new value', async () => {
-    const code = facts({ defaults: [{ kind: 'default', name: 'RepeatPenalty', old: '1.1', new: '1.0', path: 'api/types.go', line: 700 }] });
+    const code = facts({
+      defaults: [{ kind: 'default', name: 'RepeatPenalty', old: '1.1', new: '1.0', path: 'api/types.go', line: 700 }],
+      definitions: [def('body', 'RepeatPenalty', 'api/types.go', { defKind: 'constant' }), def('body', 'applyDefaults', 'api/types.go')],
+    });
     const result = await analyze(commit('api: stop applying repeat_penalty 1.1 to models that don\'t set one', [file('api/types.go', 1, 1)]), code);
     assert.equal(result.breaking, true);
+    assert.match(result.summary, /Changes the default of `RepeatPenalty` from `1\.1` to `1\.0`\. Changes `applyDefaults\(\)`\.$/, 'the constant is not named again as changed');
     assert.deepEqual(result.risks, ['Changes the default of `RepeatPenalty` from `1.1` to `1.0`: existing users get different output.']);
     assert.deepEqual(result.recommendations, ['Mention the new default of `RepeatPenalty` (`1.0`) in the release notes.']);
     const said = result.reasons.filter((reason) => reason.includes('changes the default of `RepeatPenalty`'));

@@ -62,7 +62,9 @@ export function codeSentences(language: Language, view: CodeView): string {
   const back = (fact: (typeof versioned)[number]): boolean => fact.old !== undefined && fact.new !== undefined && isDowngrade(fact.old, fact.new);
   const bumps = bumpItems(language, versioned.filter((fact) => !back(fact)));
   const downgrades = bumpItems(language, versioned.filter(back));
-  const changed = rankedDefinitions(view.body).map((fact) => code(definitionLabel(fact)));
+  // A constant whose default is already told (`TTL` 3600 → 900) is not named again as changed.
+  const told = new Set(view.defaults.map((fact) => fact.name));
+  const changed = rankedDefinitions(view.body.filter((fact) => !told.has(fact.name))).map((fact) => code(definitionLabel(fact)));
   const versions = view.versions.map((fact) => factMessage(language, 'itemVersion', { name: code(fact.name), old: fact.old, new: fact.new }));
   const testsAdded = unique(view.tests.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)));
   const testsRemoved = unique(view.tests.filter((fact) => fact.change === 'removed').map((fact) => code(fact.name)));
