@@ -171,6 +171,15 @@ describe('verdict from facts: breaking', () => {
 });
 
 describe('verdict from facts: security', () => {
+  it('a subject that hardens the product\'s code is security-relevant, and the insight names where the checks are', async () => {
+    const code = facts({ definitions: [def('added', 'addAllowedDirectURL', 'app/tools/url_policy.go', { public: false }), def('body', 'Execute', 'app/tools/web_fetch.go', { defKind: 'method', container: 'WebFetch' })] });
+    const hardened = await analyze(commit('Harden app markdown URL handling', [file('app/tools/url_policy.go', 40, 0, 'A'), file('app/tools/web_fetch.go', 6, 2)]), code);
+    assert.equal(hardened.security, true);
+    assert.deepEqual(hardened.insights.security, ['Hardening, as the subject says: the checks are in `WebFetch.Execute()` and `addAllowedDirectURL()`.'], 'public first');
+    const tests = await analyze(commit('test: cover prometheus_mp telemetry dir hardening', [file('test/unit/telemetry_test.cpp', 40, 0)]), facts({}));
+    assert.equal(tests.security, false, 'tests that cover hardening change no attack surface');
+  });
+
   it('a message naming an information leak (stale buffer, internal state exposed) is security-relevant', async () => {
     const none = facts({});
     const leak = await analyze(commit('Buffer.read exposes stale internal buffer to the callback', [file('src/buffer.ts', 3, 1)]), none);

@@ -96,6 +96,7 @@ export const FACT_MESSAGES_EN = {
   insHotPath: (p) => `Changes ${p.items} on a hot path (${p.path}).`,
   insRuntimeDeps: (p) => `Runtime dependencies change (${p.items}): behaviour and size follow the new versions.`,
   insSecurityFacts: (p) => `Touches ${p.area}: ${p.items}.`,
+  insHardening: (p) => `Hardening, as the subject says: the checks are in ${p.items}.`,
   insCiGains: (p) => `${p.path} gains ${p.detail}.`,
   insCiUnpinned: (p) => `${p.path} uses ${p.detail} without pinning it to a commit.`,
 

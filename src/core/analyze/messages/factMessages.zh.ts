@@ -88,6 +88,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   insHotPath: (p) => `修改了性能热点路径上的 ${p.items}（${p.path}）。`,
   insRuntimeDeps: (p) => `运行时依赖有变化（${p.items}）：行为和体积随新版本而变。`,
   insSecurityFacts: (p) => `涉及${p.area}：${p.items}。`,
+  insHardening: (p) => `按提交标题所说是安全加固：相关检查位于 ${p.items}。`,
   insCiGains: (p) => `${p.path} 新增 ${p.detail}。`,
   insCiUnpinned: (p) => `${p.path} 使用 ${p.detail}，未固定到具体提交。`,
 

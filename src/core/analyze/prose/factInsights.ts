@@ -9,13 +9,14 @@ import { AREA_WORDS_EN } from '../messages/factMessages.en.js';
 import { AREA_WORDS_ZH } from '../messages/factMessages.zh.js';
 import { PERFORMANCE_WORDS } from './insights.js';
 import { isApiSurface } from '../verdict/apiSurface.js';
-import { isRiskyCi } from '../verdict/security.js';
+import { HARDENING, isRiskyCi } from '../verdict/security.js';
 import type { SecurityVerdict } from '../verdict/security.js';
 import { movesByPath } from './codeSentence.js';
 import { definitionItem, dependencyVersion, interfaceItem, rankedDefinitions, shortVersion, uniqueDependencies } from './items.js';
 
 /** Lines each lens holds at most. */
 const MAX_LINES = 4;
+const CALLABLE: ReadonlySet<string> = new Set(['function', 'method']);
 
 export interface FactInsightInput {
   facts: CommitFacts;
@@ -93,6 +94,12 @@ function performance({ facts, view, changeType, language }: FactInsightInput): s
 
 function security({ view, security: verdict, language }: FactInsightInput): string[] {
   const lines: string[] = [];
+  // Hardening the code facts do not show by vocabulary: the definitions it adds or changes are where the checks are.
+  const hardening = verdict.evidence.find((evidence) => evidence.source === 'message' && HARDENING.test(evidence.word));
+  const checks = rankedDefinitions([...view.added, ...view.signature, ...view.body].filter((fact) => CALLABLE.has(fact.defKind)));
+  if (hardening && !verdict.evidence.some((evidence) => evidence.source === 'code') && checks.length > 0) {
+    lines.push(factMessage(language, 'insHardening', { items: phraseList(language, checks.map((fact) => code(definitionLabel(fact))), 4) }));
+  }
   for (const evidence of verdict.evidence) {
     if (evidence.source !== 'code') continue;
     const byArea = new Map<SecurityArea, string[]>();

@@ -75,6 +75,9 @@ export interface SecurityInput {
   signals: DiffSignals;
 }
 
+/** The subject says the change hardens something (`Harden app markdown URL handling`). */
+export const HARDENING = /\bharden(s|ed|ing)?\b/i;
+
 /** Ordered: each row adds its evidence; the change is security-relevant when any row has some. */
 export const SECURITY_RULES: readonly { id: string; evidence: (input: SecurityInput) => SecurityEvidence | undefined }[] = [
   {
@@ -83,6 +86,14 @@ export const SECURITY_RULES: readonly { id: string; evidence: (input: SecurityIn
       const word = SECURITY_WORDS.exec(facts.message)?.[0] ?? MEMORY_SAFETY_WORDS.exec(facts.message)?.[0] ??
         INFORMATION_LEAK_WORDS.exec(facts.message)?.[0];
       return word === undefined ? undefined : { source: 'message', word };
+    },
+  },
+  {
+    // "Harden …" in the subject of a change to the product's code: what it hardens is an attack surface.
+    id: 'hardening',
+    evidence: ({ facts }) => {
+      const word = HARDENING.exec(facts.commit.subject)?.[0];
+      return word !== undefined && facts.files.some((item) => item.kind === 'source') ? { source: 'message', word } : undefined;
     },
   },
   {
