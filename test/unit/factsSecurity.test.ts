@@ -68,12 +68,21 @@ describe('security facts', () => {
     ]);
   });
 
-  it('says nothing when the same words are on both sides (an edited line), and caps a noisy file', () => {
+  it('says nothing when the same auth word is on both sides (an edited line), and caps a noisy file', () => {
     const same: ChangedToken[] = [{ text: 'auth_token', kind: 'identifier', line: 3 }];
     assert.deepEqual(fileSecurityFacts('a.rs', same, [{ ...same[0]!, line: 4 }]), []);
     const noisy: ChangedToken[] = Array.from({ length: 5_000 }, (_, index) => ({ text: `password_${index % 50}`, kind: 'identifier', line: index + 1 }));
     const facts = fileSecurityFacts('a.rs', [], noisy);
     assert.ok(facts.length <= 2);
+  });
+
+  it('an edited line that handles TLS, crypto, permissions or a sandbox is a change there; a line only moved, or an auth word, is not', () => {
+    const tokens = (line: number, ...texts: string[]): ChangedToken[] => texts.map((text) => ({ text, kind: 'identifier' as const, line }));
+    const before = tokens(7, 'cert_loc', 'extract_zipped_paths', 'DEFAULT_CA_BUNDLE_PATH');
+    const after = tokens(7, 'cert_loc', 'DEFAULT_CA_BUNDLE_PATH');
+    assert.deepEqual(fileSecurityFacts('src/requests/adapters.py', before, after).map(brief), ['changed tls cert: cert_loc', 'changed tls ca_bundle: DEFAULT_CA_BUNDLE_PATH']);
+    assert.deepEqual(fileSecurityFacts('src/requests/adapters.py', before, tokens(30, 'cert_loc', 'extract_zipped_paths', 'DEFAULT_CA_BUNDLE_PATH')), [], 'moved whole');
+    assert.deepEqual(fileSecurityFacts('src/login.py', tokens(3, 'auth_token', 'old_name'), tokens(3, 'auth_token', 'new_name')), [], 'auth words sit on ordinary lines');
   });
 
   it('reads patch tokens for a file without a grammar, and skips docs', async () => {

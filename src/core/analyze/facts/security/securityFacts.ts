@@ -74,6 +74,19 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
+/**
+ * Areas where editing a line that names the thing changes what protects the code (`min_version = TLS12` → `TLS13`,
+ * a CA bundle path, a hash algorithm, a file mode, a sandbox rule). Auth words sit on too many ordinary lines.
+ */
+const EDIT_COUNTS: ReadonlySet<string> = new Set(['tls', 'crypto', 'permission', 'sandbox']);
+
+/** Each changed line's tokens, joined: two sides' lines compare equal when only their place changed. */
+function lineTexts(tokens: readonly ChangedToken[]): Map<number, string> {
+  const lines = new Map<number, string>();
+  for (const token of tokens) lines.set(token.line, lines.has(token.line) ? `${lines.get(token.line)}\u0000${token.text}` : token.text);
+  return lines;
+}
+
 function hitsOf(tokens: readonly ChangedToken[]): Hit[] {
   const hits: Hit[] = [];
   let start = 0;
@@ -107,9 +120,24 @@ export function fileSecurityFacts(path: string, oldTokens: readonly ChangedToken
   for (const hit of hitsOf(oldTokens)) add(hit, 'old');
   for (const hit of hitsOf(newTokens)) add(hit, 'new');
   const grouped = new Map<string, SecurityFact>();
+  let oldLines: Map<number, string> | undefined;
+  let newLines: Map<number, string> | undefined;
   for (const entry of tally.values()) {
     const net = entry.new.length - entry.old.length;
-    if (net === 0) continue;
+    if (net === 0) {
+      // The same word on both sides: a line that handles it was edited (not moved whole), in an area where any edit counts.
+      if (!EDIT_COUNTS.has(entry.row.area)) continue;
+      oldLines ??= lineTexts(oldTokens);
+      newLines ??= lineTexts(newTokens);
+      const after = new Set(entry.new.map((hit) => newLines!.get(hit.line)));
+      const edited = entry.new.find((hit) => !entry.old.some((old) => oldLines!.get(old.line) === newLines!.get(hit.line)));
+      if (!edited || entry.old.every((hit) => after.has(oldLines!.get(hit.line)))) continue;
+      const key = `${entry.row.area}\0${entry.row.term}`;
+      if (!grouped.has(key)) {
+        grouped.set(key, { kind: 'security', area: entry.row.area, change: 'changed', evidence: entry.evidence, term: entry.row.term, path, line: edited.line, side: 'new' });
+      }
+      continue;
+    }
     const key = `${entry.row.area}\0${entry.row.term}`;
     const existing = grouped.get(key);
     const change = net > 0 ? 'added' : 'removed';
