@@ -53,6 +53,22 @@ describe('verdict from facts: type', () => {
     assert.equal(result.breaking, false, 'a private C function is no API');
   });
 
+  it('fields moved into a new struct that the old ones hold is a refactor, not a feature', async () => {
+    const rs = (change: DefinitionFact['change'], name: string, container: string, defKind: DefinitionFact['defKind'] = 'field'): DefinitionFact =>
+      def(change, name, 'crates/uv-cli/src/lib.rs', { language: 'Rust', defKind, container });
+    const code = facts({
+      definitions: [
+        rs('added', 'DependencyGroupsArgs', '', 'struct'), rs('added', 'dev', 'DependencyGroupsArgs'), rs('added', 'group', 'DependencyGroupsArgs'),
+        rs('removed', 'dev', 'RunArgs'), rs('removed', 'group', 'RunArgs'), rs('removed', 'dev', 'SyncArgs'), rs('removed', 'group', 'SyncArgs'),
+        rs('added', 'dependency_groups', 'RunArgs'), rs('added', 'dependency_groups', 'SyncArgs'),
+      ].map((fact) => (fact.container === '' ? { ...fact, container: undefined } : fact)),
+    });
+    const result = await analyze(commit('Make dependency group argument documentation uniform', [file('crates/uv-cli/src/lib.rs', 60, 120)]), code);
+    assert.equal(result.changeType, 'refactor');
+    const grown = facts({ definitions: [...code.definitions, rs('added', 'all_groups', 'DependencyGroupsArgs')], flags: [{ kind: 'flag', change: 'added', name: '--all-groups', framework: 'clap', path: 'crates/uv-cli/src/lib.rs', line: 9 }] });
+    assert.equal((await analyze(commit('Make dependency group arguments uniform', [file('crates/uv-cli/src/lib.rs', 60, 120)]), grown)).changeType, 'feature', 'a new flag is a feature');
+  });
+
   it('a lock file alone is a dependency bump whatever the subject says', async () => {
     const code = facts({
       dependencies: [{ kind: 'dependency', change: 'bumped', name: 'serde', old: '1.0.1', new: '1.0.2', scope: 'runtime', ecosystem: 'cargo', lockOnly: true, path: 'Cargo.lock', line: 40 }],

@@ -39,7 +39,7 @@ export const FACT_BUDGETS = {
    */
   commits: 200,
   /** Bytes of source parsed per run (versions already parsed in the run cost nothing); past it, patches only. */
-  parseBytes: 4 * 1024 * 1024,
+  parseBytes: 16 * 1024 * 1024,
 } as const;
 
 /** Per role, a file larger than this (either side) is not read: big tests and configs cost more than they tell. */

@@ -85,6 +85,22 @@ function restructuresOnly(input: FactTypeInput): boolean {
   return newFunctions <= reshaped && newBehaviourFiles(input) === 0;
 }
 
+/**
+ * Fields moved into a new struct the old ones now hold (`ProjectDependencyGroupsArgs`, flattened into five argument
+ * structs): every public definition added is a relocated field, the struct that takes them, or the field that holds
+ * it where they left; nothing a user reaches is added or removed.
+ */
+function extractsStruct({ view, facts }: Pick<FactTypeInput, 'facts' | 'view'>): boolean {
+  const removedFields = view.removed.filter((fact) => fact.defKind === 'field');
+  const gone = new Set(removedFields.map((fact) => fact.name));
+  const relocated = view.added.filter((fact) => fact.defKind === 'field' && gone.has(fact.name));
+  if (relocated.length < 2 || interfaceAdditions(view) > 0 || interfaceRemovals(view) > 0) return false;
+  const holders = new Set(relocated.map((fact) => fact.container));
+  const left = new Set(removedFields.map((fact) => fact.container));
+  return view.added.filter((fact) => isApiSurface(fact, facts.files)).every((fact) =>
+    relocated.includes(fact) || holders.has(fact.name) || fact.defKind === 'type' || (fact.defKind === 'field' && left.has(fact.container)));
+}
+
 const ANY: readonly ChangeType[] = [
   'feature', 'fix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'deps', 'chore', 'style', 'revert', 'security', 'other',
 ];
@@ -176,6 +192,11 @@ export const FACT_TYPE_RULES: readonly FactTypeRule[] = [
     // Not for a subject without a verb: a bug title (`X bypasses Y`) over re-signed code is still a fix (untyped-code).
     over: { headerTypes: ['chore'], keywordTypes: ['feature', 'chore', 'other'], untyped: false },
     when: restructuresOnly,
+  },
+  {
+    id: 'extract-struct', changeType: 'refactor',
+    over: { headerTypes: ['chore'], keywordTypes: ['feature', 'chore', 'other'], untyped: true },
+    when: extractsStruct,
   },
   {
     id: 'code-cleanup', changeType: 'refactor',
