@@ -76,6 +76,12 @@ describe('security facts', () => {
     assert.ok(facts.length <= 2);
   });
 
+  it('names Java\'s deserialiser whole: readObject counts, odb_read_object_info does not', () => {
+    const line = (text: string): ChangedToken[] => [{ text: 'in', kind: 'identifier', line: 4 }, { text, kind: 'identifier', line: 4 }];
+    assert.deepEqual(fileSecurityFacts('src/main/java/A.java', [], line('readObject')).map(brief), ['added deserialize read_object: readObject']);
+    assert.deepEqual(fileSecurityFacts('odb/source-packed.c', [], line('odb_source_read_object_info')), []);
+  });
+
   it('an edited line that handles TLS, crypto, permissions or a sandbox is a change there; a line only moved, or an auth word, is not', () => {
     const tokens = (line: number, ...texts: string[]): ChangedToken[] => texts.map((text) => ({ text, kind: 'identifier' as const, line }));
     const before = tokens(7, 'cert_loc', 'extract_zipped_paths', 'DEFAULT_CA_BUNDLE_PATH');

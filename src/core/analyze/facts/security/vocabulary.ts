@@ -72,8 +72,10 @@ export const VOCABULARY: readonly VocabularyRow[] = [
   ...rows('exec', ['passthru', 'proc_open'], { whole: true, kinds: ['identifier'] }),
   ...rows('deserialize', [
     'pickle', 'unpickle', 'cpickle', 'dill', 'jsonpickle', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load', 'unsafe_load',
-    'marshal.loads', 'object_input_stream', 'read_object', 'xml_decoder', 'binary_formatter', 'unserialize', 'torch.load',
+    'marshal.loads', 'unserialize', 'torch.load',
   ]),
+  // Java's and .NET's deserialisers, named whole: `odb_read_object_info` reads no serialised object.
+  ...rows('deserialize', ['object_input_stream', 'read_object', 'xml_decoder', 'binary_formatter'], { whole: true, kinds: ['identifier'] }),
   ...rows('deserialize', ['eval'], { whole: true, exact: true, kinds: ['identifier'] }),
   ...rows('input', ['inner_html', 'outer_html', 'dangerously_set_inner_html', 'xss', 'ssrf', 'injection', 'escape_html']),
   ...rows('input', ['sanitize', 'sanitizer', 'sanitized'], { needs: INPUT_CONTEXT }),
