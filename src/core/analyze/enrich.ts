@@ -2,6 +2,7 @@ import type { Language } from '../domain/language.js';
 import { isDigestError } from '../errors.js';
 import { BlobReader } from '../git/blobReader.js';
 import type { AnalyzedCommit } from '../domain/report.js';
+import type { Analysis } from '../domain/analysis.js';
 import type { UserRule } from '../domain/options.js';
 import { collectCommitFacts, createRunBudget, FACT_BUDGETS } from './facts/collect.js';
 import { storedFacts } from './facts/stored.js';
@@ -56,6 +57,14 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
   };
   const budget = createRunBudget(options.parseBytes);
   const writes: Promise<void>[] = [];
+  // Kept analyses are asked for all at once, as many as the run may read: the file reads overlap instead of queueing.
+  const kept = new Map<string, Promise<Analysis | undefined>>();
+  if (store) {
+    for (const commit of commits) {
+      if (kept.size >= budget.remainingCommits) break;
+      if (commit.files.length > 0 && commit.unreadable === undefined) kept.set(commit.sha, store.get(commit.sha).catch(() => undefined));
+    }
+  }
   try {
     for (const commit of commits) {
       if (commit.files.length === 0 || commit.unreadable !== undefined) continue;
@@ -63,7 +72,7 @@ export async function enrichWithCodeFacts(commits: readonly AnalyzedCommit[], op
         commit.analysis.notes = [...commit.analysis.notes, factMessage(options.language, 'noteBudget')];
         continue;
       }
-      const stored = store ? await store.get(commit.sha) : undefined;
+      const stored = store ? await (kept.get(commit.sha) ?? store.get(commit.sha)) : undefined;
       if (stored !== undefined) {
         // A kept commit counts against the run's commits as a read one does, so a re-run does not go on to read more.
         budget.remainingCommits -= 1;
