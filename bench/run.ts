@@ -175,6 +175,10 @@ async function main(): Promise<void> {
   compare('one-year range, 50k history, no walk index', ourYear, rawYear, (raw) => 2 * raw, cold);
   compare('one-year range, 50k history, index up to date', ourYear, rawYear, (raw) => 2 * raw, noAnalyses);
   compare('one-year range, 50k, index and analyses kept', ourYear, rawYear, (raw) => 2 * raw);
+  // Issue 14's measure: against raw git printing the year's patches too (`-p --numstat`), within 2.5 ×.
+  const rawYearPatches = [...rawYear, '-p'];
+  compare('one-year range, index up to date, vs git -p', ourYear, rawYearPatches, (raw) => 2.5 * raw, noAnalyses);
+  compare('one-year range, analyses kept, vs git -p', ourYear, rawYearPatches, (raw) => 2.5 * raw);
   rmSync(runCache, { recursive: true, force: true });
 }
 

@@ -62,13 +62,24 @@ export function contentWords(text: string): string[] {
 
 /** The subject as echoes are measured against it: its words and its letters run together (for CJK words). */
 export interface SubjectWords {
-  words: Set<string>;
-  letters: string;
+  readonly words: ReadonlySet<string>;
+  readonly letters: string;
   /** The words of the subject without its `area:` or `type(scope):` prefix, in order. */
-  description: string[];
+  readonly description: readonly string[];
 }
 
+/** The last subject's words: the gist and the summary of one commit ask for the same ones, one after the other. */
+let last: { subject: string; description: string; words: SubjectWords } | undefined;
+
+/** The subject's words (read only: the result is shared by the calls that ask for the same subject). */
 export function subjectWords(subject: string, description: string): SubjectWords {
+  if (last !== undefined && last.subject === subject && last.description === description) return last.words;
+  const made = makeSubjectWords(subject, description);
+  last = { subject, description, words: made };
+  return made;
+}
+
+function makeSubjectWords(subject: string, description: string): SubjectWords {
   const words = contentWords(subject);
   const described = contentWords(withoutPrNumbers(description));
   // A subject GitHub cut (`… under llama/c…`) ends in half a word: it is not looked for.
