@@ -74,18 +74,23 @@ const PLAIN_CALLEE = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*){0,2}$/;
 
 /** The callee of a call node as written, when it is a plain path of up to three parts (no calls, generics or spaces). */
 export function writtenCallee(node: SyntaxNode): string | undefined {
+  // Lengths first: a callee that is a whole function expression (an IIFE) is not copied out to be refused.
+  const short = (part: SyntaxNode | null | undefined): string | undefined =>
+    part && part.endIndex - part.startIndex <= MAX_CALLEE_CHARS ? part.text : undefined;
   let text: string | undefined;
   if (node.type === 'method_invocation') {
     const object = node.childForFieldName('object');
-    const name = node.childForFieldName('name')?.text;
-    text = name === undefined ? undefined : object ? `${object.text}.${name}` : name;
+    const name = short(node.childForFieldName('name'));
+    text = name === undefined ? undefined : object ? (short(object) === undefined ? undefined : `${object.text}.${name}`) : name;
   } else {
     const callee = node.childForFieldName('function') ?? node.childForFieldName('constructor') ?? node.childForFieldName('type');
     // `new IdentityHashMap<>()` is a call of `IdentityHashMap`.
-    text = (callee?.type === 'generic_type' ? callee.namedChild(0) : callee)?.text;
+    text = short(callee?.type === 'generic_type' ? callee.namedChild(0) : callee);
   }
-  return text !== undefined && text.length <= 60 && PLAIN_CALLEE.test(text) ? text : undefined;
+  return text !== undefined && text.length <= MAX_CALLEE_CHARS && PLAIN_CALLEE.test(text) ? text : undefined;
 }
+
+const MAX_CALLEE_CHARS = 60;
 
 /** A string literal's content: prefixes (r, b, f, u8, L), quotes, `r#"…"#` hashes and triple quotes removed. */
 export function stringContent(raw: string): string {
