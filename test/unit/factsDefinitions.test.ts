@@ -199,4 +199,7 @@ test('definitions: a Rust variant is marked exhaustive unless its enum is #[non_
   const { definitions } = await extractCodeFacts([{ path: 'src/lib.rs', status: 'M', oldText, newText }]);
   const added = definitions.filter((fact) => fact.change === 'added').map((fact) => `${fact.container}::${fact.name} ${fact.exhaustive === true}`);
   assert.deepEqual(added, ['NixlError::NotFound true', 'Status::Busy false']);
+  const cli = '#[derive(Subcommand)]\npub enum Commands {\n    Add(AddArgs),\n}\n';
+  const commands = await extractCodeFacts([{ path: 'src/lib.rs', status: 'M', oldText: cli, newText: cli.replace('    Add(AddArgs),\n', '    Add(AddArgs),\n    Workspace(WorkspaceArgs),\n') }]);
+  assert.equal(commands.definitions.find((fact) => fact.name === 'Workspace')?.exhaustive, undefined, 'a clap subcommand enum is a command list, not a matched API');
 });

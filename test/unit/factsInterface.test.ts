@@ -40,6 +40,18 @@ describe('interface facts from code', () => {
     ]);
   });
 
+  it('reads subcommands: argparse add_parser, commander command(), click named commands, clap Subcommand variants', async () => {
+    const result = await facts(
+      modified('cli.py', 'sub = parser.add_subparsers()\nsub.add_parser("run")\n', 'sub = parser.add_subparsers()\nsub.add_parser("run")\nsub.add_parser("lock", help="x")\n'),
+      modified('app.py', 'import click\n', 'import click\n@cli.command("serve")\ndef serve_cmd(): pass\n'),
+      modified('bin/cli.ts', "program.command('build');\n", "program.command('build');\nprogram.command('deploy <env>');\nvscode.commands.executeCommand('x');\n"),
+      modified('crates/cli/src/lib.rs',
+        '#[derive(Subcommand)]\npub enum Commands {\n    Run(RunArgs),\n    #[command(flatten)]\n    Extra(ExtraArgs),\n}\n',
+        '#[derive(Subcommand)]\npub enum Commands {\n    #[command(name = "go")]\n    Run(RunArgs),\n    #[command(flatten)]\n    Extra(ExtraArgs),\n    UpdateShell,\n}\n'),
+    );
+    assert.deepEqual(flagList(result), ['added serve (click)', 'added deploy (commander)', 'added lock (argparse)', 'added go (clap)', 'added update-shell (clap)']);
+  });
+
   it('reads environment variables read in each language', async () => {
     const result = await facts(
       modified('src/main.rs', 'fn main() {}\n', 'fn main() { let _ = std::env::var("RUST_LOG"); let _ = env!("CARGO_PKG_NAME"); }\n'),

@@ -111,6 +111,23 @@ describe('verdict from facts: breaking', () => {
     assert.deepEqual(result.recommendations, ['Name `--yolo` in the release notes and tell users what to use instead.']);
   });
 
+  it('a subcommand is named as a command: removed, it breaks; added, it is a feature the summary names', async () => {
+    const gone = await analyze(commit('cmd: remove the agent command', [file('cmd/agent.go', 0, 160)]), facts({
+      flags: [{ kind: 'flag', change: 'removed', name: 'agent', framework: 'clap', path: 'src/cli.rs', line: 20, side: 'old' }],
+    }));
+    assert.equal(gone.reasons[0], 'breaking: removes the `agent` command');
+    const added = await analyze(commit('Add uv workspace metadata', [file('src/cli.rs', 40, 0)]), facts({
+      flags: [{ kind: 'flag', change: 'added', name: 'metadata', framework: 'clap', path: 'src/cli.rs', line: 20, side: 'new' }],
+    }));
+    assert.equal(added.changeType, 'feature');
+    assert.match(added.summary, /Adds the `metadata` command\./);
+    assert.deepEqual(added.recommendations, ['Add a test that runs `metadata`.']);
+    const zh = await analyze(commit('Add uv workspace metadata', [file('src/cli.rs', 40, 0)]), facts({
+      flags: [{ kind: 'flag', change: 'added', name: 'metadata', framework: 'clap', path: 'src/cli.rs', line: 20, side: 'new' }],
+    }), 'zh-CN');
+    assert.match(zh.summary, /`metadata` 子命令/);
+  });
+
   it('a changed default is breaking, with its old and new value', async () => {
     const code = facts({
       defaults: [{ kind: 'default', name: 'RepeatPenalty', old: '1.1', new: '1.0', path: 'api/types.go', line: 700 }],
@@ -158,7 +175,8 @@ describe('verdict from facts: breaking', () => {
     const changes = [file('src/bindings/rust/src/lib.rs', 3, 0)];
     const made = await analyze(commit('bindings/rust: report real statuses', changes), facts({ definitions: [variant('NixlError', true)] }));
     assert.equal(made.breaking, true);
-    assert.match(made.reasons[0]!, /adds the variant `NotFound` to public enum `NixlError`, which is not `#\[non_exhaustive\]`/);
+    assert.equal(made.reasons[0], 'breaking: adds the variant `NotFound` to public enum `NixlError`, which is not `#[non_exhaustive]`');
+    assert.deepEqual(made.recommendations.slice(0, 1), ['Mark `NixlError` `#[non_exhaustive]` if more variants may come, and name the new ones in the release notes.']);
     assert.equal((await analyze(commit('x', changes), facts({ definitions: [variant('Status', false)] }))).breaking, false);
     const fresh = def('added', 'NixlError', 'src/bindings/rust/src/lib.rs', { language: 'Rust', defKind: 'enum' });
     assert.equal((await analyze(commit('x', changes), facts({ definitions: [fresh, variant('NixlError', true)] }))).breaking, false);
@@ -168,7 +186,8 @@ describe('verdict from facts: breaking', () => {
     const python = def('signature', 'Parameter', 'src/click/core.py', { language: 'Python', defKind: 'class', oldSignature: 'class Parameter:', signature: 'class Parameter(ABC):' });
     const made = await analyze(commit('Parameter typing improvements', [file('src/click/core.py', 30, 10)]), facts({ definitions: [python] }));
     assert.equal(made.breaking, true);
-    assert.equal(made.reasons[0], 'breaking: makes public `Parameter` abstract: code that creates it directly, or subclasses it without the abstract members, breaks');
+    assert.equal(made.reasons[0], 'breaking: makes public `Parameter` abstract');
+    assert.equal(made.risks[0], 'Makes public `Parameter` abstract: code that creates it directly, or subclasses it without the abstract members, breaks.');
     const java = def('signature', 'Builder', 'src/main/java/a/Builder.java', { language: 'Java', defKind: 'class', oldSignature: 'public class Builder', signature: 'public abstract class Builder' });
     assert.equal((await analyze(commit('Builder: abstract', [file('src/main/java/a/Builder.java', 3, 1)]), facts({ definitions: [java] }))).breaking, true);
     const already = def('signature', 'Base', 'src/pkg/base.py', { language: 'Python', defKind: 'class', oldSignature: 'class Base(ABC):', signature: 'class Base(ABC, Generic[T]):' });

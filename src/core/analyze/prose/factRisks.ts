@@ -15,7 +15,7 @@ import type { BreakingItem } from '../verdict/breaking.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
 import { isRiskyCi, STRONG_SECURITY_AREAS } from '../verdict/security.js';
 import { areaWord } from './factInsights.js';
-import { rankedDefinitions, shortVersion } from './items.js';
+import { flagKey, rankedDefinitions, shortVersion } from './items.js';
 import { majorBumpsOf } from '../verdict/dependencies.js';
 
 export interface FactRiskInput {
@@ -47,7 +47,7 @@ const CALLABLE = new Set(['function', 'method']);
 const CONSEQUENCES: Record<string, FactMessageKey> = {
   declared: 'conseqDeclared', 'flag.removed': 'conseqFlag', 'config.removed': 'conseqConfig', 'route.removed': 'conseqRoute',
   'format.removed': 'conseqFormat', 'default.changed': 'conseqDefault', 'definition.removed': 'conseqDefinition',
-  'definition.renamed': 'conseqDefinition', 'definition.signature': 'conseqDefinition', 'definition.abstract': 'conseqDefinition', 'variant.added': 'conseqDefinition',
+  'definition.renamed': 'conseqDefinition', 'definition.signature': 'conseqDefinition', 'definition.abstract': 'conseqAbstract', 'variant.added': 'conseqVariant',
 };
 
 export const FACT_RISK_RULES: readonly FactRiskRule[] = [
@@ -59,8 +59,10 @@ export const FACT_RISK_RULES: readonly FactRiskRule[] = [
         item: factMessage(language, item.key, item.params), consequence: factMessage(language, CONSEQUENCES[item.id] ?? 'conseqDeclared'),
       }));
       const recommendations: string[] = [];
-      const named = breaking.filter((item) => item.id !== 'default.changed' && item.id !== 'declared').map((item) => String(item.params.name));
+      const named = breaking.filter((item) => item.id !== 'default.changed' && item.id !== 'declared' && item.id !== 'variant.added').map((item) => String(item.params.name));
       if (named.length > 0) recommendations.push(factMessage(language, 'recBreakingItems', { items: phraseList(language, [...new Set(named)], 4) }));
+      const enums = [...new Set(breaking.filter((item) => item.id === 'variant.added').map((item) => String(item.params.owner)))];
+      if (enums.length > 0) recommendations.push(factMessage(language, 'recVariants', { items: phraseList(language, enums, 3) }));
       const defaults = breaking.filter((item) => item.id === 'default.changed').map((item) => `${item.params.name} (${item.params.new})`);
       if (defaults.length > 0) recommendations.push(factMessage(language, 'recDefaults', { items: phraseList(language, defaults, 3) }));
       if (recommendations.length === 0) recommendations.push(message(language, 'recBreaking'));
@@ -140,12 +142,13 @@ export const FACT_RISK_RULES: readonly FactRiskRule[] = [
 function untested({ facts, view, changeType, language }: FactRiskInput): RisksAndRecommendations | undefined {
   if (NO_TESTS_NEEDED.has(changeType)) return undefined;
   const testsChanged = facts.files.some((item) => item.kind === 'test');
-  const flags = [...new Set(view.flags.filter((fact) => fact.change === 'added').map((fact) => code(fact.name)))];
+  const added = [...new Set(view.flags.filter((fact) => fact.change === 'added').map((fact) => fact.name))];
+  const flags = added.map((name) => code(name));
   if (flags.length > 0 && !testsChanged) {
-    const items = flags.map((name) => factMessage(language, 'itemFlag', { name }));
+    const items = added.map((name) => factMessage(language, flagKey(name), { name: code(name) }));
     return {
       risks: [factMessage(language, 'riskUntestedFlag', { items: phraseList(language, items, 3), count: flags.length })],
-      recommendations: [factMessage(language, 'recTestFlag', { item: flags[0]! })],
+      recommendations: [factMessage(language, added[0]!.startsWith('-') ? 'recTestFlag' : 'recTestCommand', { item: flags[0]! })],
     };
   }
   if (sourceChurn(facts).lines < UNTESTED_SOURCE_LINES) return undefined;

@@ -93,10 +93,15 @@ export function uniqueDependencies(facts: readonly DependencyFact[]): Dependency
   });
 }
 
+/** A flag is typed with dashes (`--cert`); a name without them is a subcommand (`update-shell`). */
+export function flagKey(name: string): 'itemFlag' | 'itemCommand' {
+  return name.startsWith('-') ? 'itemFlag' : 'itemCommand';
+}
+
 /** One interface fact as an item: `the --cert flag`, `the route GET /x`, `the setting x`, `the environment variable X`. */
 export function interfaceItem(language: Language, fact: FlagFact | RouteFact | ConfigKeyFact | EnvFact | FormatFact): string {
   switch (fact.kind) {
-    case 'flag': return factMessage(language, 'itemFlag', { name: code(fact.name) });
+    case 'flag': return factMessage(language, flagKey(fact.name), { name: code(fact.name) });
     case 'route': return factMessage(language, 'itemRoute', { name: code(fact.method ? `${fact.method} ${fact.route}` : fact.route) });
     case 'config': return factMessage(language, 'itemConfig', { name: code(fact.key) });
     case 'env': return factMessage(language, 'itemEnv', { name: code(fact.name) });

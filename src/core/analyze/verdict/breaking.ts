@@ -41,7 +41,9 @@ export const BREAKING_RULES: readonly BreakingRule[] = [
   {
     id: 'flag.removed',
     items: ({ view }) => (view?.flags ?? []).filter((fact) => fact.change === 'removed' && !readded(view!.flags, fact.name))
-      .map((fact) => ({ id: 'flag.removed', key: 'brkFlagRemoved', params: { name: code(fact.name) }, path: fact.path, line: fact.line })),
+      .map((fact) => ({
+        id: 'flag.removed', key: fact.name.startsWith('-') ? 'brkFlagRemoved' : 'brkCommandRemoved', params: { name: code(fact.name) }, path: fact.path, line: fact.line,
+      })),
   },
   {
     id: 'config.removed',

@@ -47,7 +47,7 @@ function addConfigKey(context: DeclarationContext, key: string, line: number, co
 }
 
 /** The attribute items written just before a Rust item or field (`#[serde(…)] #[arg(…)]`), nearest last. */
-function attributesBefore(node: SyntaxNode): { name: string; args: ArgValue[] }[] {
+export function attributesBefore(node: SyntaxNode): { name: string; args: ArgValue[] }[] {
   const found: { name: string; args: ArgValue[] }[] = [];
   let sibling = node.previousNamedSibling;
   for (let count = 0; sibling && count < 24; count += 1, sibling = sibling.previousNamedSibling) {

@@ -128,7 +128,28 @@ function argvCompareFlag(call: CallSite): FlagSighting[] {
   return [];
 }
 
+/** A subcommand as users type it: `add`, `update-shell`, `refs:create` (a flag without dashes, in the facts). */
+const COMMAND_NAME = /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+){0,4}$/;
+
+/**
+ * Subcommands: argparse `subparsers.add_parser("name")`, commander `.command('name <arg>')`, click
+ * `@cli.command("name")` / `@cli.group("name")` (a named one: an unnamed one takes the function's name).
+ */
+function subcommand(call: CallSite): FlagSighting[] {
+  const name = last(call);
+  const first = call.args[0];
+  if (first?.kind !== 'string' || first.keyword !== undefined || call.callee.length < 2) return [];
+  const word = first.text.trim().split(/\s+/)[0] ?? '';
+  if (!COMMAND_NAME.test(word)) return [];
+  if (!call.decorator && name === 'add_parser') return [{ name: word, framework: 'argparse' }];
+  if (!call.decorator && name === 'command' && !/^(?:vscode|commands|cmd|exec|execa)$/.test(receiver(call))) return [{ name: word, framework: 'commander' }];
+  if (call.decorator && (name === 'command' || name === 'group')) return [{ name: word, framework: 'click' }];
+  return [];
+}
+
 export const FLAG_RULES: readonly FlagRule[] = [
+  { framework: 'argparse', languages: ['python'], read: subcommand },
+  { framework: 'commander', languages: ['javascript', 'typescript', 'tsx'], read: subcommand },
   { framework: 'argparse', languages: ['python'], read: argparseFlag },
   { framework: 'click', languages: ['python'], read: clickFlag },
   { framework: 'commander', languages: ['javascript', 'typescript', 'tsx'], read: commanderFlag },
@@ -144,6 +165,7 @@ const CLAP_ATTRIBUTES: ReadonlySet<string> = new Set(['arg', 'clap', 'structopt'
 
 /** clap derive: `#[arg(long)]` → `--field-name`, `#[arg(long = "x")]` → `--x`, `short` alone → `-f`; positional fields are not flags. */
 export function clapFieldFlag(field: AttributedField): (FlagSighting & { env?: string }) | undefined {
+  if (field.variant === true) return clapSubcommand(field);
   let long: string | undefined;
   let short: string | undefined;
   let env: string | undefined;
@@ -161,4 +183,20 @@ export function clapFieldFlag(field: AttributedField): (FlagSighting & { env?: s
   const name = long !== undefined ? `--${long}` : short !== undefined ? `-${short}` : undefined;
   if (name === undefined && env === undefined) return undefined;
   return { name: name ?? '', framework: 'clap', ...(defaultValue === undefined ? {} : { default: defaultValue }), ...(env === undefined ? {} : { env }) };
+}
+
+/** Variant attributes that make no subcommand of their own: a flattened group, the catch-all, a skipped one. */
+const NOT_A_SUBCOMMAND = /^(?:flatten|external_subcommand|skip)$/;
+
+/** clap derive: a variant of a `#[derive(Subcommand)]` enum is the subcommand `kebab-case(Variant)`, or its `name = "…"`. */
+function clapSubcommand(field: AttributedField): FlagSighting | undefined {
+  let name = kebabCase(field.name);
+  for (const attribute of field.attributes) {
+    if (attribute.name !== 'command' && attribute.name !== 'clap') continue;
+    for (const arg of attribute.args) {
+      if (arg.keyword === undefined && NOT_A_SUBCOMMAND.test(arg.text)) return undefined;
+      if (arg.keyword === 'name' && arg.kind === 'string') name = arg.text;
+    }
+  }
+  return COMMAND_NAME.test(name) ? { name, framework: 'clap' } : undefined;
 }

@@ -44,6 +44,8 @@ export interface AttributedField {
   containerAttributes: { name: string; args: ArgValue[] }[];
   /** A Go struct tag (`json:"name,omitempty"`), raw. */
   tag?: string;
+  /** A variant of a Rust enum (a clap subcommand when the enum derives `Subcommand`), not a struct field. */
+  variant?: boolean;
   line: number;
 }
 

@@ -3,6 +3,7 @@ import type { LanguageRow } from '../syntax/languages.js';
 import { treeSitter } from '../syntax/runtime.js';
 import type { SyntaxNode, SyntaxTree } from '../syntax/parse.js';
 import { DECLARATION_HANDLERS } from './declarations.js';
+import { SUBCOMMAND_HANDLERS } from './subcommands.js';
 import type { DeclarationContext } from './declarations.js';
 import { emptyModel, MODEL_LIMITS } from './model.js';
 import { patchModel } from './patchModel.js';
@@ -27,7 +28,7 @@ export interface WalkOptions {
 const DECORATOR_TYPES: ReadonlySet<string> = new Set(['decorator', 'annotation', 'attribute_item']);
 const UNSAFE_OWNERS: ReadonlySet<string> = new Set(['function_item', 'impl_item', 'trait_item']);
 const STRUCTURE_TYPES: readonly string[] = [...new Set([
-  ...CALL_TYPES, ...DECORATOR_TYPES, ...MEMBER_READ_TYPES, ...DECLARATION_HANDLERS.keys(), 'unsafe_block', ...UNSAFE_OWNERS,
+  ...CALL_TYPES, ...DECORATOR_TYPES, ...MEMBER_READ_TYPES, ...DECLARATION_HANDLERS.keys(), ...SUBCOMMAND_HANDLERS.keys(), 'unsafe_block', ...UNSAFE_OWNERS,
 ])];
 const LEAF_TYPES: readonly string[] = [...new Set([...IDENTIFIER_TYPES, ...STRING_TYPES, ...CHAR_TYPES, ...NUMBER_TYPES, 'true', 'false'])];
 /** Captures past this many per query run are not read. */
@@ -140,6 +141,7 @@ export async function buildModel(tree: SyntaxTree, language: LanguageRow, option
       recordMemberRead(model, node, line);
     }
     DECLARATION_HANDLERS.get(type)?.(node, context);
+    SUBCOMMAND_HANDLERS.get(type)?.(node, context);
     if (type === 'unsafe_block') {
       const where = enclosing(node);
       model.unsafe.push({ what: `unsafe block in ${where.fn ?? where.type ?? 'module scope'}`, line });

@@ -10,6 +10,8 @@ import { childOfType, fieldText } from '../definitionSpec.js';
 const TEST_ATTRIBUTE = /^#\[\s*(?:[\w]+::)*(?:test|rstest|test_case|quickcheck|proptest)\b/;
 
 const NON_EXHAUSTIVE = /^#\[\s*non_exhaustive\s*\]/;
+/** clap's derives: such an enum lists subcommands or a flag's values (a new one is a feature, not a broken `match`). */
+const CLAP_DERIVE = /^#\[\s*derive\s*\([^)]*\b(?:Subcommand|ValueEnum)\b/;
 
 /** Whether one of the attributes written just above an item (siblings before it) matches. */
 function hasAttribute(node: Node, pattern: RegExp): boolean {
@@ -87,7 +89,8 @@ export const rustDefinitions: LanguageDefinitions = {
       const name = fieldText(node);
       if (!name) return undefined;
       const owner = node.parent?.parent;
-      return { kind: 'variant', name, body: null, ...(owner?.type === 'enum_item' && !hasAttribute(owner, NON_EXHAUSTIVE) ? { exhaustive: true } : {}) };
+      const open = owner?.type !== 'enum_item' || hasAttribute(owner, NON_EXHAUSTIVE) || hasAttribute(owner, CLAP_DERIVE);
+      return { kind: 'variant', name, body: null, ...(open ? {} : { exhaustive: true }) };
     },
   },
   isPublic(found, node, scope) {

@@ -1,0 +1,31 @@
+import type { SyntaxNode } from '../syntax/parse.js';
+import { attributesBefore } from './declarations.js';
+import type { DeclarationContext } from './declarations.js';
+import { MODEL_LIMITS } from './model.js';
+
+/**
+ * Declarations read for command-line subcommands: a Rust enum's variants with their attributes (clap's
+ * `#[derive(Subcommand)]` enums; flagRules.ts decides which are subcommands). Only variants on changed lines.
+ */
+function rustEnum(node: SyntaxNode, context: DeclarationContext): void {
+  const name = node.childForFieldName('name')?.text;
+  const body = node.childForFieldName('body');
+  if (!name || body?.type !== 'enum_variant_list') return;
+  const containerAttributes = attributesBefore(node);
+  if (!containerAttributes.some((item) => item.name === 'derive' && item.args.some((arg) => /(?:^|::)Subcommand$/.test(arg.text)))) return;
+  for (const variant of body.namedChildren) {
+    if (variant?.type !== 'enum_variant' || context.model.fields.length >= MODEL_LIMITS.fields) continue;
+    const variantName = variant.childForFieldName('name')?.text;
+    if (!variantName) continue;
+    let first: SyntaxNode = variant;
+    for (let sibling = variant.previousNamedSibling; sibling?.type === 'attribute_item'; sibling = sibling.previousNamedSibling) first = sibling;
+    if (!context.touches(first.startPosition.row + 1, variant.endPosition.row + 1)) continue;
+    context.model.fields.push({
+      name: variantName, container: name, attributes: attributesBefore(variant), containerAttributes, line: variant.startPosition.row + 1, variant: true,
+    });
+  }
+}
+
+export const SUBCOMMAND_HANDLERS: ReadonlyMap<string, (node: SyntaxNode, context: DeclarationContext) => void> = new Map([
+  ['enum_item', rustEnum],
+]);
