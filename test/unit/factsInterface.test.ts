@@ -50,6 +50,9 @@ describe('interface facts from code', () => {
         '#[derive(Subcommand)]\npub enum Commands {\n    #[command(name = "go")]\n    Run(RunArgs),\n    #[command(flatten)]\n    Extra(ExtraArgs),\n    UpdateShell,\n}\n'),
     );
     assert.deepEqual(flagList(result), ['added serve (click)', 'added deploy (commander)', 'added lock (argparse)', 'added go (clap)', 'added update-shell (clap)']);
+    const cobra = (use: string) => `package cmd\n\nfunc NewCLI() *cobra.Command {\n\trunCmd := &cobra.Command{\n\t\tUse:   "run MODEL [PROMPT]",\n\t\tShort: "Run a model",\n\t}\n\tagentCmd := &cobra.Command{\n\t\tUse:   "${use}",\n\t\tShort: "Agent",\n\t}\n\treturn runCmd\n}\n`;
+    const go = await facts(modified('cmd/cmd.go', cobra('agent [flags]'), cobra('assistant [flags]')));
+    assert.deepEqual(flagList(go), ['added assistant (cobra)', 'removed agent (cobra)'], 'the unchanged `run` command is not read');
   });
 
   it('reads environment variables read in each language', async () => {

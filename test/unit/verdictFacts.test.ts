@@ -116,6 +116,7 @@ describe('verdict from facts: breaking', () => {
       flags: [{ kind: 'flag', change: 'removed', name: 'agent', framework: 'clap', path: 'src/cli.rs', line: 20, side: 'old' }],
     }));
     assert.equal(gone.reasons[0], 'breaking: removes the `agent` command');
+    assert.deepEqual(gone.risks.slice(0, 1), ['Removes the `agent` command: scripts and users that run it get an error.']);
     const added = await analyze(commit('Add uv workspace metadata', [file('src/cli.rs', 40, 0)]), facts({
       flags: [{ kind: 'flag', change: 'added', name: 'metadata', framework: 'clap', path: 'src/cli.rs', line: 20, side: 'new' }],
     }));

@@ -108,6 +108,7 @@ export const FACT_MESSAGES_EN = {
   conseqAbstract: () => 'code that creates it directly, or subclasses it without the abstract members, breaks',
   conseqVariant: () => 'an exhaustive `match` on it outside the crate stops compiling',
   conseqFlag: () => 'scripts and users that pass it get an error',
+  conseqCommand: () => 'scripts and users that run it get an error',
   conseqConfig: () => 'configurations that set it stop working',
   conseqRoute: () => 'clients that call it get errors',
   conseqFormat: () => 'inputs in that format are no longer read',

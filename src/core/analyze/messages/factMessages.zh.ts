@@ -99,6 +99,7 @@ export const FACT_MESSAGES_ZH: Record<FactMessageKey, Sentence> = {
   conseqAbstract: () => '直接创建它的代码，或未实现抽象成员的子类，都会出错',
   conseqVariant: () => 'crate 外对它的穷尽 `match` 将无法编译',
   conseqFlag: () => '传入该选项的脚本和用户会报错',
+  conseqCommand: () => '运行该子命令的脚本和用户会报错',
   conseqConfig: () => '设置了该项的配置将不再生效',
   conseqRoute: () => '调用该路由的客户端会出错',
   conseqFormat: () => '该格式的输入将无法读取',

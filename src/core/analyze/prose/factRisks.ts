@@ -56,7 +56,7 @@ export const FACT_RISK_RULES: readonly FactRiskRule[] = [
     find: ({ breaking, language }) => {
       if (breaking.length === 0) return undefined;
       const risks = breaking.slice(0, MAX_BREAKING_RISKS).map((item) => factMessage(language, 'riskItem', {
-        item: factMessage(language, item.key, item.params), consequence: factMessage(language, CONSEQUENCES[item.id] ?? 'conseqDeclared'),
+        item: factMessage(language, item.key, item.params), consequence: factMessage(language, item.key === 'brkCommandRemoved' ? 'conseqCommand' : CONSEQUENCES[item.id] ?? 'conseqDeclared'),
       }));
       const recommendations: string[] = [];
       const named = breaking.filter((item) => item.id !== 'default.changed' && item.id !== 'declared' && item.id !== 'variant.added').map((item) => String(item.params.name));

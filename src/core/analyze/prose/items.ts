@@ -93,6 +93,11 @@ export function uniqueDependencies(facts: readonly DependencyFact[]): Dependency
   });
 }
 
+/** Subcommands before flags: a command added or gone brings or takes its flags. */
+export function commandsFirst<T extends { name: string }>(flags: readonly T[]): T[] {
+  return [...flags].sort((a, b) => Number(a.name.startsWith('-')) - Number(b.name.startsWith('-')));
+}
+
 /** A flag is typed with dashes (`--cert`); a name without them is a subcommand (`update-shell`). */
 export function flagKey(name: string): 'itemFlag' | 'itemCommand' {
   return name.startsWith('-') ? 'itemFlag' : 'itemCommand';
@@ -119,7 +124,7 @@ export function interfaceItems(language: Language, view: CodeView, change: 'adde
       items.push(text);
     }
   };
-  for (const fact of [...view.flags, ...view.routes, ...view.config, ...view.env, ...view.formats]) {
+  for (const fact of [...commandsFirst(view.flags), ...view.routes, ...view.config, ...view.env, ...view.formats]) {
     if (fact.change === change && where(fact.path)) push(interfaceItem(language, fact));
   }
   return items;

@@ -129,7 +129,7 @@ function argvCompareFlag(call: CallSite): FlagSighting[] {
 }
 
 /** A subcommand as users type it: `add`, `update-shell`, `refs:create` (a flag without dashes, in the facts). */
-const COMMAND_NAME = /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+){0,4}$/;
+export const COMMAND_NAME = /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+){0,4}$/;
 
 /**
  * Subcommands: argparse `subparsers.add_parser("name")`, commander `.command('name <arg>')`, click

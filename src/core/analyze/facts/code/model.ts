@@ -92,11 +92,13 @@ export interface CodeModel {
   changed: ChangedToken[];
   /** The callees (as written) of calls on changed lines: what the change starts or stops calling. */
   calledNames: ChangedToken[];
+  /** Subcommands declared other than by a call (cobra's `&cobra.Command{Use: "agent"}`). */
+  commands: { name: string; framework: string; line: number }[];
   unsafe: UnsafeSite[];
 }
 
 export function emptyModel(): CodeModel {
-  return { calls: [], members: [], fields: [], configFields: [], literals: [], words: [], changed: [], calledNames: [], unsafe: [] };
+  return { calls: [], members: [], fields: [], configFields: [], literals: [], words: [], changed: [], calledNames: [], commands: [], unsafe: [] };
 }
 
 /** Bounds on what one file's model holds: hostile files cannot make the rules' work grow without limit. */

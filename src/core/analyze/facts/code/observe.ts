@@ -1,6 +1,6 @@
 import type { LanguageId } from '../syntax/languages.js';
 import { configKeyOfCall, ENV_RULES, envName, routesOfCall } from './accessRules.js';
-import { clapFieldFlag, FLAG_RULES } from './flagRules.js';
+import { clapFieldFlag, COMMAND_NAME, FLAG_RULES } from './flagRules.js';
 import type { CodeModel } from './model.js';
 
 /** Where a thing was seen: the first sighting on a side wins. */
@@ -69,6 +69,9 @@ export function observeModel(model: CodeModel, language: LanguageId | undefined,
     for (const route of routesOfCall(call, language ?? 'python')) {
       put(side.routes, `${route.method ?? '*'} ${route.route}`, { ...at, ...route });
     }
+  }
+  for (const command of model.commands) {
+    if (COMMAND_NAME.test(command.name)) put(side.flags, command.name, { path, line: command.line, framework: command.framework });
   }
   for (const read of model.members) {
     if (isEnvironmentRead(read)) put(side.env, read.key, { path, line: read.line });
