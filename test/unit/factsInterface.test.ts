@@ -111,6 +111,13 @@ describe('interface facts from code', () => {
     assert.deepEqual(result.config.map((key) => `${key.change} ${key.key}`), ['added native-tls']);
   });
 
+  it('a new file adds support for a format only when it is named for it, not when it merely mentions one', async () => {
+    const model = await facts({ path: 'llama/compat/models/laguna.cpp', status: 'A', newText: 'void load() {\n    gguf_get_val(ctx, "gguf");\n}\n' });
+    assert.deepEqual(model.formats, []);
+    const codec = await facts({ path: 'crates/uv-extract/src/zstd.rs', status: 'A', newText: 'pub fn open_zstd(reader: R) -> Decoder { zstd::Decoder::new(reader) }\n' });
+    assert.deepEqual(codec.formats.map((format) => `${format.change} ${format.name}`), ['added zstd']);
+  });
+
   it('a Rust options struct that serde does not deserialise holds no settings (an internal struct moving fields)', async () => {
     const before = '#[derive(Debug, Clone, Default, CombineOptions)]\npub struct ResolverOptions {\n    pub index_url: Option<String>,\n    pub no_index: Option<bool>,\n}\n';
     const after = '#[derive(Debug, Clone, Default, CombineOptions)]\npub struct ResolverOptions {\n    pub indexes: IndexOptions,\n}\n';

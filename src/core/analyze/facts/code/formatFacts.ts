@@ -35,8 +35,11 @@ export function fileFormatChanges(file: FileInput, old: CodeModel, next: CodeMod
     if (after.has(name) || stillNamed(file.status === 'D' ? undefined : file.newText, name, lowerNew)) continue;
     facts.push({ kind: 'format', change: 'removed', name, path: file.oldPath ?? file.path, line, side: 'old' });
   }
+  // A new file that only mentions a format (a model file reading `gguf`) adds no support for it; one named for it does.
+  const named = file.status === 'A' || file.status === 'C' ? file.path.toLowerCase() : undefined;
   for (const [name, line] of after) {
     if (before.has(name) || stillNamed(file.status === 'A' ? undefined : file.oldText, name, lowerOld)) continue;
+    if (named !== undefined && !named.includes(name.toLowerCase())) continue;
     facts.push({ kind: 'format', change: 'added', name, path: file.path, line, side: 'new' });
   }
   return facts;
