@@ -53,6 +53,18 @@ describe('verdict from facts: type', () => {
     assert.equal(result.breaking, false, 'a private C function is no API');
   });
 
+  it('annotating instance attributes in a Python class body adds no API; a class attribute with a value does', async () => {
+    const field = (signature: string): DefinitionFact =>
+      def('added', 'mode', 'src/click/utils.py', { language: 'Python', defKind: 'field', container: 'LazyFile', signature });
+    const annotated = await analyze(commit('Add type annotations for instance attributes in `utils`', [file('src/click/utils.py', 9, 0)]),
+      facts({ definitions: [field('mode: str'), def('signature', '__init__', 'src/click/utils.py', {
+        language: 'Python', defKind: 'method', container: 'LazyFile', oldSignature: 'def __init__(self, filename, mode="r"):', signature: 'def __init__(self, filename: str, mode: str = "r") -> None:',
+      })] }));
+    assert.equal(annotated.changeType, 'refactor');
+    const valued = await analyze(commit('Add a default mode to LazyFile', [file('src/click/utils.py', 1, 0)]), facts({ definitions: [field('mode: str = "r"')] }));
+    assert.equal(valued.changeType, 'feature');
+  });
+
   it('fields moved into a new struct that the old ones hold is a refactor, not a feature', async () => {
     const rs = (change: DefinitionFact['change'], name: string, container: string, defKind: DefinitionFact['defKind'] = 'field'): DefinitionFact =>
       def(change, name, 'crates/uv-cli/src/lib.rs', { language: 'Rust', defKind, container });

@@ -31,10 +31,17 @@ const INTERFACE_KINDS: ReadonlySet<DefinitionFact['defKind']> = new Set([
 
 export function isApiSurface(fact: DefinitionFact, files: readonly ClassifiedFile[]): boolean {
   if (!fact.public || !INTERFACE_KINDS.has(fact.defKind) || fact.name.startsWith('_')) return false;
+  // `name: str` in a Python class body only annotates an attribute instances get elsewhere (`self.name = …`).
+  if (fact.language === 'Python' && fact.defKind === 'field' && annotationOnly(fact)) return false;
   const path = fact.change === 'removed' && fact.oldPath !== undefined ? fact.oldPath : fact.path;
   if (isNeverApi(path)) return false;
   const file = files.find((item) => item.file.path === path || item.file.oldPath === path);
   return (file?.traits.has('public-api') ?? false) || isSurfacePath(path) || (fact.language === 'Python' && PYTHON_SRC_MODULE.test(path));
+}
+
+function annotationOnly(fact: DefinitionFact): boolean {
+  const signature = fact.signature ?? fact.oldSignature;
+  return signature !== undefined && signature.includes(':') && !signature.includes('=');
 }
 
 /**
