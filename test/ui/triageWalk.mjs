@@ -202,12 +202,24 @@ async function walk(theme, fixture, extDir) {
       await page.reload({ waitUntil: 'domcontentloaded' });
       await visible(page.locator('.monaco-workbench .part.statusbar'), 'the workbench did not come back', 90_000);
       await openSidebar();
-      await runCommand('Daily Digest: Generate Report for Date');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Pick a date' }).first().click();
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await page.waitForTimeout(300);
-      await input.fill(lastDay);
-      await page.keyboard.press('Enter');
+      // The report panel the workbench restores after a reload may take the focus while it loads, which closes a
+      // quick input that was open: the date is asked again until it is typed in.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await runCommand('Daily Digest: Generate Report for Date');
+          await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Pick a date' }).first().click({ timeout: 10_000 });
+          const input = page.locator('.quick-input-widget .quick-input-box input');
+          await page.waitForTimeout(300);
+          await input.fill(lastDay, { timeout: 10_000 });
+          await page.keyboard.press('Enter');
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          say(`the date input closed before it was typed in (attempt ${attempt}); asking again`);
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(1000);
+        }
+      }
       await visible(row(subjects.breaking).filter({ hasText: '✓ reviewed' }), 'the mark is gone after the reload');
       await visible(row(subjects.fix).filter({ hasText: '✓ reviewed' }), 'the second mark is gone after the reload');
       await page.keyboard.press('Escape');
