@@ -2,8 +2,9 @@
 // over the commits that pass the filters, so it is rebuilt with the table. Names and modules are the report's (hostile)
 // text: they go in as text only.
 import type { StatisticsLabels } from '../src/core/i18n/statisticsLabels.js';
-import type { FilteredStatistics, StatisticsTable } from '../src/shared/statisticsRows.js';
-import { statisticsText } from '../src/shared/statisticsRows.js';
+import type { FilteredStatistics } from '../src/shared/statisticsRows.js';
+import type { StatisticsTable } from '../src/core/report/statisticsText.js';
+import { statisticsText } from '../src/core/report/statisticsText.js';
 import { code, el } from './dom.js';
 import type { WebviewWords } from './words.js';
 

@@ -1,29 +1,8 @@
-// The report view's Statistics section as text: the files line and the tables of modules and authors with their
-// "N more" rows, as the Markdown report writes them (src/core/render/markdownStatistics.ts), over the commits that
-// pass the view's filters. Pure: used by the webview bundle and the unit tests.
+// The report view's Statistics over the commits that pass the view's filters; its text is the Markdown report's
+// (src/core/report/statisticsText.ts). Pure: used by the webview bundle and the unit tests.
 import type { AnalyzedCommit } from '../core/domain/report.js';
-import type { StatisticsLabels } from '../core/i18n/statisticsLabels.js';
 import { computeStatistics, type Statistics } from '../core/report/statistics.js';
 import { commitMatcher, type CommitFilter } from './commitFilter.js';
-
-export interface StatisticsCell {
-  text: string;
-  /** How the cell is shown: a name as text, a module as code, a count, lines added or removed. */
-  kind: 'name' | 'code' | 'count' | 'added' | 'removed';
-}
-
-export interface StatisticsTable {
-  kind: 'modules' | 'authors';
-  header: string[];
-  rows: StatisticsCell[][];
-  /** The row under a table cut at its limit ("3 more"). */
-  more?: string;
-}
-
-export interface StatisticsText {
-  line: string;
-  tables: StatisticsTable[];
-}
 
 export interface FilteredStatistics {
   stats: Statistics;
@@ -36,35 +15,4 @@ export interface FilteredStatistics {
 export function filteredStatistics(commits: readonly AnalyzedCommit[], filter: CommitFilter, reviewed: ReadonlySet<string>): FilteredStatistics {
   const counted = commits.filter(commitMatcher(filter, reviewed));
   return { stats: computeStatistics(counted), counted: counted.length, total: commits.length };
-}
-
-const count = (value: number): StatisticsCell => ({ text: String(value), kind: 'count' });
-const added = (value: number): StatisticsCell => ({ text: `+${value}`, kind: 'added' });
-const removed = (value: number): StatisticsCell => ({ text: `−${value}`, kind: 'removed' });
-
-/** The section's text; `noName` stands for an author with an empty name (as in the Markdown report). */
-export function statisticsText(stats: Statistics, words: StatisticsLabels, noName: string): StatisticsText {
-  const tables: StatisticsTable[] = [];
-  const more = (rest: number): { more?: string } => (rest > 0 ? { more: words.moreRows(rest) } : {});
-  if (stats.modules.length > 0) {
-    tables.push({
-      kind: 'modules',
-      header: [words.module, words.commits, words.files, words.added, words.removed],
-      rows: stats.modules.map((row) => [
-        { text: row.name, kind: 'code' }, count(row.commits), count(row.files), added(row.additions), removed(row.deletions),
-      ]),
-      ...more(stats.moreModules),
-    });
-  }
-  if (stats.authors.length > 0) {
-    tables.push({
-      kind: 'authors',
-      header: [words.author, words.commits, words.added, words.removed],
-      rows: stats.authors.map((row) => [
-        { text: row.name.trim() === '' ? noName : row.name, kind: 'name' }, count(row.commits), added(row.additions), removed(row.deletions),
-      ]),
-      ...more(stats.moreAuthors),
-    });
-  }
-  return { line: words.filesLine(stats.files, stats.modules.length + stats.moreModules), tables };
 }

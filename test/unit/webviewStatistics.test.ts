@@ -8,7 +8,8 @@ import { renderMarkdown } from '../../src/core/render/markdown.js';
 import { computeStatistics } from '../../src/core/report/statistics.js';
 import { NO_FILTER, type CommitFilter } from '../../src/shared/commitFilter.js';
 import { contentsItems, viewSectionAnchor } from '../../src/shared/reportContents.js';
-import { filteredStatistics, statisticsText, type StatisticsTable } from '../../src/shared/statisticsRows.js';
+import { filteredStatistics } from '../../src/shared/statisticsRows.js';
+import { statisticsText, type StatisticsTable } from '../../src/core/report/statisticsText.js';
 import { HOSTILE, emptyAnalysis, makeCommit, makeRepository } from '../support/sampleReport.js';
 import { sampleTriageReport, triageRepository } from '../support/sampleTriage.js';
 

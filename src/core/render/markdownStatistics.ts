@@ -2,33 +2,28 @@ import type { Importance } from '../domain/analysis.js';
 import type { Statistics } from '../report/statistics.js';
 import type { ReportLabels } from '../i18n/renderLabels.js';
 import type { StatisticsLabels } from '../i18n/statisticsLabels.js';
+import { statisticsText } from '../report/statisticsText.js';
+import type { StatisticsCell, StatisticsTable } from '../report/statisticsText.js';
 import { anchorElement } from './anchors.js';
 import { escapeMarkdownText, escapeTableCell, inlineCode } from './escape.js';
 
 /** The Statistics section of a repository: files and modules, then a table of modules and one of authors. */
 export function statisticsBlocks(stats: Statistics, anchor: string, words: StatisticsLabels, labels: ReportLabels): string[] {
-  const blocks = [anchorElement(anchor), `### ${words.statistics}`, words.filesLine(stats.files, stats.modules.length + stats.moreModules)];
-  if (stats.modules.length > 0) {
-    blocks.push(table(
-      [words.module, words.commits, words.files, words.added, words.removed],
-      stats.modules.map((row) => [inlineCode(row.name, { inTable: true }), row.commits, row.files, `+${row.additions}`, `−${row.deletions}`]),
-      stats.moreModules, words,
-    ));
-  }
-  if (stats.authors.length > 0) {
-    blocks.push(table(
-      [words.author, words.commits, words.added, words.removed],
-      stats.authors.map((row) => [escapeTableCell(row.name) || escapeTableCell(labels.noSubject), row.commits, `+${row.additions}`, `−${row.deletions}`]),
-      stats.moreAuthors, words,
-    ));
-  }
-  return blocks;
+  const text = statisticsText(stats, words, labels.noSubject);
+  return [anchorElement(anchor), `### ${words.statistics}`, text.line, ...text.tables.map((source) => table(source, labels.noSubject))];
 }
 
-function table(header: string[], rows: (string | number)[][], more: number, words: StatisticsLabels): string {
-  const lines = [row(header), row(header.map(() => '---')), ...rows.map((cells) => row(cells.map(String)))];
-  if (more > 0) lines.push(row([words.moreRows(more), ...header.slice(1).map(() => '')]));
+function table(source: StatisticsTable, noName: string): string {
+  const lines = [row(source.header), row(source.header.map(() => '---')), ...source.rows.map((cells) => row(cells.map((item) => cell(item, noName))))];
+  if (source.more !== undefined) lines.push(row([source.more, ...source.header.slice(1).map(() => '')]));
   return lines.join('\n');
+}
+
+/** A cell as Markdown: a module as code, a name escaped (an author whose name escapes to nothing as `noName`). */
+function cell(item: StatisticsCell, noName: string): string {
+  if (item.kind === 'code') return inlineCode(item.text, { inTable: true });
+  if (item.kind === 'name') return escapeTableCell(item.text) || escapeTableCell(noName);
+  return item.text;
 }
 
 function row(cells: string[]): string {
