@@ -21,6 +21,8 @@ test('moved lines: sorted imports come back, deleted ones do not; blank lines an
   assert.equal(isReordering(movedLines([sorted, deleted])), false, 'half of the removed lines are gone for good');
   assert.equal(isReordering({ removed: 20, moved: 20 }), false, 'a few lines moved say nothing');
   assert.equal(movedLines([{ path: 'c.ts', status: 'A', patch: gitPatch('', 'a\n') }]), undefined, 'nothing removed');
+  const sql: FileInput = { path: 'db/q.sql', status: 'M', patch: gitPatch('-- header\nSELECT 1;\n', 'SELECT 1;\n-- header\n') };
+  assert.deepEqual(movedLines([sql]), { removed: 1, moved: 1 }, 'a line whose text starts with `--` is a line, not a file header');
 });
 
 test('a commit that only reorders lines is low, says so, and warns of no deletion', async () => {

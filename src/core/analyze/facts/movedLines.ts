@@ -1,8 +1,10 @@
 // How much of a commit's removal is lines that come back elsewhere: sorted imports, reformatted or reordered code,
-// a block moved down the file. Counted from the patches the facts pass made, line text trimmed, as a multiset.
+// a block moved down the file. Counted from the patches the facts pass made (read by patchLines, as every fact
+// reads them), line text trimmed, as a multiset.
+import { patchLines } from './patchLines.js';
 import type { FileInput, MovedLines } from './types.js';
 
-/** Lines looked at per file at most (a huge generated patch says nothing more). */
+/** Changed lines looked at per file at most (a huge generated patch says nothing more). */
 const MAX_LINES = 20_000;
 
 /** Removed lines, and those of them that the same file's added lines hold again, over the files read. */
@@ -11,18 +13,12 @@ export function movedLines(files: readonly FileInput[]): MovedLines | undefined 
   let moved = 0;
   for (const file of files) {
     if (file.patch === undefined || file.binary) continue;
+    const lines = patchLines(file.patch);
+    const gone = lines.removed.slice(0, MAX_LINES).map((line) => line.text.trim()).filter((text) => text !== '');
     const added = new Map<string, number>();
-    const gone: string[] = [];
-    let seen = 0;
-    for (const line of file.patch.split('\n')) {
-      if (++seen > MAX_LINES) break;
-      if (line.startsWith('+') && !line.startsWith('+++')) {
-        const text = line.slice(1).trim();
-        if (text !== '') added.set(text, (added.get(text) ?? 0) + 1);
-      } else if (line.startsWith('-') && !line.startsWith('---')) {
-        const text = line.slice(1).trim();
-        if (text !== '') gone.push(text);
-      }
+    for (const line of lines.added.slice(0, Math.max(0, MAX_LINES - gone.length))) {
+      const text = line.text.trim();
+      if (text !== '') added.set(text, (added.get(text) ?? 0) + 1);
     }
     for (const text of gone) {
       removed += 1;
