@@ -15,7 +15,7 @@ import type { BreakingItem } from '../verdict/breaking.js';
 import { goneDefinitions } from '../verdict/apiSurface.js';
 import { isRiskyCi, STRONG_SECURITY_AREAS } from '../verdict/security.js';
 import { areaWord } from './factInsights.js';
-import { flagKey, rankedDefinitions, shortVersion } from './items.js';
+import { flagKey, isCommand, rankedDefinitions, shortVersion } from './items.js';
 import { majorBumpsOf } from '../verdict/dependencies.js';
 
 export interface FactRiskInput {
@@ -44,10 +44,12 @@ const MAX_BREAKING_RISKS = 3;
 const NO_TESTS_NEEDED: ReadonlySet<ChangeType> = new Set(['docs', 'style', 'test', 'deps', 'ci', 'build', 'chore', 'revert']);
 const CALLABLE = new Set(['function', 'method']);
 
-const CONSEQUENCES: Record<string, FactMessageKey> = {
-  declared: 'conseqDeclared', 'flag.removed': 'conseqFlag', 'config.removed': 'conseqConfig', 'route.removed': 'conseqRoute',
-  'format.removed': 'conseqFormat', 'default.changed': 'conseqDefault', 'definition.removed': 'conseqDefinition',
-  'definition.renamed': 'conseqDefinition', 'definition.signature': 'conseqDefinition', 'definition.abstract': 'conseqAbstract', 'variant.added': 'conseqVariant',
+/** What each breaking item's message leads to, by the message: a removed command and a removed flag break differently. */
+const CONSEQUENCES: Partial<Record<FactMessageKey, FactMessageKey>> = {
+  brkDeclared: 'conseqDeclared', brkDeclaredText: 'conseqDeclared', brkFlagRemoved: 'conseqFlag', brkCommandRemoved: 'conseqCommand',
+  brkConfigRemoved: 'conseqConfig', brkRouteRemoved: 'conseqRoute', brkFormatRemoved: 'conseqFormat', brkDefaultChanged: 'conseqDefault',
+  brkPublicRemoved: 'conseqDefinition', brkPublicRenamed: 'conseqDefinition', brkPublicSignature: 'conseqDefinition',
+  brkPublicAbstract: 'conseqAbstract', brkVariantAdded: 'conseqVariant',
 };
 
 export const FACT_RISK_RULES: readonly FactRiskRule[] = [
@@ -56,7 +58,7 @@ export const FACT_RISK_RULES: readonly FactRiskRule[] = [
     find: ({ breaking, language }) => {
       if (breaking.length === 0) return undefined;
       const risks = breaking.slice(0, MAX_BREAKING_RISKS).map((item) => factMessage(language, 'riskItem', {
-        item: factMessage(language, item.key, item.params), consequence: factMessage(language, item.key === 'brkCommandRemoved' ? 'conseqCommand' : CONSEQUENCES[item.id] ?? 'conseqDeclared'),
+        item: factMessage(language, item.key, item.params), consequence: factMessage(language, CONSEQUENCES[item.key] ?? 'conseqDeclared'),
       }));
       const recommendations: string[] = [];
       const named = breaking.filter((item) => item.id !== 'default.changed' && item.id !== 'declared' && item.id !== 'variant.added').map((item) => String(item.params.name));
@@ -148,7 +150,7 @@ function untested({ facts, view, changeType, language }: FactRiskInput): RisksAn
     const items = added.map((name) => factMessage(language, flagKey(name), { name: code(name) }));
     return {
       risks: [factMessage(language, 'riskUntestedFlag', { items: phraseList(language, items, 3), count: flags.length })],
-      recommendations: [factMessage(language, added[0]!.startsWith('-') ? 'recTestFlag' : 'recTestCommand', { item: flags[0]! })],
+      recommendations: [factMessage(language, isCommand(added[0]!) ? 'recTestCommand' : 'recTestFlag', { item: flags[0]! })],
     };
   }
   if (sourceChurn(facts).lines < UNTESTED_SOURCE_LINES) return undefined;

@@ -93,14 +93,18 @@ export function uniqueDependencies(facts: readonly DependencyFact[]): Dependency
   });
 }
 
-/** Subcommands before flags: a command added or gone brings or takes its flags. */
-export function commandsFirst<T extends { name: string }>(flags: readonly T[]): T[] {
-  return [...flags].sort((a, b) => Number(a.name.startsWith('-')) - Number(b.name.startsWith('-')));
+/** A flag fact without dashes is a subcommand (`update-shell`); a flag is typed with them (`--cert`). */
+export function isCommand(name: string): boolean {
+  return !name.startsWith('-');
 }
 
-/** A flag is typed with dashes (`--cert`); a name without them is a subcommand (`update-shell`). */
+/** Subcommands before flags: a command added or gone brings or takes its flags. */
+export function commandsFirst<T extends { name: string }>(flags: readonly T[]): T[] {
+  return [...flags].sort((a, b) => Number(isCommand(b.name)) - Number(isCommand(a.name)));
+}
+
 export function flagKey(name: string): 'itemFlag' | 'itemCommand' {
-  return name.startsWith('-') ? 'itemFlag' : 'itemCommand';
+  return isCommand(name) ? 'itemCommand' : 'itemFlag';
 }
 
 /** One interface fact as an item: `the --cert flag`, `the route GET /x`, `the setting x`, `the environment variable X`. */

@@ -4,7 +4,7 @@ import type { CommitFacts } from '../facts/commitFacts.js';
 import type { DefinitionFact } from '../facts/types.js';
 import type { FactMessageKey, FactParams } from '../messages/factMessages.js';
 import { code } from '../messages/factMessages.js';
-import { commandsFirst } from '../prose/items.js';
+import { commandsFirst, isCommand } from '../prose/items.js';
 import { breakingRenames, breaksCallers, goneDefinitions, isApiSurface, isUserFacingPath } from './apiSurface.js';
 
 /** One thing a commit breaks, named: the reason's message and its parameters, and the fact tag it came from. */
@@ -43,7 +43,7 @@ export const BREAKING_RULES: readonly BreakingRule[] = [
     id: 'flag.removed',
     items: ({ view }) => commandsFirst((view?.flags ?? []).filter((fact) => fact.change === 'removed' && !readded(view!.flags, fact.name)))
       .map((fact) => ({
-        id: 'flag.removed', key: fact.name.startsWith('-') ? 'brkFlagRemoved' : 'brkCommandRemoved', params: { name: code(fact.name) }, path: fact.path, line: fact.line,
+        id: 'flag.removed', key: isCommand(fact.name) ? 'brkCommandRemoved' : 'brkFlagRemoved', params: { name: code(fact.name) }, path: fact.path, line: fact.line,
       })),
   },
   {
