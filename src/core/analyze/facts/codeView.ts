@@ -10,6 +10,9 @@ import type {
 /** File kinds whose facts say nothing about the product: tests, vendored and generated code, docs. */
 const NOT_PRODUCT: ReadonlySet<FileKind> = new Set(['test', 'vendored', 'generated', 'docs']);
 
+/** Definitions that run (behaviour), as opposed to types, fields and constants. */
+export const CALLABLE_KINDS: ReadonlySet<string> = new Set(['function', 'method']);
+
 /**
  * A commit's code facts sorted for the verdict and the prose: what is in the product's code (tests, vendored,
  * generated and docs files apart), by change. Built once per commit from CodeFacts and the commit's file classes.

@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/language.js';
 import type { ChangeType, Insights } from '../../domain/analysis.js';
 import type { CodeView } from '../facts/codeView.js';
-import { definitionLabel } from '../facts/codeView.js';
+import { CALLABLE_KINDS, definitionLabel } from '../facts/codeView.js';
 import type { SecurityArea } from '../facts/types.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
@@ -16,7 +16,6 @@ import { definitionItem, dependencyVersion, interfaceItem, rankedDefinitions, sh
 
 /** Lines each lens holds at most. */
 const MAX_LINES = 4;
-const CALLABLE: ReadonlySet<string> = new Set(['function', 'method']);
 
 export interface FactInsightInput {
   facts: CommitFacts;
@@ -96,7 +95,7 @@ function security({ view, security: verdict, language }: FactInsightInput): stri
   const lines: string[] = [];
   // Hardening the code facts do not show by vocabulary: the definitions it adds or changes are where the checks are.
   const hardening = verdict.evidence.find((evidence) => evidence.source === 'message' && HARDENING.test(evidence.word));
-  const checks = rankedDefinitions([...view.added, ...view.signature, ...view.body].filter((fact) => CALLABLE.has(fact.defKind)));
+  const checks = rankedDefinitions([...view.added, ...view.signature, ...view.body].filter((fact) => CALLABLE_KINDS.has(fact.defKind)));
   if (hardening && !verdict.evidence.some((evidence) => evidence.source === 'code') && checks.length > 0) {
     lines.push(factMessage(language, 'insHardening', { items: phraseList(language, checks.map((fact) => code(definitionLabel(fact))), 4) }));
   }

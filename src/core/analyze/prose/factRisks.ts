@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/language.js';
 import type { ChangeType } from '../../domain/analysis.js';
 import type { CodeView } from '../facts/codeView.js';
-import { definitionLabel } from '../facts/codeView.js';
+import { CALLABLE_KINDS, definitionLabel } from '../facts/codeView.js';
 import type { CiFact, DefinitionFact } from '../facts/types.js';
 import { filesWithTrait, pathsOf, sourceChurn } from '../facts/commitFacts.js';
 import type { CommitFacts } from '../facts/commitFacts.js';
@@ -42,7 +42,6 @@ export interface FactRiskRule {
 const MAX_BREAKING_RISKS = 3;
 /** Change types for which missing tests are not a risk. */
 const NO_TESTS_NEEDED: ReadonlySet<ChangeType> = new Set(['docs', 'style', 'test', 'deps', 'ci', 'build', 'chore', 'revert']);
-const CALLABLE = new Set(['function', 'method']);
 
 /** What each breaking item's message leads to, by the message: a removed command and a removed flag break differently. */
 const CONSEQUENCES: Partial<Record<FactMessageKey, FactMessageKey>> = {
@@ -155,7 +154,7 @@ function untested({ facts, view, changeType, language }: FactRiskInput): RisksAn
   }
   if (sourceChurn(facts).lines < UNTESTED_SOURCE_LINES) return undefined;
   const changed = rankedDefinitions([...view.added, ...view.signature, ...view.body])
-    .filter((fact: DefinitionFact) => CALLABLE.has(fact.defKind) && !view.covered.has(fact.name));
+    .filter((fact: DefinitionFact) => CALLABLE_KINDS.has(fact.defKind) && !view.covered.has(fact.name));
   if (changed.length === 0) return undefined;
   const labels = changed.map((fact) => code(definitionLabel(fact)));
   const items = phraseList(language, labels, 3);

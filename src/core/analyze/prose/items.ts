@@ -47,10 +47,12 @@ export function dependencyVersion(fact: DependencyFact): string {
 }
 
 export function bumpItem(language: Language, fact: DependencyFact): string {
-  if (fact.old !== undefined && fact.new !== undefined) {
-    return factMessage(language, isDowngrade(fact.old, fact.new) ? 'itemDowngrade' : 'itemBump', { name: code(fact.name), old: shortVersion(fact.old), new: shortVersion(fact.new) });
-  }
-  return code(fact.name);
+  return fact.old !== undefined && fact.new !== undefined ? versionMove(language, code(fact.name), fact.old, fact.new) : code(fact.name);
+}
+
+/** `name` moved from `old` to `new`: a bump, or a move back. */
+function versionMove(language: Language, name: string, old: string, next: string): string {
+  return factMessage(language, isDowngrade(old, next) ? 'itemDowngrade' : 'itemBump', { name, old: shortVersion(old), new: shortVersion(next) });
 }
 
 const SCOPE_ORDER: readonly DependencyFact['scope'][] = ['runtime', 'optional', 'build', 'dev', 'ci'];
@@ -70,8 +72,7 @@ export function bumpItems(language: Language, facts: readonly DependencyFact[]):
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     if (group.length === 1 || first.old === undefined || first.new === undefined) return bumpItem(language, first);
-    const names = phraseList(language, group.map((fact) => code(fact.name)), 3);
-    return factMessage(language, isDowngrade(first.old, first.new) ? 'itemDowngrade' : 'itemBump', { name: names, old: shortVersion(first.old), new: shortVersion(first.new) });
+    return versionMove(language, phraseList(language, group.map((fact) => code(fact.name)), 3), first.old, first.new);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { MessageParams } from '../messages/messages.js';
 import { sourceChurn } from '../facts/commitFacts.js';
-import { definitionLabel } from '../facts/codeView.js';
+import { CALLABLE_KINDS, definitionLabel } from '../facts/codeView.js';
 import type { CodeView } from '../facts/codeView.js';
 import type { DefinitionFact } from '../facts/types.js';
 import { code, factMessage, phraseList } from '../messages/factMessages.js';
@@ -25,8 +25,6 @@ function featureItems(input: ImportanceInput, view: CodeView): string[] {
   return [...api.map((fact) => definitionItem(input.language, fact)), ...interfaceItems(input.language, view, 'added', view.userFacing),
     ...rankedDefinitions(view.added.filter((fact) => fact.public && !isApiSurface(fact, input.facts.files))).map((fact) => definitionItem(input.language, fact))];
 }
-
-const CALLABLE = new Set(['function', 'method']);
 
 /** Source lines a fix changes at most to count as a small one (a guard, a NULL check), when it brings no test. */
 export const SMALL_FIX_LINES = 10;
@@ -78,7 +76,7 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     id: 'fix-in', group: 'type', delta: 3, reason: 'reasonFixIn',
     when: (input) => {
       const changed = input.view && input.changeType === 'fix' && !smallFix(input)
-        ? [...input.view.body, ...input.view.signature, ...input.view.added].filter((fact) => CALLABLE.has(fact.defKind)) : [];
+        ? [...input.view.body, ...input.view.signature, ...input.view.added].filter((fact) => CALLABLE_KINDS.has(fact.defKind)) : [];
       return when(changed.length > 0, () => ({ items: names(input, changed) }));
     },
   },
@@ -86,14 +84,14 @@ export const FACT_IMPORTANCE_RULES: readonly ImportanceRule[] = [
     id: 'small-fix-in', group: 'type', delta: 1, reason: 'reasonFixIn',
     when: (input) => {
       const changed = input.view && input.changeType === 'fix' && smallFix(input)
-        ? [...input.view.body, ...input.view.signature, ...input.view.added].filter((fact) => CALLABLE.has(fact.defKind)) : [];
+        ? [...input.view.body, ...input.view.signature, ...input.view.added].filter((fact) => CALLABLE_KINDS.has(fact.defKind)) : [];
       return when(changed.length > 0, () => ({ items: names(input, changed) }));
     },
   },
   {
     id: 'perf-in', group: 'type', delta: 3, reason: 'reasonPerfIn',
     when: (input) => {
-      const changed = input.view && input.changeType === 'perf' ? [...input.view.body, ...input.view.signature].filter((fact) => CALLABLE.has(fact.defKind)) : [];
+      const changed = input.view && input.changeType === 'perf' ? [...input.view.body, ...input.view.signature].filter((fact) => CALLABLE_KINDS.has(fact.defKind)) : [];
       return when(changed.length > 0, () => ({ items: names(input, changed) }));
     },
   },
