@@ -20,6 +20,13 @@ function touched(context: DeclarationContext, node: SyntaxNode, from: SyntaxNode
   return context.touches(from.startPosition.row + 1, node.endPosition.row + 1);
 }
 
+/** A Rust item or field changed, it or the attributes written above it (`#[arg(long)]` added to a field). */
+export function touchedWithAttributes(context: DeclarationContext, node: SyntaxNode): boolean {
+  let first: SyntaxNode = node;
+  for (let sibling = node.previousNamedSibling; sibling?.type === 'attribute_item'; sibling = sibling.previousNamedSibling) first = sibling;
+  return touched(context, node, first);
+}
+
 type Handler = (node: SyntaxNode, context: DeclarationContext) => void;
 
 /** Types whose fields are settings users write: their field names are config keys. */
@@ -87,9 +94,7 @@ function rustStruct(node: SyntaxNode, context: DeclarationContext): void {
     const fieldName = field.childForFieldName('name')?.text;
     if (!fieldName) continue;
     const attributes = attributesBefore(field);
-    let first: SyntaxNode = field;
-    for (let sibling = field.previousNamedSibling; sibling?.type === 'attribute_item'; sibling = sibling.previousNamedSibling) first = sibling;
-    if (!touched(context, field, first)) continue;
+    if (!touchedWithAttributes(context, field)) continue;
     context.model.fields.push({ name: fieldName, container: name, attributes, containerAttributes, line: lineOf(field) });
     if (isConfig && !hasBare(attributes, 'serde', 'skip') && !hasBare(attributes, 'serde', 'flatten')) {
       addConfigKey(context, keywordOf(attributes, 'serde', 'rename')?.text ?? serdeRename(fieldName, renameAll), lineOf(field), name);

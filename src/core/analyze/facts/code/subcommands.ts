@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../syntax/parse.js';
-import { attributesBefore } from './declarations.js';
+import { attributesBefore, touchedWithAttributes } from './declarations.js';
 import type { DeclarationContext } from './declarations.js';
 import { MODEL_LIMITS } from './model.js';
 import { STRING_TYPES, stringContent } from './syntaxValues.js';
@@ -18,9 +18,7 @@ function rustEnum(node: SyntaxNode, context: DeclarationContext): void {
     if (variant?.type !== 'enum_variant' || context.model.fields.length >= MODEL_LIMITS.fields) continue;
     const variantName = variant.childForFieldName('name')?.text;
     if (!variantName) continue;
-    let first: SyntaxNode = variant;
-    for (let sibling = variant.previousNamedSibling; sibling?.type === 'attribute_item'; sibling = sibling.previousNamedSibling) first = sibling;
-    if (!context.touches(first.startPosition.row + 1, variant.endPosition.row + 1)) continue;
+    if (!touchedWithAttributes(context, variant)) continue;
     context.model.fields.push({
       name: variantName, container: name, attributes: attributesBefore(variant), containerAttributes, line: variant.startPosition.row + 1, variant: true,
     });

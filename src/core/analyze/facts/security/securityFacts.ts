@@ -124,21 +124,19 @@ export function fileSecurityFacts(path: string, oldTokens: readonly ChangedToken
   let newLines: Map<number, string> | undefined;
   for (const entry of tally.values()) {
     const net = entry.new.length - entry.old.length;
+    const key = `${entry.row.area}\0${entry.row.term}`;
     if (net === 0) {
       // The same word on both sides: a line that handles it was edited (not moved whole), in an area where any edit counts.
       if (!EDIT_COUNTS.has(entry.row.area)) continue;
       oldLines ??= lineTexts(oldTokens);
       newLines ??= lineTexts(newTokens);
+      const before = new Set(entry.old.map((hit) => oldLines!.get(hit.line)));
       const after = new Set(entry.new.map((hit) => newLines!.get(hit.line)));
-      const edited = entry.new.find((hit) => !entry.old.some((old) => oldLines!.get(old.line) === newLines!.get(hit.line)));
-      if (!edited || entry.old.every((hit) => after.has(oldLines!.get(hit.line)))) continue;
-      const key = `${entry.row.area}\0${entry.row.term}`;
-      if (!grouped.has(key)) {
-        grouped.set(key, { kind: 'security', area: entry.row.area, change: 'changed', evidence: entry.evidence, term: entry.row.term, path, line: edited.line, side: 'new' });
-      }
+      const edited = entry.new.find((hit) => !before.has(newLines!.get(hit.line)));
+      if (!edited || entry.old.every((hit) => after.has(oldLines!.get(hit.line))) || grouped.has(key)) continue;
+      grouped.set(key, { kind: 'security', area: entry.row.area, change: 'changed', evidence: entry.evidence, term: entry.row.term, path, line: edited.line, side: 'new' });
       continue;
     }
-    const key = `${entry.row.area}\0${entry.row.term}`;
     const existing = grouped.get(key);
     const change = net > 0 ? 'added' : 'removed';
     if (existing) {
